@@ -1,0 +1,329 @@
+// cclab: the command-line front end. One options struct and one run function per subcommand;
+// main only wires them (the CLI11 way). Exit codes: 0 ok, 2 bad input, 3 run failure.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "analytic.hpp"
+#include "diagnostics.hpp"
+#include "experiment.hpp"
+#include "results.hpp"
+#include "scenario_reader.hpp"
+
+namespace fs = std::filesystem;
+using namespace cclab;
+
+namespace {
+
+constexpr int kExitBadInput = 2;
+constexpr int kExitFailure = 3;
+
+int reportInputError(const InputError& e) {
+  for (const auto& d : e.diagnostics()) std::cerr << d.format() << "\n";
+  return kExitBadInput;
+}
+
+std::string fmt(double v, int prec = 3) {
+  if (std::isnan(v) || std::isinf(v)) return "-";
+  char b[48];
+  std::snprintf(b, sizeof b, "%.*f", prec, v);
+  return b;
+}
+
+// ---- run ---------------------------------------------------------------------------------------
+struct RunCmd {
+  std::string scenario;
+  std::uint64_t seed = 1;
+  int replications = 10;
+  int jobs = 1;
+  std::string out;
+  std::string engine = "simgrid";
+  bool noContacts = false;
+  bool quiet = false;
+};
+
+void setupRun(CLI::App& app, RunCmd& o) {
+  auto* c = app.add_subcommand("run", "Run a scenario: replications, results and analytic check");
+  c->add_option("scenario", o.scenario, "Scenario file (YAML)")->required();
+  c->add_option("--seed", o.seed, "Base seed (default 1)");
+  c->add_option("-r,--replications", o.replications, "Independent replications (default 10)")
+      ->check(CLI::Range(1, 100000));
+  c->add_option("-j,--jobs", o.jobs, "Replications run in parallel (default 1)")
+      ->check(CLI::Range(1, 256));
+  c->add_option("-o,--out", o.out, "Output directory (default results/<scenario name>)");
+  c->add_option("--engine", o.engine, "simgrid (default) or plain (a heap loop, same results)")
+      ->check(CLI::IsMember({"simgrid", "plain"}));
+  c->add_flag("--no-contacts", o.noContacts, "Do not write contacts.csv");
+  c->add_flag("-q,--quiet", o.quiet, "No progress on stderr");
+}
+
+void printRunTable(const Scenario& sc, const nlohmann::ordered_json& summary) {
+  std::printf("%-10s %-22s %14s %22s %12s\n", "channel", "kpi", "simulated", "95% CI", "analytic");
+  const char* keys[][2] = {{"offered", ""},
+                           {"abandonment_rate", "abandonment_rate"},
+                           {"service_level", "service_level"},
+                           {"asa_s", "asa_s"},
+                           {"aht_s", "aht_s"},
+                           {"occupancy", "occupancy"},
+                           {"mean_concurrency", "mean_concurrency"},
+                           {"availability", ""}};
+  for (const auto& ch : sc.channels) {
+    const auto& cj = summary["channels"][ch.name];
+    const auto& an = cj["analytic"];
+    for (const auto& k : keys) {
+      const auto& e = cj[k[0]];
+      auto val = [](const nlohmann::ordered_json& x) {
+        return x.is_null() ? std::nan("") : x.get<double>();
+      };
+      const double m = val(e["mean"]), lo = val(e["ci95"][0]), hi = val(e["ci95"][1]);
+      if (std::isnan(m)) continue;
+      std::string a = "-";
+      if (k[1][0] && !an["model"].is_null() && an.contains(k[1])) a = fmt(val(an[k[1]]), 4);
+      std::printf("%-10s %-22s %14s %22s %12s\n", ch.name.c_str(), k[0], fmt(m, 4).c_str(),
+                  ("[" + fmt(lo, 4) + ", " + fmt(hi, 4) + "]").c_str(), a.c_str());
+    }
+    if (an["model"].is_null())
+      std::printf("%-10s (no analytic figures: %s)\n", ch.name.c_str(),
+                  an["reason"].get<std::string>().c_str());
+    else
+      std::printf("%-10s (analytic model: %s)\n", ch.name.c_str(),
+                  an["model"].get<std::string>().c_str());
+  }
+}
+
+int doRun(const RunCmd& o) {
+  Scenario sc;
+  try {
+    sc = readScenarioFile(o.scenario);
+  } catch (const InputError& e) {
+    return reportInputError(e);
+  }
+  RunOptions ro;
+  ro.seed = o.seed;
+  ro.replications = o.replications;
+  ro.jobs = o.jobs;
+  ro.engine = o.engine == "plain" ? EngineKind::Plain : EngineKind::SimGrid;
+  ro.contacts = !o.noContacts;
+  const std::string out =
+      o.out.empty() ? (fs::path("results") / fs::path(o.scenario).stem()).string() : o.out;
+  const std::string staging = (fs::path(out) / (".staging-" + std::to_string(getpid()))).string();
+  const bool showProgress = !o.quiet && isatty(STDERR_FILENO);
+  try {
+    fs::create_directories(out);
+    const auto started = std::chrono::steady_clock::now();
+    auto progress = [&](int done, int total) {
+      if (!showProgress) return;
+      const double el =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      const double eta = done > 0 ? el / done * (total - done) : 0;
+      std::fprintf(stderr, "\rcclab: %d/%d replications, %.1f s elapsed, ETA %.1f s   ", done,
+                   total, el, eta);
+      if (done == total) std::fprintf(stderr, "\n");
+    };
+    const ExperimentResult r = runExperiment(sc, ro, staging, progress);
+    const auto summary = buildSummary(sc, ro, r);
+    writeResults(out, sc, ro, r, summary);
+    fs::remove_all(staging);
+    printRunTable(sc, summary);
+    std::printf("\nresults: %s\n", fs::absolute(out).lexically_normal().c_str());
+    std::printf("  summary:   %s\n", (fs::path(out) / "summary.json").c_str());
+    std::printf("  intervals: %s\n", (fs::path(out) / "intervals.csv").c_str());
+    if (ro.contacts) std::printf("  contacts:  %s\n", (fs::path(out) / "contacts.csv").c_str());
+    return 0;
+  } catch (const std::exception& e) {
+    std::error_code ec;
+    fs::remove_all(staging, ec);
+    std::cerr << "cclab: run failed: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}
+
+// ---- validate ----------------------------------------------------------------------------------
+struct ValidateCmd {
+  std::vector<std::string> files;
+};
+
+void setupValidate(CLI::App& app, ValidateCmd& o) {
+  auto* c = app.add_subcommand("validate", "Check scenario files without running them");
+  c->add_option("files", o.files, "Scenario files")->required();
+}
+
+int doValidate(const ValidateCmd& o) {
+  int rc = 0;
+  for (const auto& f : o.files) {
+    try {
+      const Scenario sc = readScenarioFile(f);
+      int agents = 0;
+      for (const auto& g : sc.groups) agents += g.size();
+      std::printf("%s: ok (%zu channels, %zu agent groups, %d agents, %g days)\n", f.c_str(),
+                  sc.channels.size(), sc.groups.size(), agents, sc.horizonDays);
+    } catch (const InputError& e) {
+      rc = reportInputError(e);
+    }
+  }
+  return rc;
+}
+
+// ---- erlang ------------------------------------------------------------------------------------
+struct ErlangCmd {
+  std::string scenario;
+  double perHour = 0, ahtS = 0, patienceS = 0, targetS = 20, slowdown = 0;
+  std::string agents;
+  int concurrency = 1;
+  bool json = false;
+};
+
+void setupErlang(CLI::App& app, ErlangCmd& o) {
+  auto* c = app.add_subcommand(
+      "erlang", "Analytic figures: Erlang C, Erlang A, or the exact chat-concurrency chain");
+  c->add_option("scenario", o.scenario, "Scenario file: figures for every channel that fits");
+  c->add_option("--arrivals-per-hour", o.perHour, "Arrival rate")->check(CLI::PositiveNumber);
+  c->add_option("--aht-s", o.ahtS, "Mean handle time, seconds (exponential)")
+      ->check(CLI::PositiveNumber);
+  c->add_option("--agents", o.agents, "Number of agents, or a range like 8..14");
+  c->add_option("--patience-s", o.patienceS, "Mean patience, seconds (0: none, Erlang C)")
+      ->check(CLI::NonNegativeNumber);
+  c->add_option("--target-s", o.targetS, "Service-level threshold, seconds (default 20)")
+      ->check(CLI::NonNegativeNumber);
+  c->add_option("--concurrency", o.concurrency, "Chats per agent (default 1)")
+      ->check(CLI::Range(1, 20));
+  c->add_option("--slowdown", o.slowdown, "alpha: n chats each run at 1/(1+alpha(n-1))")
+      ->check(CLI::NonNegativeNumber);
+  c->add_flag("--json", o.json, "Print JSON instead of a table");
+}
+
+nlohmann::ordered_json figuresJson(const QueueInputs& in, const QueueFigures& f) {
+  auto num = [](double v) -> nlohmann::ordered_json {
+    if (std::isnan(v) || std::isinf(v)) return nullptr;
+    return v;
+  };
+  return {{"model", f.model},
+          {"agents", in.agents},
+          {"stable", f.stable},
+          {"p_wait", num(f.pWait)},
+          {"abandonment_rate", num(f.pAbandon)},
+          {"service_level", num(f.serviceLevel)},
+          {"asa_s", num(f.asa)},
+          {"mean_wait_all_s", num(f.meanWaitAll)},
+          {"occupancy", num(f.occupancy)},
+          {"mean_concurrency", num(f.meanConcurrency)},
+          {"aht_s", num(f.aht)},
+          {"mean_queue", num(f.meanQueue)},
+          {"states", f.states}};
+}
+
+int doErlang(const ErlangCmd& o) {
+  std::vector<std::pair<std::string, QueueInputs>> cases;
+  if (!o.scenario.empty()) {
+    try {
+      const Scenario sc = readScenarioFile(o.scenario);
+      for (std::size_t c = 0; c < sc.channels.size(); ++c) {
+        std::string why;
+        if (auto in = analyticInputs(sc, static_cast<int>(c), &why))
+          cases.push_back({sc.channels[c].name, *in});
+        else
+          std::fprintf(stderr, "%s: no analytic model fits: %s\n", sc.channels[c].name.c_str(),
+                       why.c_str());
+      }
+    } catch (const InputError& e) {
+      return reportInputError(e);
+    }
+  } else {
+    if (o.perHour <= 0 || o.ahtS <= 0 || o.agents.empty()) {
+      std::cerr << "cclab erlang: give a scenario, or --arrivals-per-hour, --aht-s and --agents\n";
+      return kExitBadInput;
+    }
+    int lo = 0, hi = 0;
+    const auto dots = o.agents.find("..");
+    try {
+      std::size_t used = 0;
+      if (dots == std::string::npos) {
+        lo = hi = std::stoi(o.agents, &used);
+        if (used != o.agents.size()) throw std::invalid_argument("x");
+      } else {
+        lo = std::stoi(o.agents.substr(0, dots));
+        hi = std::stoi(o.agents.substr(dots + 2));
+      }
+    } catch (const std::exception&) {
+      std::cerr << "cclab erlang: --agents: expected a number or a range like 8..14, got '"
+                << o.agents << "'\n";
+      return kExitBadInput;
+    }
+    if (lo < 1 || hi < lo || hi > 100000) {
+      std::cerr << "cclab erlang: --agents: expected 1 <= from <= to <= 100000\n";
+      return kExitBadInput;
+    }
+    for (int n = lo; n <= hi; ++n) {
+      QueueInputs in;
+      in.arrivalRate = o.perHour / 3600.0;
+      in.meanHandle = o.ahtS;
+      in.agents = n;
+      in.meanPatience = o.patienceS;
+      in.targetS = o.targetS;
+      in.concurrency = o.concurrency;
+      in.slowdown = o.slowdown;
+      cases.push_back({"", in});
+    }
+  }
+  nlohmann::ordered_json all = nlohmann::ordered_json::array();
+  if (!o.json)
+    std::printf("%-10s %-10s %6s %8s %8s %8s %9s %9s %8s %7s\n", "channel", "model", "agents",
+                "p_wait", "abandon", "SL", "ASA_s", "occupancy", "conc", "states");
+  for (const auto& [name, in] : cases) {
+    QueueFigures f;
+    try {
+      f = analyse(in);
+    } catch (const std::exception& e) {
+      std::cerr << "cclab erlang: " << e.what() << "\n";
+      return kExitBadInput;
+    }
+    auto j = figuresJson(in, f);
+    if (!name.empty()) j["channel"] = name;
+    all.push_back(j);
+    if (!o.json)
+      std::printf("%-10s %-10s %6d %8s %8s %8s %9s %9s %8s %7d%s\n",
+                  name.empty() ? "-" : name.c_str(), f.model.c_str(), in.agents,
+                  fmt(f.pWait, 4).c_str(), fmt(f.pAbandon, 4).c_str(),
+                  fmt(f.serviceLevel, 4).c_str(), fmt(f.asa, 1).c_str(),
+                  fmt(f.occupancy, 4).c_str(), fmt(f.meanConcurrency, 3).c_str(), f.states,
+                  f.stable ? "" : "  (unstable: load exceeds capacity)");
+  }
+  if (o.json) std::cout << all.dump(2) << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"cclab: contact-center simulation and QA coaching lab"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("cclab ") + cclabVersion());
+  RunCmd run;
+  ValidateCmd validate;
+  ErlangCmd erlang;
+  setupRun(app, run);
+  setupValidate(app, validate);
+  setupErlang(app, erlang);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitBadInput;
+  }
+  if (app.got_subcommand("run")) return doRun(run);
+  if (app.got_subcommand("validate")) return doValidate(validate);
+  if (app.got_subcommand("erlang")) return doErlang(erlang);
+  return kExitBadInput;
+}

@@ -1,0 +1,41 @@
+// A contact (call, chat, e-mail, message) as it leaves the system: one row of contacts.csv.
+#pragma once
+
+#include <cstdint>
+
+namespace cclab {
+
+/// What finally happened to a contact (a closed set; docs/results.md).
+enum class Outcome : std::uint8_t {
+  Served,          // an agent finished it
+  Abandoned,       // left the queue before an answer
+  Blocked,         // the channel was closed (when_closed: block)
+  Hidden,          // chat was switched off when busy
+  LeftChat,        // left during the conversation
+  WaitingAtEnd,    // still waiting when the run stopped
+  InServiceAtEnd,  // still with an agent when the run stopped
+};
+const char* toString(Outcome o);
+
+struct ContactRecord {
+  std::uint64_t id = 0;      // 0-based, in order of arrival within a replication
+  int channel = -1;
+  int reason = -1;           // contact reason (journey layer), -1 when none
+  std::int64_t shopper = -1; // shopper id (journey layer), -1 when none
+  int stage = -1;            // journey stage (journey layer), -1 when none
+  double arrival = 0;
+  double answer = -1;        // first response; -1 if never answered
+  double end = 0;            // when the contact left the system
+  int agent = -1;            // global agent index, -1 if none
+  int concurrency = 0;       // open contacts of the agent right after answering (incl. this one)
+  Outcome outcome = Outcome::Served;
+};
+
+/// Receives every contact once, when it leaves the system.
+class ContactSink {
+ public:
+  virtual ~ContactSink() = default;
+  virtual void record(const ContactRecord& r) = 0;
+};
+
+}  // namespace cclab

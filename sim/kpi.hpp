@@ -1,0 +1,33 @@
+// KPI definitions: how the raw sums of stats.hpp become the figures users read.
+// Each KPI's definition is documented in docs/results.md; keep the two in step.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "scenario.hpp"
+#include "stats.hpp"
+
+namespace cclab {
+
+struct KpiValue {
+  std::string name;
+  double value;  // NaN when undefined (e.g. ASA with nothing answered)
+};
+
+/// KPIs of one channel from sums over a window of `windowSeconds` seconds.
+std::vector<KpiValue> channelKpis(const IntervalStats& s, double windowSeconds);
+
+/// Sum of a channel's cells over intervals [from, to).
+IntervalStats sumCells(const ReplicationStats& r, int channel, int from, int to);
+
+/// Mean and 95% confidence interval (Student t) of replication values; NaNs are skipped.
+struct Estimate {
+  double mean = 0, lo = 0, hi = 0, se = 0;
+  int n = 0;
+};
+Estimate estimate(const std::vector<double>& xs);
+/// Two-sided 97.5% quantile of Student's t with `df` degrees of freedom.
+double tQuantile975(int df);
+
+}  // namespace cclab

@@ -1,0 +1,679 @@
+// Scenario file reader and validator; see scenario_reader.hpp and docs/scenario.md.
+#include "scenario_reader.hpp"
+
+#include <array>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include "yaml_reader.hpp"
+
+namespace cclab {
+
+namespace {
+
+constexpr long long kMaxAgents = 100000;
+constexpr double kMaxHorizonDays = 3660;
+constexpr double kMaxExpectedContacts = 2e9;
+
+std::string join(const std::string& a, const std::string& b) { return a.empty() ? b : a + "." + b; }
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t");
+  if (b == std::string::npos) return "";
+  const auto e = s.find_last_not_of(" \t");
+  return s.substr(b, e - b + 1);
+}
+
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::string cur;
+  std::istringstream in(s);
+  while (std::getline(in, cur, sep)) out.push_back(trim(cur));
+  return out;
+}
+
+int dayIndex(const std::string& d) {
+  for (int i = 0; i < 7; ++i)
+    if (d == kDayNames[i]) return i;
+  return -1;
+}
+
+/// "mon-fri", "sat", "daily", "weekdays", "weekend", "mon,wed" -> set of days; false if malformed.
+bool parseDays(const std::string& sel, std::array<bool, 7>& days) {
+  days.fill(false);
+  if (sel == "daily" || sel == "all") {
+    days.fill(true);
+    return true;
+  }
+  if (sel == "weekdays") {
+    for (int i = 0; i < 5; ++i) days[i] = true;
+    return true;
+  }
+  if (sel == "weekend") {
+    days[5] = days[6] = true;
+    return true;
+  }
+  for (const std::string& part : split(sel, ',')) {
+    const auto dash = part.find('-');
+    if (dash == std::string::npos) {
+      const int d = dayIndex(part);
+      if (d < 0) return false;
+      days[d] = true;
+    } else {
+      const int a = dayIndex(trim(part.substr(0, dash)));
+      const int b = dayIndex(trim(part.substr(dash + 1)));
+      if (a < 0 || b < 0) return false;
+      for (int d = a;; d = (d + 1) % 7) {
+        days[d] = true;
+        if (d == b) break;
+      }
+    }
+  }
+  return true;
+}
+
+/// "HH:MM" -> seconds; 24:00 allowed. -1 if malformed.
+double parseClock(const std::string& s) {
+  static const std::regex re("^([0-9]{1,2}):([0-9]{2})$");
+  std::smatch m;
+  if (!std::regex_match(s, m, re)) return -1;
+  const int h = std::stoi(m[1]);
+  const int mi = std::stoi(m[2]);
+  if (h > 24 || mi > 59 || (h == 24 && mi != 0)) return -1;
+  return h * 3600.0 + mi * 60.0;
+}
+
+class ScenarioReader {
+ public:
+  ScenarioReader(const std::string& file, const std::string& text) : y_(file, text) {
+    sc_.file = file;
+    sc_.text = text;
+  }
+
+  Scenario read() {
+    if (y_.ok()) readRoot(y_.root());
+    if (!y_.ok()) throw InputError(std::move(y_.diagnostics()));
+    return std::move(sc_);
+  }
+
+ private:
+  YamlReader y_;
+  Scenario sc_;
+  std::vector<YAML::Node> channelNodes_;
+
+  void readRoot(const YAML::Node& root) {
+    if (!root.IsMap()) {
+      y_.error(root, "", "a scenario file must be a map of 'key: value' lines at the top level");
+      return;
+    }
+    y_.expectMap(root, "",
+                 {"name", "description", "interval_minutes", "horizon_days", "warmup_hours", "drain",
+                  "drain_limit_hours", "channels", "agents"});
+    if (y_.has(root, "name")) {
+      if (auto s = y_.string(root["name"], "name")) sc_.name = *s;
+    } else {
+      y_.missing(root, "", "name");
+    }
+    if (y_.has(root, "description"))
+      if (auto s = y_.string(root["description"], "description")) sc_.description = *s;
+    if (y_.has(root, "interval_minutes")) {
+      if (auto v = y_.integer(root["interval_minutes"], "interval_minutes", 1, 1440)) {
+        if (*v != 15 && *v != 30 && *v != 60)
+          y_.error(root["interval_minutes"], "interval_minutes",
+                   "must be 15, 30 or 60 (got " + std::to_string(*v) + ")");
+        else
+          sc_.intervalMinutes = static_cast<int>(*v);
+      }
+    }
+    if (y_.has(root, "horizon_days")) {
+      if (auto v = y_.number(root["horizon_days"], "horizon_days", 0, kMaxHorizonDays, true))
+        sc_.horizonDays = *v;
+    }
+    if (y_.has(root, "warmup_hours")) {
+      if (auto v = y_.number(root["warmup_hours"], "warmup_hours", 0, kMaxHorizonDays * 24)) {
+        if (*v * 3600 >= sc_.horizonSeconds())
+          y_.error(root["warmup_hours"], "warmup_hours", "must be shorter than the horizon");
+        else
+          sc_.warmupHours = *v;
+      }
+    }
+    if (y_.has(root, "drain"))
+      if (auto b = y_.boolean(root["drain"], "drain")) sc_.drain = *b;
+    if (y_.has(root, "drain_limit_hours"))
+      if (auto v = y_.number(root["drain_limit_hours"], "drain_limit_hours", 0, 24 * 366))
+        sc_.drainLimitHours = *v;
+
+    if (!y_.has(root, "channels")) {
+      y_.missing(root, "", "channels");
+      return;
+    }
+    readChannels(root["channels"]);
+    if (!y_.has(root, "agents")) {
+      y_.missing(root, "", "agents");
+      return;
+    }
+    readGroups(root["agents"]);
+    crossChecks(root);
+  }
+
+  // ---- distributions -------------------------------------------------------------------------
+  std::optional<Distribution> readDistribution(const YAML::Node& n, const std::string& f,
+                                               bool allowNone) {
+    if (n.IsScalar() && n.Scalar() == "none") {
+      if (!allowNone) {
+        y_.error(n, f, "'none' is not allowed here (a duration is needed)");
+        return std::nullopt;
+      }
+      return Distribution::none();
+    }
+    if (!y_.expectOpenMap(n, f)) return std::nullopt;
+    if (!y_.has(n, "dist")) {
+      y_.missing(n, f, "dist");
+      return std::nullopt;
+    }
+    auto kind = y_.oneOf(n["dist"], join(f, "dist"),
+                         {"exponential", "deterministic", "lognormal", "uniform", "empirical"});
+    if (!kind) return std::nullopt;
+    Distribution d;
+    const double big = 1e9;
+    auto need = [&](const char* key) -> std::optional<double> {
+      if (!y_.has(n, key)) {
+        y_.missing(n, f, key);
+        return std::nullopt;
+      }
+      return y_.number(n[key], join(f, key), 0, big, true);
+    };
+    if (*kind == "exponential") {
+      y_.expectMap(n, f, {"dist", "mean_s"});
+      d.kind = Distribution::Kind::Exponential;
+      auto m = need("mean_s");
+      if (!m) return std::nullopt;
+      d.mean = *m;
+    } else if (*kind == "deterministic") {
+      y_.expectMap(n, f, {"dist", "value_s"});
+      d.kind = Distribution::Kind::Deterministic;
+      auto m = need("value_s");
+      if (!m) return std::nullopt;
+      d.mean = *m;
+    } else if (*kind == "lognormal") {
+      y_.expectMap(n, f, {"dist", "mean_s", "sd_s"});
+      d.kind = Distribution::Kind::Lognormal;
+      auto m = need("mean_s");
+      auto s = need("sd_s");
+      if (!m || !s) return std::nullopt;
+      d.mean = *m;
+      d.sd = *s;
+    } else if (*kind == "uniform") {
+      y_.expectMap(n, f, {"dist", "min_s", "max_s"});
+      d.kind = Distribution::Kind::Uniform;
+      if (!y_.has(n, "min_s")) {
+        y_.missing(n, f, "min_s");
+        return std::nullopt;
+      }
+      auto lo = y_.number(n["min_s"], join(f, "min_s"), 0, big);
+      auto hi = need("max_s");
+      if (!lo || !hi) return std::nullopt;
+      if (*hi <= *lo) {
+        y_.error(n["max_s"], join(f, "max_s"), "must be greater than min_s");
+        return std::nullopt;
+      }
+      d.lo = *lo;
+      d.hi = *hi;
+    } else {
+      y_.expectMap(n, f, {"dist", "values_s", "weights", "interpolate"});
+      d.kind = Distribution::Kind::Empirical;
+      if (y_.has(n, "interpolate"))
+        if (auto b = y_.boolean(n["interpolate"], join(f, "interpolate"))) d.interpolate = *b;
+      if (!y_.has(n, "values_s") || !y_.has(n, "weights")) {
+        y_.missing(n, f, y_.has(n, "values_s") ? "weights" : "values_s");
+        return std::nullopt;
+      }
+      const YAML::Node vs = n["values_s"], ws = n["weights"];
+      if (!vs.IsSequence() || vs.size() == 0) {
+        y_.error(vs, join(f, "values_s"), "expected a non-empty list of durations");
+        return std::nullopt;
+      }
+      if (!ws.IsSequence() || ws.size() != vs.size()) {
+        y_.error(ws, join(f, "weights"),
+                 "expected a list of " + std::to_string(vs.size()) + " weights, one per value");
+        return std::nullopt;
+      }
+      double total = 0;
+      std::vector<double> w;
+      for (size_t i = 0; i < vs.size(); ++i) {
+        auto v = y_.number(vs[i], join(f, "values_s[" + std::to_string(i) + "]"), 0, big);
+        auto wt = y_.number(ws[i], join(f, "weights[" + std::to_string(i) + "]"), 0, big);
+        if (!v || !wt) return std::nullopt;
+        if (d.interpolate && !d.values.empty() && *v < d.values.back()) {
+          y_.error(vs[i], join(f, "values_s"), "values must ascend when interpolate is true");
+          return std::nullopt;
+        }
+        d.values.push_back(*v);
+        w.push_back(*wt);
+        total += *wt;
+      }
+      if (total <= 0) {
+        y_.error(ws, join(f, "weights"), "weights must not all be zero");
+        return std::nullopt;
+      }
+      double c = 0;
+      for (double x : w) d.cumulative.push_back(c += x / total);
+      d.cumulative.back() = 1.0;
+      if (d.expectation() <= 0) {
+        y_.error(vs, join(f, "values_s"), "the mean duration must be > 0");
+        return std::nullopt;
+      }
+    }
+    return d;
+  }
+
+  // ---- weekly tables -------------------------------------------------------------------------
+  /// Reads a map of day selectors (mon-fri: ..., sat: ...) calling fn(dayIndex, valueNode, field)
+  /// for every day covered, and rejects a day named twice.
+  template <class Fn>
+  bool forDays(const YAML::Node& n, const std::string& f, Fn fn) {
+    if (!y_.expectOpenMap(n, f)) return false;
+    std::array<std::string, 7> owner{};
+    bool good = true;
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      const std::string sel = it->first.Scalar();
+      std::array<bool, 7> days{};
+      if (!parseDays(sel, days)) {
+        y_.error(it->first, join(f, sel),
+                 "'" + sel + "' is not a day selector (use mon..sun, ranges like mon-fri, "
+                 "lists like mon,wed, or daily / weekdays / weekend)");
+        good = false;
+        continue;
+      }
+      for (int d = 0; d < 7; ++d) {
+        if (!days[d]) continue;
+        if (!owner[d].empty()) {
+          y_.error(it->first, join(f, sel),
+                   std::string(kDayNames[d]) + " is already given by '" + owner[d] + "'");
+          good = false;
+          continue;
+        }
+        owner[d] = sel;
+        if (!fn(d, it->second, join(f, sel))) good = false;
+      }
+    }
+    return good;
+  }
+
+  /// "08:00-21:00", "08:00-12:00, 13:00-17:00", "closed", or a list of such ranges, on day d.
+  bool addHours(WeeklySchedule& w, int d, const YAML::Node& v, const std::string& f) {
+    std::vector<std::string> ranges;
+    if (v.IsSequence()) {
+      for (const auto& e : v) {
+        auto s = y_.string(e, f);
+        if (!s) return false;
+        ranges.push_back(*s);
+      }
+    } else {
+      auto s = y_.string(v, f);
+      if (!s) return false;
+      if (trim(*s) == "closed") return true;
+      ranges = split(*s, ',');
+    }
+    for (const std::string& r : ranges) {
+      const auto dash = r.find('-');
+      const double a = dash == std::string::npos ? -1 : parseClock(trim(r.substr(0, dash)));
+      const double b = dash == std::string::npos ? -1 : parseClock(trim(r.substr(dash + 1)));
+      if (a < 0 || b < 0 || a >= kDay) {
+        y_.error(v, f, "malformed time range '" + r + "' (expected HH:MM-HH:MM, e.g. 08:00-21:00)");
+        return false;
+      }
+      if (a == b) {
+        y_.error(v, f, "time range '" + r + "' is empty");
+        return false;
+      }
+      const double start = d * kDay + a;
+      const double end = d * kDay + (b > a ? b : b + kDay);  // end before start: overnight
+      std::string clash;
+      if (!w.add(start, end, &clash)) {
+        y_.error(v, f, "'" + r + "' overlaps another time block (at " + clash + ")");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  std::optional<WeeklySchedule> readHours(const YAML::Node& n, const std::string& f) {
+    if (n.IsScalar() && (n.Scalar() == "always" || n.Scalar() == "24x7"))
+      return WeeklySchedule::always();
+    WeeklySchedule w;
+    bool good = forDays(n, f, [&](int d, const YAML::Node& v, const std::string& ff) {
+      return addHours(w, d, v, ff);
+    });
+    if (!good) return std::nullopt;
+    return w;
+  }
+
+  /// Per-interval values for each weekday; a day's list has intervalsPerDay entries, or 24 hourly
+  /// ones that are spread evenly over the intervals of each hour. Unnamed days get zeros.
+  std::optional<std::vector<double>> readWeeklyTable(const YAML::Node& n, const std::string& f,
+                                                     bool integers, double max) {
+    const int ipd = sc_.intervalsPerDay();
+    std::vector<double> out(7 * ipd, 0.0);
+    bool good = forDays(n, f, [&](int d, const YAML::Node& v, const std::string& ff) {
+      if (!v.IsSequence() || (v.size() != static_cast<size_t>(ipd) && v.size() != 24)) {
+        y_.error(v, ff,
+                 "expected a list of " + std::to_string(ipd) + " values (one per " +
+                     std::to_string(sc_.intervalMinutes) + "-minute interval) or 24 (one per hour)" +
+                     (v.IsSequence() ? ", got " + std::to_string(v.size()) : ""));
+        return false;
+      }
+      const bool hourly = v.size() == 24 && ipd != 24;
+      const int per = hourly ? ipd / 24 : 1;
+      for (size_t i = 0; i < v.size(); ++i) {
+        const std::string fi = ff + "[" + std::to_string(i) + "]";
+        double x;
+        if (integers) {
+          auto k = y_.integer(v[i], fi, 0, static_cast<long long>(max));
+          if (!k) return false;
+          x = static_cast<double>(*k);
+        } else {
+          auto k = y_.number(v[i], fi, 0, max);
+          if (!k) return false;
+          x = *k;
+        }
+        for (int s = 0; s < per; ++s)
+          out[d * ipd + static_cast<int>(i) * per + s] = integers ? x : x / per;
+      }
+      return true;
+    });
+    if (!good) return std::nullopt;
+    return out;
+  }
+
+  // ---- channels ------------------------------------------------------------------------------
+  void readChannels(const YAML::Node& n) {
+    if (!y_.expectOpenMap(n, "channels")) return;
+    if (n.size() == 0) {
+      y_.error(n, "channels", "at least one channel is needed");
+      return;
+    }
+    static const std::regex nameRe("^[a-z][a-z0-9_]*$");
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      const std::string name = it->first.Scalar();
+      const std::string f = "channels." + name;
+      if (!std::regex_match(name, nameRe)) {
+        y_.error(it->first, f, "channel names use lower-case letters, digits and _ (got '" + name +
+                                   "')");
+        continue;
+      }
+      readChannel(name, it->second, f);
+    }
+  }
+
+  void readChannel(const std::string& name, const YAML::Node& n, const std::string& f) {
+    if (!y_.expectMap(n, f,
+                      {"kind", "hours", "when_closed", "patience", "handle_time", "chat_patience",
+                       "target", "cost_per_contact", "agent_selection", "hide_when_busy",
+                       "arrivals"}))
+      return;
+    Channel c;
+    c.name = name;
+    c.loc = {n.Mark().line + 1, n.Mark().column + 1};
+    if (!y_.has(n, "kind")) {
+      y_.missing(n, f, "kind");
+      return;
+    }
+    auto kind = y_.oneOf(n["kind"], f + ".kind", {"phone", "chat", "email", "messaging"});
+    if (!kind) return;
+    c.kind = *kind == "phone"  ? ChannelKind::Phone
+             : *kind == "chat" ? ChannelKind::Chat
+             : *kind == "email" ? ChannelKind::Email
+                                : ChannelKind::Messaging;
+    c.agentSelection = isSession(c.kind) ? AgentSelection::LeastLoaded : AgentSelection::LongestIdle;
+    c.whenClosed = c.kind == ChannelKind::Email || c.kind == ChannelKind::Messaging
+                       ? WhenClosed::Wait
+                       : WhenClosed::Block;
+    if (c.kind == ChannelKind::Email) c.targetAnswerS = 86400;
+    if (y_.has(n, "hours"))
+      if (auto h = readHours(n["hours"], f + ".hours")) c.hours = *h;
+    if (c.hours.isNever()) y_.error(n["hours"], f + ".hours", "the channel is never open");
+    if (y_.has(n, "when_closed")) {
+      if (auto w = y_.oneOf(n["when_closed"], f + ".when_closed", {"block", "wait"}))
+        c.whenClosed = *w == "block" ? WhenClosed::Block : WhenClosed::Wait;
+    }
+    if (y_.has(n, "patience")) {
+      if (auto d = readDistribution(n["patience"], f + ".patience", true)) c.patience = *d;
+    } else {
+      y_.missing(n, f, "patience");
+    }
+    if (y_.has(n, "handle_time")) {
+      if (auto d = readDistribution(n["handle_time"], f + ".handle_time", false))
+        c.handleTime = *d;
+    } else {
+      y_.missing(n, f, "handle_time");
+    }
+    if (y_.has(n, "chat_patience")) {
+      if (!isSession(c.kind))
+        y_.errorAtKey(n, "chat_patience", f + ".chat_patience",
+                      "only chat and messaging channels can be left during the conversation");
+      else if (auto d = readDistribution(n["chat_patience"], f + ".chat_patience", true))
+        c.chatPatience = *d;
+    }
+    if (y_.has(n, "target")) {
+      const YAML::Node t = n["target"];
+      if (y_.expectMap(t, f + ".target", {"answer_within_s", "service_level"})) {
+        if (y_.has(t, "answer_within_s"))
+          if (auto v = y_.number(t["answer_within_s"], f + ".target.answer_within_s", 0, 1e8, true))
+            c.targetAnswerS = *v;
+        if (y_.has(t, "service_level"))
+          if (auto v = y_.number(t["service_level"], f + ".target.service_level", 0, 1))
+            c.targetServiceLevel = *v;
+      }
+    }
+    if (y_.has(n, "cost_per_contact"))
+      if (auto v = y_.number(n["cost_per_contact"], f + ".cost_per_contact", 0, 1e9))
+        c.costPerContact = *v;
+    if (y_.has(n, "agent_selection")) {
+      if (auto s = y_.oneOf(n["agent_selection"], f + ".agent_selection",
+                            {"longest_idle", "least_loaded"}))
+        c.agentSelection =
+            *s == "longest_idle" ? AgentSelection::LongestIdle : AgentSelection::LeastLoaded;
+    }
+    if (y_.has(n, "hide_when_busy")) {
+      const YAML::Node h = n["hide_when_busy"];
+      if (!isSession(c.kind)) {
+        y_.errorAtKey(n, "hide_when_busy", f + ".hide_when_busy",
+                      "only chat and messaging can be hidden when busy");
+      } else if (y_.expectMap(h, f + ".hide_when_busy", {"no_free_slot", "queue_above"})) {
+        c.hide.enabled = true;
+        if (y_.has(h, "no_free_slot"))
+          if (auto b = y_.boolean(h["no_free_slot"], f + ".hide_when_busy.no_free_slot"))
+            c.hide.whenNoFreeSlot = *b;
+        if (y_.has(h, "queue_above"))
+          if (auto v = y_.integer(h["queue_above"], f + ".hide_when_busy.queue_above", 0, 1000000))
+            c.hide.queueAbove = static_cast<int>(*v);
+        if (!c.hide.whenNoFreeSlot && c.hide.queueAbove < 0)
+          y_.error(h, f + ".hide_when_busy", "give no_free_slot: true, queue_above: N, or both");
+      }
+    }
+    ArrivalProfile a;
+    a.ratePerInterval.assign(sc_.intervalsPerWeek(), 0.0);
+    if (y_.has(n, "arrivals")) {
+      readArrivals(n["arrivals"], f + ".arrivals", a);
+    } else {
+      y_.missing(n, f, "arrivals");
+    }
+    sc_.channels.push_back(std::move(c));
+    sc_.arrivals.push_back(std::move(a));
+    channelNodes_.push_back(n);
+  }
+
+  void readArrivals(const YAML::Node& n, const std::string& f, ArrivalProfile& a) {
+    if (!y_.expectMap(n, f, {"per_hour", "per_interval"})) return;
+    const bool ph = y_.has(n, "per_hour"), pi = y_.has(n, "per_interval");
+    if (ph == pi) {
+      y_.error(n, f, "give exactly one of per_hour (a constant rate) or per_interval (a table)");
+      return;
+    }
+    if (ph) {
+      if (auto v = y_.number(n["per_hour"], f + ".per_hour", 0, 1e9)) {
+        a.ratePerInterval.assign(sc_.intervalsPerWeek(), *v / 3600.0);
+        a.stationary = true;
+      }
+    } else if (auto t = readWeeklyTable(n["per_interval"], f + ".per_interval", false, 1e9)) {
+      for (size_t i = 0; i < t->size(); ++i) a.ratePerInterval[i] = (*t)[i] / sc_.intervalSeconds();
+    }
+  }
+
+  // ---- agent groups --------------------------------------------------------------------------
+  void readGroups(const YAML::Node& n) {
+    if (!n.IsSequence() || n.size() == 0) {
+      y_.error(n, "agents", "expected a list of agent groups (each starting with '- name: ...')");
+      return;
+    }
+    for (size_t i = 0; i < n.size(); ++i) readGroup(n[i], "agents[" + std::to_string(i) + "]");
+  }
+
+  void readGroup(const YAML::Node& n, std::string f) {
+    if (!y_.expectMap(n, f,
+                      {"name", "channels", "concurrency", "slowdown", "contact_selection",
+                       "cost_per_hour", "count", "shifts", "per_interval"}))
+      return;
+    AgentGroup g;
+    g.loc = {n.Mark().line + 1, n.Mark().column + 1};
+    if (y_.has(n, "name")) {
+      if (auto s = y_.string(n["name"], f + ".name")) g.name = *s;
+    } else {
+      y_.missing(n, f, "name");
+    }
+    if (!g.name.empty()) {
+      for (const auto& o : sc_.groups)
+        if (o.name == g.name) y_.error(n["name"], f + ".name", "group '" + g.name + "' is given twice");
+      f = "agents." + g.name;
+    }
+    if (!y_.has(n, "channels")) {
+      y_.missing(n, f, "channels");
+    } else {
+      const YAML::Node cs = n["channels"];
+      if (!cs.IsSequence() || cs.size() == 0) {
+        y_.error(cs, f + ".channels", "an agent group must serve at least one channel");
+      } else {
+        for (size_t i = 0; i < cs.size(); ++i) {
+          auto s = y_.string(cs[i], f + ".channels");
+          if (!s) continue;
+          const int ci = sc_.channelIndex(*s);
+          if (ci < 0) {
+            y_.error(cs[i], f + ".channels", "unknown channel '" + *s + "'");
+            continue;
+          }
+          for (int o : g.channels)
+            if (o == ci) y_.error(cs[i], f + ".channels", "channel '" + *s + "' is listed twice");
+          g.channels.push_back(ci);
+        }
+      }
+    }
+    if (y_.has(n, "concurrency"))
+      if (auto v = y_.integer(n["concurrency"], f + ".concurrency", 1, 100))
+        g.concurrency = static_cast<int>(*v);
+    if (y_.has(n, "slowdown"))
+      if (auto v = y_.number(n["slowdown"], f + ".slowdown", 0, 100)) g.slowdown = *v;
+    if (y_.has(n, "contact_selection"))
+      if (auto s = y_.oneOf(n["contact_selection"], f + ".contact_selection",
+                            {"priority", "longest_waiting"}))
+        g.contactSelection =
+            *s == "priority" ? ContactSelection::Priority : ContactSelection::LongestWaiting;
+    if (y_.has(n, "cost_per_hour"))
+      if (auto v = y_.number(n["cost_per_hour"], f + ".cost_per_hour", 0, 1e6)) g.costPerHour = *v;
+
+    const int forms = y_.has(n, "count") + y_.has(n, "shifts") + y_.has(n, "per_interval");
+    if (forms != 1) {
+      y_.error(n, f, "give exactly one of count (always on duty), shifts, or per_interval");
+    } else if (y_.has(n, "count")) {
+      g.staffing = AgentGroup::Staffing::Constant;
+      if (auto v = y_.integer(n["count"], f + ".count", 0, kMaxAgents)) g.count = static_cast<int>(*v);
+    } else if (y_.has(n, "shifts")) {
+      g.staffing = AgentGroup::Staffing::Shifts;
+      readShifts(n["shifts"], f + ".shifts", g);
+    } else {
+      g.staffing = AgentGroup::Staffing::PerInterval;
+      if (auto t = readWeeklyTable(n["per_interval"], f + ".per_interval", true, kMaxAgents))
+        for (double v : *t) g.perInterval.push_back(static_cast<int>(v));
+    }
+    sc_.groups.push_back(std::move(g));
+  }
+
+  void readShifts(const YAML::Node& n, const std::string& f, AgentGroup& g) {
+    if (!n.IsSequence() || n.size() == 0) {
+      y_.error(n, f, "expected a list of shifts ('- {name: early, agents: 3, hours: {...}}')");
+      return;
+    }
+    for (size_t i = 0; i < n.size(); ++i) {
+      const YAML::Node s = n[i];
+      std::string sf = f + "[" + std::to_string(i) + "]";
+      if (!y_.expectMap(s, sf, {"name", "agents", "hours"})) continue;
+      Shift sh;
+      sh.loc = {s.Mark().line + 1, s.Mark().column + 1};
+      if (y_.has(s, "name"))
+        if (auto v = y_.string(s["name"], sf + ".name")) sh.name = *v;
+      if (!sh.name.empty()) sf = f + "." + sh.name;
+      if (y_.has(s, "agents")) {
+        if (auto v = y_.integer(s["agents"], sf + ".agents", 0, kMaxAgents))
+          sh.agents = static_cast<int>(*v);
+      } else {
+        y_.missing(s, sf, "agents");
+      }
+      if (y_.has(s, "hours")) {
+        if (auto h = readHours(s["hours"], sf + ".hours")) sh.hours = *h;
+      } else {
+        y_.missing(s, sf, "hours");
+      }
+      g.shifts.push_back(std::move(sh));
+    }
+  }
+
+  // ---- whole-scenario checks -----------------------------------------------------------------
+  void crossChecks(const YAML::Node& root) {
+    if (!y_.ok()) return;
+    long long agents = 0;
+    for (size_t gi = 0; gi < sc_.groups.size(); ++gi) agents += sc_.groups[gi].size();
+    if (agents > kMaxAgents)
+      y_.error(root["agents"], "agents",
+               "the scenario has " + std::to_string(agents) + " agents; the limit is " +
+                   std::to_string(kMaxAgents));
+    for (size_t c = 0; c < sc_.channels.size(); ++c) {
+      bool served = false;
+      for (const auto& g : sc_.groups)
+        for (int gc : g.channels) served = served || gc == static_cast<int>(c);
+      if (!served)
+        y_.error(channelNodes_[c], "channels." + sc_.channels[c].name,
+                 "no agent group serves channel '" + sc_.channels[c].name + "'");
+      double expected = 0;
+      for (double r : sc_.arrivals[c].ratePerInterval) expected += r * sc_.intervalSeconds();
+      expected *= sc_.horizonDays / 7.0;
+      if (expected > kMaxExpectedContacts)
+        y_.error(channelNodes_[c]["arrivals"], "channels." + sc_.channels[c].name + ".arrivals",
+                 "about " + std::to_string(static_cast<long long>(expected)) +
+                     " contacts over the horizon; the limit is 2e9 per channel");
+    }
+  }
+};
+
+}  // namespace
+
+std::string readWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError({{path, 0, 0, "", "cannot open the file"}});
+  std::ostringstream s;
+  s << in.rdbuf();
+  if (in.bad()) throw InputError({{path, 0, 0, "", "cannot read the file"}});
+  return s.str();
+}
+
+Scenario readScenarioText(const std::string& file, const std::string& text) {
+  return ScenarioReader(file, text).read();
+}
+
+Scenario readScenarioFile(const std::string& path) {
+  return readScenarioText(path, readWholeFile(path));
+}
+
+}  // namespace cclab
