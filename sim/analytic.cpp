@@ -88,13 +88,15 @@ WaitResult positional(double pFree, const std::vector<double>& pAhead, double R,
   double absorbed = 0, within = 0;
   const double logx = std::log(x);
   for (long long n = 0; n <= steps; ++n) {
-    const double pois = std::exp(-x + static_cast<double>(n) * logx - std::lgamma(static_cast<double>(n) + 1.0));
+    const double pois =
+        std::exp(-x + static_cast<double>(n) * logx - std::lgamma(static_cast<double>(n) + 1.0));
     within += pois * absorbed;
     // one uniformized step
     absorbed += v[0] * (R + theta) / lambdaU;
     for (std::size_t i = 0; i < K; ++i) {
       const double out = (R + (static_cast<double>(i) + 1.0) * theta) / lambdaU;
-      nv[i] = v[i] * (1.0 - out) + (i + 1 < K ? v[i + 1] * (R + (static_cast<double>(i) + 2.0) * theta) / lambdaU : 0);
+      nv[i] = v[i] * (1.0 - out) +
+              (i + 1 < K ? v[i + 1] * (R + (static_cast<double>(i) + 2.0) * theta) / lambdaU : 0);
     }
     std::swap(v, nv);
   }

@@ -21,18 +21,18 @@ struct QueueInputs {
 };
 
 struct QueueFigures {
-  std::string model;        // "erlang-c", "erlang-a", "chat-ctmc"
-  bool stable = true;       // false: no steady state (Erlang C with load >= capacity)
-  double pWait = 0;         // P(an arrival has to wait)
-  double pAbandon = 0;      // P(an arrival abandons)
-  double serviceLevel = 0;  // P(answered within target) among arrivals
-  double asa = 0;           // mean wait of answered contacts, seconds
-  double meanWaitAll = 0;   // mean wait of all arrivals (answered and abandoned), seconds
-  double meanQueue = 0;     // time-average number waiting
-  double occupancy = 0;     // share of agent time with >= 1 open contact
+  std::string model;           // "erlang-c", "erlang-a", "chat-ctmc"
+  bool stable = true;          // false: no steady state (Erlang C with load >= capacity)
+  double pWait = 0;            // P(an arrival has to wait)
+  double pAbandon = 0;         // P(an arrival abandons)
+  double serviceLevel = 0;     // P(answered within target) among arrivals
+  double asa = 0;              // mean wait of answered contacts, seconds
+  double meanWaitAll = 0;      // mean wait of all arrivals (answered and abandoned), seconds
+  double meanQueue = 0;        // time-average number waiting
+  double occupancy = 0;        // share of agent time with >= 1 open contact
   double meanConcurrency = 0;  // open contacts per busy agent
-  double aht = 0;           // mean time from answer to end, seconds
-  int states = 0;           // size of the chain solved
+  double aht = 0;              // mean time from answer to end, seconds
+  int states = 0;              // size of the chain solved
 };
 
 double erlangB(int n, double load);

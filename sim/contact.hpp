@@ -18,16 +18,16 @@ enum class Outcome : std::uint8_t {
 const char* toString(Outcome o);
 
 struct ContactRecord {
-  std::uint64_t id = 0;      // 0-based, in order of arrival within a replication
+  std::uint64_t id = 0;  // 0-based, in order of arrival within a replication
   int channel = -1;
-  int reason = -1;           // contact reason (journey layer), -1 when none
-  std::int64_t shopper = -1; // shopper id (journey layer), -1 when none
-  int stage = -1;            // journey stage (journey layer), -1 when none
+  int reason = -1;            // contact reason (journey layer), -1 when none
+  std::int64_t shopper = -1;  // shopper id (journey layer), -1 when none
+  int stage = -1;             // journey stage (journey layer), -1 when none
   double arrival = 0;
-  double answer = -1;        // first response; -1 if never answered
-  double end = 0;            // when the contact left the system
-  int agent = -1;            // global agent index, -1 if none
-  int concurrency = 0;       // open contacts of the agent right after answering (incl. this one)
+  double answer = -1;   // first response; -1 if never answered
+  double end = 0;       // when the contact left the system
+  int agent = -1;       // global agent index, -1 if none
+  int concurrency = 0;  // open contacts of the agent right after answering (incl. this one)
   Outcome outcome = Outcome::Served;
 };
 

@@ -58,9 +58,8 @@ ContactCenter::ContactCenter(const Scenario& sc, Simulation& sim, std::uint64_t 
     Group gr;
     gr.channels = ag.channels;
     // E-mail is worked in idle time: after every real-time channel, whatever the list order.
-    std::stable_partition(gr.channels.begin(), gr.channels.end(), [&](int c) {
-      return sc.channels[c].kind != ChannelKind::Email;
-    });
+    std::stable_partition(gr.channels.begin(), gr.channels.end(),
+                          [&](int c) { return sc.channels[c].kind != ChannelKind::Email; });
     gr.concurrency = ag.concurrency;
     gr.alpha = ag.slowdown;
     gr.byLoad.resize(ag.concurrency);
@@ -102,7 +101,9 @@ bool ContactCenter::isOpen(int channel) const {
   return sc_.channels[channel].hours.openAt(sim_.now());
 }
 
-bool ContactCenter::isShown(int channel) const { return shown_[channel]; }
+bool ContactCenter::isShown(int channel) const {
+  return shown_[channel];
+}
 
 // ---- routing: agent selection ----------------------------------------------------------------
 
@@ -123,8 +124,8 @@ int ContactCenter::selectAgent(int channel) const {
       if (best < 0)
         better = true;
       else if (leastLoaded)
-        better = l < bestLoad || (l == bestLoad && (since < bestSince ||
-                                                    (since == bestSince && idx < best)));
+        better = l < bestLoad ||
+                 (l == bestLoad && (since < bestSince || (since == bestSince && idx < best)));
       else
         better = since < bestSince || (since == bestSince && idx < best);
       if (better) {

@@ -79,18 +79,18 @@ class ContactCenter : public Component {
     int group = 0;
     WeeklySchedule schedule;
     bool onDuty = false;
-    int exclusive = -1;            // slot of the phone/e-mail contact in hand, -1 if none
-    std::vector<int> sessions;     // slots of open chat/messaging contacts
-    double lastPs = 0;             // time the session work was last advanced
-    std::uint64_t psGen = 0;       // generation of the pending session-completion event
-    double since = 0;              // time of the last load change (idle/least-loaded order)
-    bool indexed = false;          // present in its group's byLoad index
+    int exclusive = -1;         // slot of the phone/e-mail contact in hand, -1 if none
+    std::vector<int> sessions;  // slots of open chat/messaging contacts
+    double lastPs = 0;          // time the session work was last advanced
+    std::uint64_t psGen = 0;    // generation of the pending session-completion event
+    double since = 0;           // time of the last load change (idle/least-loaded order)
+    bool indexed = false;       // present in its group's byLoad index
     int indexedLoad = 0;
     double indexedSince = 0;
   };
 
   struct Group {
-    std::vector<int> channels;  // priority order, e-mail last
+    std::vector<int> channels;                             // priority order, e-mail last
     std::vector<std::set<std::pair<double, int>>> byLoad;  // eligible agents by open sessions
     int concurrency = 1;
     double alpha = 0;

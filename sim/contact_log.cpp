@@ -34,7 +34,8 @@ void CsvContactWriter::flush() {
 void CsvContactWriter::write(const ContactRecord& r) {
   char reason[24] = "", shopper[24] = "", stage[24] = "", answer[32] = "", wait[32] = "";
   if (r.reason >= 0) std::snprintf(reason, sizeof reason, "%d", r.reason);
-  if (r.shopper >= 0) std::snprintf(shopper, sizeof shopper, "%lld", static_cast<long long>(r.shopper));
+  if (r.shopper >= 0)
+    std::snprintf(shopper, sizeof shopper, "%lld", static_cast<long long>(r.shopper));
   if (r.stage >= 0) std::snprintf(stage, sizeof stage, "%d", r.stage);
   const double waited = (r.answer >= 0 ? r.answer : r.end) - r.arrival;
   if (r.answer >= 0) std::snprintf(answer, sizeof answer, "%.3f", r.answer);

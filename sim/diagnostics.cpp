@@ -48,8 +48,8 @@ std::pair<int, int> firstInvalidUtf8(const std::string& text) {
       if ((s[i + k] & 0xC0) != 0x80) return {line, col};
       cp = (cp << 6) | (s[i + k] & 0x3F);
     }
-    const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
-                          (len == 4 && cp < 0x10000);
+    const bool overlong =
+        (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
     if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {line, col};
     if (c == 0) return {line, col};  // NUL bytes: binary, not text
     if (c == '\n') {

@@ -9,8 +9,8 @@ namespace cclab {
 
 struct Diagnostic {
   std::string file;
-  int line = 0;    // 1-based; 0 when the whole file is meant
-  int column = 0;  // 1-based
+  int line = 0;       // 1-based; 0 when the whole file is meant
+  int column = 0;     // 1-based
   std::string field;  // dotted path, e.g. channels.chat.patience.mean_s
   std::string message;
   /// "file:line:col: field: message"

@@ -16,9 +16,9 @@ namespace cclab {
 struct Distribution {
   enum class Kind { None, Exponential, Deterministic, Lognormal, Uniform, Empirical };
   Kind kind = Kind::None;
-  double mean = 0;  // exponential, deterministic (value), lognormal
-  double sd = 0;    // lognormal
-  double lo = 0, hi = 0;  // uniform
+  double mean = 0;                 // exponential, deterministic (value), lognormal
+  double sd = 0;                   // lognormal
+  double lo = 0, hi = 0;           // uniform
   std::vector<double> values;      // empirical, ascending when interpolated
   std::vector<double> cumulative;  // empirical: cumulative weights, last == 1
   bool interpolate = false;

@@ -106,9 +106,10 @@ ExperimentResult runExperiment(const Scenario& sc, const RunOptions& o,
     ++done;
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
       if (failure.empty())
-        failure = "replication " + std::to_string(rep + 1) +
-                  (WIFSIGNALED(status) ? " was killed by signal " + std::to_string(WTERMSIG(status))
-                                       : " exited with code " + std::to_string(WEXITSTATUS(status)));
+        failure =
+            "replication " + std::to_string(rep + 1) +
+            (WIFSIGNALED(status) ? " was killed by signal " + std::to_string(WTERMSIG(status))
+                                 : " exited with code " + std::to_string(WEXITSTATUS(status)));
     }
     if (progress) progress(done, total);
   }

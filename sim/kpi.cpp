@@ -7,7 +7,9 @@
 namespace cclab {
 
 namespace {
-double ratio(double a, double b) { return b > 0 ? a / b : std::numeric_limits<double>::quiet_NaN(); }
+double ratio(double a, double b) {
+  return b > 0 ? a / b : std::numeric_limits<double>::quiet_NaN();
+}
 }  // namespace
 
 std::vector<KpiValue> channelKpis(const IntervalStats& s, double window) {
@@ -53,7 +55,8 @@ double tQuantile975(int df) {
   if (df <= 30) return table[df - 1];
   // Cornish-Fisher expansion around the normal quantile (error < 1e-4 for df > 30).
   const double z = 1.959963984540054, v = df;
-  return z + (z * z * z + z) / (4 * v) + (5 * std::pow(z, 5) + 16 * z * z * z + 3 * z) / (96 * v * v) +
+  return z + (z * z * z + z) / (4 * v) +
+         (5 * std::pow(z, 5) + 16 * z * z * z + 3 * z) / (96 * v * v) +
          (3 * std::pow(z, 7) + 19 * std::pow(z, 5) + 17 * z * z * z - 15 * z) / (384 * v * v * v);
 }
 

@@ -20,7 +20,8 @@ std::uint64_t splitmix64(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
-RandomStream::RandomStream(std::uint64_t seed, std::uint64_t replication, std::string_view purpose) {
+RandomStream::RandomStream(std::uint64_t seed, std::uint64_t replication,
+                           std::string_view purpose) {
   std::uint64_t s = splitmix64(seed);
   s = splitmix64(s ^ splitmix64(replication + 0x51ed270b7ULL));
   s = splitmix64(s ^ fnv1a64(purpose));
@@ -29,7 +30,9 @@ RandomStream::RandomStream(std::uint64_t seed, std::uint64_t replication, std::s
   engine_.seed(seq);
 }
 
-double RandomStream::exponential(double mean) { return -mean * std::log(uniform01()); }
+double RandomStream::exponential(double mean) {
+  return -mean * std::log(uniform01());
+}
 
 double RandomStream::normal() {
   if (hasSpare_) {

@@ -3,7 +3,10 @@
 
 #include "arrivals.hpp"
 #include "contact_center.hpp"
+#ifndef CCLAB_NO_SIMGRID
 #include "simgrid_engine.hpp"
+#endif
+#include <stdexcept>
 #include "simulation.hpp"
 
 namespace cclab {
@@ -16,10 +19,16 @@ ReplicationStats runReplication(const Scenario& sc, std::uint64_t seed, std::uin
   ForecastArrivals arrivals(sc, sim, center, seed, rep);
   center.start();
   arrivals.start();
-  if (engine == EngineKind::SimGrid)
+  if (engine == EngineKind::SimGrid) {
+#ifndef CCLAB_NO_SIMGRID
     runOnSimGrid(sim);
-  else
+#else
+    throw std::runtime_error(
+        "this build has no SimGrid engine (sanitizer build): use --engine plain");
+#endif
+  } else {
     runPlain(sim);
+  }
   if (agentNames) *agentNames = center.agentNames();
   return center.finish();
 }

@@ -21,7 +21,9 @@ namespace cclab {
 
 namespace fs = std::filesystem;
 
-const char* cclabVersion() { return CCLAB_VERSION; }
+const char* cclabVersion() {
+  return CCLAB_VERSION;
+}
 
 std::optional<QueueInputs> analyticInputs(const Scenario& sc, int c, std::string* why) {
   auto no = [&](const char* w) -> std::optional<QueueInputs> {
@@ -32,7 +34,8 @@ std::optional<QueueInputs> analyticInputs(const Scenario& sc, int c, std::string
   if (!sc.arrivals[c].stationary) return no("arrivals vary over the week");
   if (!ch.hours.isAlways()) return no("the channel is not open 24x7");
   if (!ch.handleTime.isExponential()) return no("handle time is not exponential");
-  if (!ch.patience.isNone() && !ch.patience.isExponential()) return no("patience is not exponential");
+  if (!ch.patience.isNone() && !ch.patience.isExponential())
+    return no("patience is not exponential");
   if (!ch.chatPatience.isNone()) return no("contacts may leave during the chat");
   if (ch.hide.enabled) return no("the channel is hidden when busy");
   int group = -1, serving = 0;
@@ -104,8 +107,8 @@ nlohmann::ordered_json buildSummary(const Scenario& sc, const RunOptions& o,
   j["engine"] = o.engine == EngineKind::SimGrid ? "simgrid" : "plain";
   const int from = static_cast<int>(std::ceil(sc.warmupSeconds() / sc.intervalSeconds() - 1e-9));
   const int to = sc.horizonIntervals();
-  const double window = std::min(sc.horizonSeconds(), to * sc.intervalSeconds()) -
-                        from * sc.intervalSeconds();
+  const double window =
+      std::min(sc.horizonSeconds(), to * sc.intervalSeconds()) - from * sc.intervalSeconds();
   j["window"] = {{"from_s", from * sc.intervalSeconds()}, {"to_s", sc.horizonSeconds()}};
   nlohmann::ordered_json channels = nlohmann::ordered_json::object();
   for (std::size_t c = 0; c < sc.channels.size(); ++c) {
@@ -115,7 +118,8 @@ nlohmann::ordered_json buildSummary(const Scenario& sc, const RunOptions& o,
       perRep.push_back(channelKpis(sumCells(rep, static_cast<int>(c), from, to), window));
     nlohmann::ordered_json cj;
     cj["kind"] = toString(ch.kind);
-    cj["target"] = {{"answer_within_s", ch.targetAnswerS}, {"service_level", ch.targetServiceLevel}};
+    cj["target"] = {{"answer_within_s", ch.targetAnswerS},
+                    {"service_level", ch.targetServiceLevel}};
     for (std::size_t k = 0; k < perRep.front().size(); ++k) {
       std::vector<double> xs;
       for (const auto& v : perRep) xs.push_back(v[k].value);
@@ -213,7 +217,8 @@ void writeResults(const std::string& outDir, const Scenario& sc, const RunOption
     const double R = static_cast<double>(r.reps.size());
     const int n = sc.horizonIntervals();
     for (int i = 0; i < n; ++i) {
-      const double len = std::min(sc.intervalSeconds(), sc.horizonSeconds() - i * sc.intervalSeconds());
+      const double len =
+          std::min(sc.intervalSeconds(), sc.horizonSeconds() - i * sc.intervalSeconds());
       for (std::size_t c = 0; c < sc.channels.size(); ++c) {
         IntervalStats sum;
         for (const auto& rep : r.reps) sum += rep.at(i, static_cast<int>(c));
@@ -224,13 +229,12 @@ void writeResults(const std::string& outDir, const Scenario& sc, const RunOption
           return std::nan("");
         };
         s += std::to_string(i) + "," + std::to_string(i / sc.intervalsPerDay()) + "," +
-             formatWeekTime(i * sc.intervalSeconds()).substr(0, 9) +
-             "," + sc.channels[c].name + "," + fmtCsv(sum.offered / R) + "," +
-             fmtCsv(sum.answered / R) + "," + fmtCsv(sum.abandoned / R) + "," +
-             fmtCsv(sum.blocked / R) + "," + fmtCsv(sum.hidden / R) + "," +
-             fmtCsv(get("service_level")) + "," + fmtCsv(get("asa_s")) + "," +
-             fmtCsv(get("aht_s")) + "," + fmtCsv(get("occupancy")) + "," +
-             fmtCsv(get("mean_concurrency")) + "," + fmtCsv(get("agents_on_shift")) + "," +
+             formatWeekTime(i * sc.intervalSeconds()).substr(0, 9) + "," + sc.channels[c].name +
+             "," + fmtCsv(sum.offered / R) + "," + fmtCsv(sum.answered / R) + "," +
+             fmtCsv(sum.abandoned / R) + "," + fmtCsv(sum.blocked / R) + "," +
+             fmtCsv(sum.hidden / R) + "," + fmtCsv(get("service_level")) + "," +
+             fmtCsv(get("asa_s")) + "," + fmtCsv(get("aht_s")) + "," + fmtCsv(get("occupancy")) +
+             "," + fmtCsv(get("mean_concurrency")) + "," + fmtCsv(get("agents_on_shift")) + "," +
              fmtCsv(get("availability")) + "," + fmtCsv(get("mean_queue")) + "\n";
       }
     }

@@ -77,7 +77,9 @@ int Scenario::channelIndex(const std::string& n) const {
   return -1;
 }
 
-std::uint64_t Scenario::hash() const { return fnv1a64(text); }
+std::uint64_t Scenario::hash() const {
+  return fnv1a64(text);
+}
 
 }  // namespace cclab
 

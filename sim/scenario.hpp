@@ -22,7 +22,9 @@ struct SourceLoc {
 enum class ChannelKind { Phone, Chat, Email, Messaging };
 const char* toString(ChannelKind k);
 /// Chat and messaging are "session" channels: an agent may hold several at once.
-inline bool isSession(ChannelKind k) { return k == ChannelKind::Chat || k == ChannelKind::Messaging; }
+inline bool isSession(ChannelKind k) {
+  return k == ChannelKind::Chat || k == ChannelKind::Messaging;
+}
 
 enum class WhenClosed { Block, Wait };
 enum class AgentSelection { LongestIdle, LeastLoaded };
@@ -39,12 +41,12 @@ struct Channel {
   std::string name;
   ChannelKind kind = ChannelKind::Phone;
   WeeklySchedule hours = WeeklySchedule::always();
-  Distribution patience;             // waiting-time patience; none = never abandons
-  Distribution handleTime;           // work of one contact at full speed
-  Distribution chatPatience;         // optional abandonment during a session (none = off)
-  double targetAnswerS = 20;         // service-level threshold
-  double targetServiceLevel = 0.8;   // goal, reported beside the result
-  double costPerContact = 0;         // per answered contact
+  Distribution patience;            // waiting-time patience; none = never abandons
+  Distribution handleTime;          // work of one contact at full speed
+  Distribution chatPatience;        // optional abandonment during a session (none = off)
+  double targetAnswerS = 20;        // service-level threshold
+  double targetServiceLevel = 0.8;  // goal, reported beside the result
+  double costPerContact = 0;        // per answered contact
   WhenClosed whenClosed = WhenClosed::Block;
   AgentSelection agentSelection = AgentSelection::LongestIdle;
   HideRule hide;
@@ -72,9 +74,9 @@ struct AgentGroup {
   ContactSelection contactSelection = ContactSelection::Priority;
   double costPerHour = 0;
   enum class Staffing { Constant, Shifts, PerInterval } staffing = Staffing::Constant;
-  int count = 0;                       // Constant
-  std::vector<Shift> shifts;           // Shifts
-  std::vector<int> perInterval;        // PerInterval: agents on duty, size 7 * intervalsPerDay
+  int count = 0;                 // Constant
+  std::vector<Shift> shifts;     // Shifts
+  std::vector<int> perInterval;  // PerInterval: agents on duty, size 7 * intervalsPerDay
   SourceLoc loc;
 
   /// Number of agents that ever exist in this group.
@@ -91,8 +93,8 @@ struct Scenario {
   int intervalMinutes = 30;  // 15, 30 or 60
   double horizonDays = 7;
   double warmupHours = 0;
-  bool drain = true;               // after the horizon, finish contacts still in the system
-  double drainLimitHours = 168;    // ... but stop this long after the horizon at the latest
+  bool drain = true;             // after the horizon, finish contacts still in the system
+  double drainLimitHours = 168;  // ... but stop this long after the horizon at the latest
   std::vector<Channel> channels;
   std::vector<ArrivalProfile> arrivals;  // one per channel
   std::vector<AgentGroup> groups;

@@ -18,7 +18,9 @@ constexpr long long kMaxAgents = 100000;
 constexpr double kMaxHorizonDays = 3660;
 constexpr double kMaxExpectedContacts = 2e9;
 
-std::string join(const std::string& a, const std::string& b) { return a.empty() ? b : a + "." + b; }
+std::string join(const std::string& a, const std::string& b) {
+  return a.empty() ? b : a + "." + b;
+}
 
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t");
@@ -110,8 +112,8 @@ class ScenarioReader {
       return;
     }
     y_.expectMap(root, "",
-                 {"name", "description", "interval_minutes", "horizon_days", "warmup_hours", "drain",
-                  "drain_limit_hours", "channels", "agents"});
+                 {"name", "description", "interval_minutes", "horizon_days", "warmup_hours",
+                  "drain", "drain_limit_hours", "channels", "agents"});
     if (y_.has(root, "name")) {
       if (auto s = y_.string(root["name"], "name")) sc_.name = *s;
     } else {
@@ -283,8 +285,9 @@ class ScenarioReader {
       std::array<bool, 7> days{};
       if (!parseDays(sel, days)) {
         y_.error(it->first, join(f, sel),
-                 "'" + sel + "' is not a day selector (use mon..sun, ranges like mon-fri, "
-                 "lists like mon,wed, or daily / weekdays / weekend)");
+                 "'" + sel +
+                     "' is not a day selector (use mon..sun, ranges like mon-fri, "
+                     "lists like mon,wed, or daily / weekdays / weekend)");
         good = false;
         continue;
       }
@@ -362,7 +365,8 @@ class ScenarioReader {
       if (!v.IsSequence() || (v.size() != static_cast<size_t>(ipd) && v.size() != 24)) {
         y_.error(v, ff,
                  "expected a list of " + std::to_string(ipd) + " values (one per " +
-                     std::to_string(sc_.intervalMinutes) + "-minute interval) or 24 (one per hour)" +
+                     std::to_string(sc_.intervalMinutes) +
+                     "-minute interval) or 24 (one per hour)" +
                      (v.IsSequence() ? ", got " + std::to_string(v.size()) : ""));
         return false;
       }
@@ -401,8 +405,8 @@ class ScenarioReader {
       const std::string name = it->first.Scalar();
       const std::string f = "channels." + name;
       if (!std::regex_match(name, nameRe)) {
-        y_.error(it->first, f, "channel names use lower-case letters, digits and _ (got '" + name +
-                                   "')");
+        y_.error(it->first, f,
+                 "channel names use lower-case letters, digits and _ (got '" + name + "')");
         continue;
       }
       readChannel(name, it->second, f);
@@ -410,10 +414,10 @@ class ScenarioReader {
   }
 
   void readChannel(const std::string& name, const YAML::Node& n, const std::string& f) {
-    if (!y_.expectMap(n, f,
-                      {"kind", "hours", "when_closed", "patience", "handle_time", "chat_patience",
-                       "target", "cost_per_contact", "agent_selection", "hide_when_busy",
-                       "arrivals"}))
+    if (!y_.expectMap(
+            n, f,
+            {"kind", "hours", "when_closed", "patience", "handle_time", "chat_patience", "target",
+             "cost_per_contact", "agent_selection", "hide_when_busy", "arrivals"}))
       return;
     Channel c;
     c.name = name;
@@ -424,11 +428,12 @@ class ScenarioReader {
     }
     auto kind = y_.oneOf(n["kind"], f + ".kind", {"phone", "chat", "email", "messaging"});
     if (!kind) return;
-    c.kind = *kind == "phone"  ? ChannelKind::Phone
-             : *kind == "chat" ? ChannelKind::Chat
+    c.kind = *kind == "phone"   ? ChannelKind::Phone
+             : *kind == "chat"  ? ChannelKind::Chat
              : *kind == "email" ? ChannelKind::Email
                                 : ChannelKind::Messaging;
-    c.agentSelection = isSession(c.kind) ? AgentSelection::LeastLoaded : AgentSelection::LongestIdle;
+    c.agentSelection =
+        isSession(c.kind) ? AgentSelection::LeastLoaded : AgentSelection::LongestIdle;
     c.whenClosed = c.kind == ChannelKind::Email || c.kind == ChannelKind::Messaging
                        ? WhenClosed::Wait
                        : WhenClosed::Block;
@@ -446,8 +451,7 @@ class ScenarioReader {
       y_.missing(n, f, "patience");
     }
     if (y_.has(n, "handle_time")) {
-      if (auto d = readDistribution(n["handle_time"], f + ".handle_time", false))
-        c.handleTime = *d;
+      if (auto d = readDistribution(n["handle_time"], f + ".handle_time", false)) c.handleTime = *d;
     } else {
       y_.missing(n, f, "handle_time");
     }
@@ -547,7 +551,8 @@ class ScenarioReader {
     }
     if (!g.name.empty()) {
       for (const auto& o : sc_.groups)
-        if (o.name == g.name) y_.error(n["name"], f + ".name", "group '" + g.name + "' is given twice");
+        if (o.name == g.name)
+          y_.error(n["name"], f + ".name", "group '" + g.name + "' is given twice");
       f = "agents." + g.name;
     }
     if (!y_.has(n, "channels")) {
@@ -589,7 +594,8 @@ class ScenarioReader {
       y_.error(n, f, "give exactly one of count (always on duty), shifts, or per_interval");
     } else if (y_.has(n, "count")) {
       g.staffing = AgentGroup::Staffing::Constant;
-      if (auto v = y_.integer(n["count"], f + ".count", 0, kMaxAgents)) g.count = static_cast<int>(*v);
+      if (auto v = y_.integer(n["count"], f + ".count", 0, kMaxAgents))
+        g.count = static_cast<int>(*v);
     } else if (y_.has(n, "shifts")) {
       g.staffing = AgentGroup::Staffing::Shifts;
       readShifts(n["shifts"], f + ".shifts", g);

@@ -13,31 +13,31 @@ namespace cclab {
 
 struct IntervalStats {
   // contacts, by arrival interval
-  double offered = 0;        // every arrival, whatever happened to it
-  double answered = 0;       // reached an agent (served + left_chat + in_service_at_end)
-  double served = 0;         // finished by the agent
-  double abandoned = 0;      // left the queue before an agent answered
-  double blocked = 0;        // arrived while the channel was closed (when_closed: block)
-  double hidden = 0;         // arrived while chat was switched off (hide_when_busy)
-  double leftChat = 0;       // left during the conversation (chat_patience)
-  double waitingAtEnd = 0;   // still waiting when the run stopped
-  double inServiceAtEnd = 0; // still with an agent when the run stopped
-  double answeredWithin = 0; // answered with wait <= target
-  double abandonedWithin = 0;// abandoned with wait <= target
+  double offered = 0;          // every arrival, whatever happened to it
+  double answered = 0;         // reached an agent (served + left_chat + in_service_at_end)
+  double served = 0;           // finished by the agent
+  double abandoned = 0;        // left the queue before an agent answered
+  double blocked = 0;          // arrived while the channel was closed (when_closed: block)
+  double hidden = 0;           // arrived while chat was switched off (hide_when_busy)
+  double leftChat = 0;         // left during the conversation (chat_patience)
+  double waitingAtEnd = 0;     // still waiting when the run stopped
+  double inServiceAtEnd = 0;   // still with an agent when the run stopped
+  double answeredWithin = 0;   // answered with wait <= target
+  double abandonedWithin = 0;  // abandoned with wait <= target
   double waitAnsweredSum = 0;
   double waitAbandonedSum = 0;
-  double handleSum = 0;      // sum of (end - answer) over served contacts
-  double concurrencySum = 0; // sum of agent concurrency at answer, over answered contacts
-  double cost = 0;           // cost_per_contact x answered
+  double handleSum = 0;       // sum of (end - answer) over served contacts
+  double concurrencySum = 0;  // sum of agent concurrency at answer, over answered contacts
+  double cost = 0;            // cost_per_contact x answered
   // time-weighted, seconds within the interval
-  double openTime = 0;       // channel open (hours)
-  double shownTime = 0;      // open and not hidden
-  double queueArea = 0;      // integral of the number waiting
-  double staffedTime = 0;    // agent-seconds of agents serving this channel (on duty or busy)
-  double onShiftTime = 0;    // agent-seconds on duty
-  double busyTime = 0;       // agent-seconds working on this channel
-  double otherBusyTime = 0;  // agent-seconds those agents worked on other channels
-  double sessionsArea = 0;   // integral of open sessions of this channel
+  double openTime = 0;           // channel open (hours)
+  double shownTime = 0;          // open and not hidden
+  double queueArea = 0;          // integral of the number waiting
+  double staffedTime = 0;        // agent-seconds of agents serving this channel (on duty or busy)
+  double onShiftTime = 0;        // agent-seconds on duty
+  double busyTime = 0;           // agent-seconds working on this channel
+  double otherBusyTime = 0;      // agent-seconds those agents worked on other channels
+  double sessionsArea = 0;       // integral of open sessions of this channel
   double sessionAgentsArea = 0;  // integral of agents holding >= 1 session of this channel
 
   static constexpr int kFields = 25;
@@ -51,10 +51,10 @@ struct IntervalStats {
 static_assert(sizeof(IntervalStats) == IntervalStats::kFields * sizeof(double));
 
 struct AgentStats {
-  double staffedTime = 0;  // seconds on duty or busy, within the KPI window
-  double busyTime = 0;     // seconds with >= 1 open contact, within the KPI window
-  double sessionsArea = 0; // integral of open contacts
-  double handled = 0;      // contacts finished (served), arrived within the KPI window
+  double staffedTime = 0;   // seconds on duty or busy, within the KPI window
+  double busyTime = 0;      // seconds with >= 1 open contact, within the KPI window
+  double sessionsArea = 0;  // integral of open contacts
+  double handled = 0;       // contacts finished (served), arrived within the KPI window
   static constexpr int kFields = 4;
   const double* data() const { return &staffedTime; }
   double* data() { return &staffedTime; }
@@ -67,8 +67,8 @@ struct ReplicationStats {
   int channels = 0;
   std::vector<IntervalStats> cells;  // interval-major: cells[i * channels + c]
   std::vector<AgentStats> agents;
-  double events = 0;    // simulation events processed
-  double endTime = 0;   // clock when the run stopped
+  double events = 0;   // simulation events processed
+  double endTime = 0;  // clock when the run stopped
 
   IntervalStats& at(int interval, int channel) { return cells[interval * channels + channel]; }
   const IntervalStats& at(int interval, int channel) const {

@@ -47,8 +47,7 @@ YamlReader::YamlReader(std::string file, const std::string& text) : file_(std::m
   }
 }
 
-void YamlReader::error(const YAML::Node& at, const std::string& field,
-                       const std::string& message) {
+void YamlReader::error(const YAML::Node& at, const std::string& field, const std::string& message) {
   const YAML::Mark m = at.Mark();
   const bool known = !m.is_null() && at.IsDefined();
   diags_.push_back({file_, known ? m.line + 1 : 0, known ? m.column + 1 : 0, field, message});
@@ -61,8 +60,8 @@ YAML::Node YamlReader::keyNode(const YAML::Node& map, const std::string& key) co
   return map;
 }
 
-void YamlReader::errorAtKey(const YAML::Node& map, const std::string& key,
-                            const std::string& field, const std::string& message) {
+void YamlReader::errorAtKey(const YAML::Node& map, const std::string& key, const std::string& field,
+                            const std::string& message) {
   error(keyNode(map, key), field, message);
 }
 
@@ -112,9 +111,14 @@ bool YamlReader::expectMap(const YAML::Node& node, const std::string& field,
   return good;
 }
 
-std::optional<double> YamlReader::number(const YAML::Node& n, const std::string& field,
-                                         double min, double max, bool minExclusive) {
-  if (!n.IsScalar() || n.Tag() == "!") {
+std::optional<double> YamlReader::number(const YAML::Node& n, const std::string& field, double min,
+                                         double max, bool minExclusive) {
+  if (n.IsScalar() && n.Tag() == "!") {
+    error(n, field,
+          "expected a number, got the quoted text \"" + n.Scalar() + "\" (remove the quotes)");
+    return std::nullopt;
+  }
+  if (!n.IsScalar()) {
     error(n, field, "expected a number, got " + describeNode(n));
     return std::nullopt;
   }
@@ -143,7 +147,13 @@ std::optional<double> YamlReader::number(const YAML::Node& n, const std::string&
 
 std::optional<long long> YamlReader::integer(const YAML::Node& n, const std::string& field,
                                              long long min, long long max) {
-  if (!n.IsScalar() || n.Tag() == "!") {
+  if (n.IsScalar() && n.Tag() == "!") {
+    error(
+        n, field,
+        "expected a whole number, got the quoted text \"" + n.Scalar() + "\" (remove the quotes)");
+    return std::nullopt;
+  }
+  if (!n.IsScalar()) {
     error(n, field, "expected a whole number, got " + describeNode(n));
     return std::nullopt;
   }
@@ -151,8 +161,9 @@ std::optional<long long> YamlReader::integer(const YAML::Node& n, const std::str
   long long v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec == std::errc::result_out_of_range) {
-    error(n, field, "number '" + s + "' is out of range (allowed " + std::to_string(min) +
-                        " to " + std::to_string(max) + ")");
+    error(n, field,
+          "number '" + s + "' is out of range (allowed " + std::to_string(min) + " to " +
+              std::to_string(max) + ")");
     return std::nullopt;
   }
   if (ec != std::errc() || p != s.data() + s.size()) {
@@ -160,9 +171,9 @@ std::optional<long long> YamlReader::integer(const YAML::Node& n, const std::str
     return std::nullopt;
   }
   if (v < min || v > max) {
-    error(n, field,
-          "must be from " + std::to_string(min) + " to " + std::to_string(max) + " (got " + s +
-              ")");
+    error(
+        n, field,
+        "must be from " + std::to_string(min) + " to " + std::to_string(max) + " (got " + s + ")");
     return std::nullopt;
   }
   return v;

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The README's second command (and what .ci/run calls): install what is missing, build, and run
+# the whole test suite: unit and validation tests, the CLI checks, a sanitizer (ASan+UBSan) build
+# of the engine-free code and its tests, and the formatting check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+jobs=$(nproc)
+
+echo "== build (Release, warnings as errors)"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$jobs"
+echo "== test suite"
+(cd build && ctest --output-on-failure -j"$jobs")
+
+echo "== sanitizer build (ASan+UBSan) of the model and its tests"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCCLAB_SANITIZE=ON >/dev/null
+cmake --build build-asan -j"$jobs"
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j"$jobs")
+
+echo "== clang-format"
+files=$(git ls-files '*.cpp' '*.hpp')
+if ! clang-format --dry-run --Werror $files; then
+  echo "clang-format: run 'clang-format -i \$(git ls-files \"*.cpp\" \"*.hpp\")'" >&2
+  exit 1
+fi
+echo "== all checks passed"
