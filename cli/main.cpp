@@ -43,7 +43,11 @@ struct RunCmd {
   int replications = 10;
   int jobs = 1;
   std::string out;
+#ifdef CCLAB_NO_SIMGRID
+  std::string engine = "plain";  // the sanitizer build has no SimGrid
+#else
   std::string engine = "simgrid";
+#endif
   bool noContacts = false;
   bool quiet = false;
 };

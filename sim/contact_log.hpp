@@ -34,6 +34,7 @@ class CsvContactWriter : public ContactSink {
   std::vector<std::string> agents_;
   std::deque<std::optional<ContactRecord>> pending_;
   std::uint64_t base_ = 0;
+  std::string line_;
 };
 
 }  // namespace cclab

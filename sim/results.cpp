@@ -202,7 +202,8 @@ void writeResults(const std::string& outDir, const Scenario& sc, const RunOption
       for (const auto& f : r.contactFiles) {
         std::ifstream in(f, std::ios::binary);
         if (!in) throw std::runtime_error("missing replication output " + f);
-        out << in.rdbuf();
+        static char buf[1 << 20];
+        while (in.read(buf, sizeof buf) || in.gcount() > 0) out.write(buf, in.gcount());
       }
       out.flush();
       if (!out) throw std::runtime_error("cannot write " + tmp);

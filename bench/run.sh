@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Speed and memory of the simulation core (issue 2), reported in docs/performance.md.
+# Usage: bash bench/run.sh [path/to/cclab]   (default: build/cclab; build it first)
+# Runs each case 3 times on one core (--jobs 1, one replication) and prints the median wall time
+# and the peak resident memory of the replication process.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cclab=${1:-build/cclab}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+run_case() {  # name scenario extra-args...
+  local name=$1 sc=$2
+  shift 2
+  local times=() rss=0
+  for i in 1 2 3; do
+    /usr/bin/time -f '%e %M' -o "$tmp/t" taskset -c 0 "$cclab" run "$sc" -r 1 -j 1 -q \
+      --out "$tmp/out" "$@" >/dev/null
+    read -r t m <"$tmp/t"
+    times+=("$t")
+    [ "$m" -gt "$rss" ] && rss=$m
+  done
+  local med
+  med=$(printf '%s\n' "${times[@]}" | median)
+  local contacts
+  contacts=$(python3 -c "import json;print(int(json.load(open('$tmp/out/summary.json'))['channels']['phone']['offered']['mean']))" 2>/dev/null || echo "?")
+  printf '%-34s %10s contacts %8s s %8d KiB peak RSS\n' "$name" "$contacts" "$med" "$rss"
+}
+echo "cclab $("$cclab" --version | awk '{print $2}') on $(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+run_case "erlang-a 100k, no contact log" bench/erlang-a-100k.yaml --no-contacts
+run_case "erlang-a 1M, no contact log" bench/erlang-a-1m.yaml --no-contacts
+run_case "erlang-a 1M, with contacts.csv" bench/erlang-a-1m.yaml
+run_case "erlang-a 1M, plain engine" bench/erlang-a-1m.yaml --no-contacts --engine plain
