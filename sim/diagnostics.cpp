@@ -1,14 +1,18 @@
 // Diagnostics; see diagnostics.hpp.
 #include "diagnostics.hpp"
 
+#include <sstream>
+
 namespace cclab {
 
 std::string Diagnostic::format() const {
-  std::string s = file;
-  if (line > 0) s += ":" + std::to_string(line) + ":" + std::to_string(column);
-  s += ": ";
-  if (!field.empty()) s += field + ": ";
-  return s + message;
+  std::ostringstream s;  // (string operator+ chains trip GCC 12's -Wrestrict false positive)
+  s << file;
+  if (line > 0) s << ':' << line << ':' << column;
+  s << ": ";
+  if (!field.empty()) s << field << ": ";
+  s << message;
+  return s.str();
 }
 
 static std::string joinAll(const std::vector<Diagnostic>& d) {
