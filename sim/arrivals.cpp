@@ -10,6 +10,7 @@ ForecastArrivals::ForecastArrivals(const Scenario& sc, Simulation& sim, ContactC
                                    std::uint64_t seed, std::uint64_t replication)
     : sc_(sc), sim_(sim), center_(center) {
   self_ = sim_.add(this);
+  center_.registerSource();
   for (std::size_t c = 0; c < sc.channels.size(); ++c) {
     rng_.emplace_back(seed, replication, "arrivals/" + sc.channels[c].name);
     double w = 0;

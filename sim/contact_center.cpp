@@ -265,11 +265,20 @@ std::uint64_t ContactCenter::offer(int channel, const ContactTags& tags) {
   l.rec.arrival = now;
   l.active = true;
   l.inQueue = false;
+  l.listener = tags.listener;
+  l.cookie = tags.cookie;
   ++live_;
   // One draw from each stream per arrival, whatever happens next: keeps variants in step.
-  l.work = ch.handleTime.sample(handleRng_[channel]);
-  const double patience = ch.patience.sample(patienceRng_[channel]);
-  l.chatDeadline = ch.chatPatience.sample(chatPatienceRng_[channel]);  // a duration for now
+  double patience;
+  if (tags.draws) {
+    l.work = ch.handleTime.sample(*tags.draws);
+    patience = ch.patience.sample(*tags.draws);
+    l.chatDeadline = ch.chatPatience.sample(*tags.draws);
+  } else {
+    l.work = ch.handleTime.sample(handleRng_[channel]);
+    patience = ch.patience.sample(patienceRng_[channel]);
+    l.chatDeadline = ch.chatPatience.sample(chatPatienceRng_[channel]);  // a duration for now
+  }
 
   if (!isOpen(channel)) {
     if (ch.whenClosed == WhenClosed::Block) {
@@ -296,8 +305,22 @@ std::uint64_t ContactCenter::offer(int channel, const ContactTags& tags) {
 }
 
 void ContactCenter::arrivalsDone() {
-  arrivalsDone_ = true;
+  --activeSources_;
   checkStop();
+}
+
+double ContactCenter::expectedWait(int channel) const {
+  if (queueLen_[channel] == 0) return 0;
+  const Channel& ch = sc_.channels[channel];
+  // Contacts leave service at about (agents on duty) x (contacts an agent completes at once)
+  // / (mean handle time); the queue ahead empties at that rate.
+  double speed = 1.0;
+  if (isSession(ch.kind) && !channelGroups_[channel].empty()) {
+    const Group& g = groups_[channelGroups_[channel].front()];
+    speed = g.concurrency / (1.0 + g.alpha * (g.concurrency - 1));
+  }
+  const double rate = std::max(1.0, cur_[channel].onShift) * speed / ch.handleTime.expectation();
+  return queueLen_[channel] / rate;
 }
 
 void ContactCenter::advanceSessions(Agent& a) {
@@ -343,6 +366,10 @@ void ContactCenter::assign(int slot, int agent) {
   }
   a.since = now;
   endAgent(agent);
+  if (l.listener) {
+    const ContactRecord rec = l.rec;  // the listener may offer contacts (and grow the pool)
+    l.listener->contactAnswered(l.cookie, rec);
+  }
 }
 
 void ContactCenter::release(int agent, int slot, Outcome outcome) {
@@ -418,11 +445,16 @@ void ContactCenter::finalize(int slot, Outcome o, double end) {
     }
   }
   if (sink_) sink_->record(r);
+  ContactListener* listener = l.listener;
+  const std::uint64_t cookie = l.cookie;
+  const ContactRecord rec = r;
   l.active = false;
   l.inQueue = false;
+  l.listener = nullptr;
   ++l.gen;
   freeSlots_.push_back(slot);
   --live_;
+  if (listener) listener->contactFinished(cookie, rec);  // last: it may offer new contacts
 }
 
 void ContactCenter::handle(const Event& e) {
@@ -484,7 +516,7 @@ void ContactCenter::handle(const Event& e) {
 }
 
 void ContactCenter::checkStop() {
-  if (sim_.now() >= horizon_ && (!sc_.drain || (arrivalsDone_ && live_ == 0))) sim_.stop();
+  if (sim_.now() >= horizon_ && (!sc_.drain || (activeSources_ <= 0 && live_ == 0))) sim_.stop();
 }
 
 ReplicationStats ContactCenter::finish() {

@@ -22,11 +22,24 @@
 
 namespace cclab {
 
+/// Told when a contact it offered is answered and when it leaves (the journey layer listens).
+class ContactListener {
+ public:
+  virtual ~ContactListener() = default;
+  virtual void contactAnswered(std::uint64_t cookie, const ContactRecord& r) = 0;
+  virtual void contactFinished(std::uint64_t cookie, const ContactRecord& r) = 0;
+};
+
 /// Extra facts a demand source attaches to a contact (the journey layer fills these).
 struct ContactTags {
   int reason = -1;
   std::int64_t shopper = -1;
   int stage = -1;
+  ContactListener* listener = nullptr;  // told about this contact's answer and end
+  std::uint64_t cookie = 0;             // handed back to the listener
+  /// Draws for this contact's handle time, patience and in-chat patience; null: the channel's
+  /// own streams (a journey passes the shopper's stream, for common random numbers).
+  CounterStream* draws = nullptr;
 };
 
 class ContactCenter : public Component {
@@ -39,8 +52,14 @@ class ContactCenter : public Component {
   void start();
   /// A contact arrives now on `channel`. Returns its id.
   std::uint64_t offer(int channel, const ContactTags& tags = {});
-  /// Demand sources call this when they will offer nothing more.
+  /// Each demand source registers before the run and calls arrivalsDone() when it will offer
+  /// nothing more; the run drains once every source is done.
+  void registerSource() { ++activeSources_; }
   void arrivalsDone();
+  /// Does some on-duty agent have room for a contact of this channel now?
+  bool hasFreeSlot(int channel) const { return selectAgent(channel) >= 0; }
+  /// A rough wait a customer would expect now: queue x mean handle time / capacity on duty.
+  double expectedWait(int channel) const;
 
   /// Is the channel open now (opening hours)?
   bool isOpen(int channel) const;
@@ -71,6 +90,8 @@ class ContactCenter : public Component {
     double remaining = 0;     // work left (sessions)
     double queueEnter = 0;    // when it joined the queue (for longest-waiting)
     std::uint64_t gen = 0;    // bumped when the slot is reused: stale events are ignored
+    ContactListener* listener = nullptr;
+    std::uint64_t cookie = 0;
     bool inQueue = false;
     bool active = false;
   };
@@ -111,7 +132,7 @@ class ContactCenter : public Component {
   std::vector<int> freeSlots_;
   std::uint64_t nextId_ = 0;
   std::size_t live_ = 0;
-  bool arrivalsDone_ = false;
+  int activeSources_ = 0;
   std::vector<std::deque<std::pair<int, std::uint64_t>>> queues_;  // (slot, gen)
   std::vector<int> queueLen_;
   std::vector<std::vector<int>> channelGroups_;  // groups serving each channel

@@ -33,35 +33,6 @@ double Distribution::expectation() const {
   return 0;
 }
 
-double Distribution::sample(RandomStream& rng) const {
-  switch (kind) {
-    case Kind::None:
-      return std::numeric_limits<double>::infinity();
-    case Kind::Exponential:
-      return rng.exponential(mean);
-    case Kind::Deterministic:
-      return mean;
-    case Kind::Lognormal: {
-      const double s2 = std::log1p((sd * sd) / (mean * mean));
-      const double mu = std::log(mean) - 0.5 * s2;
-      return std::exp(mu + std::sqrt(s2) * rng.normal());
-    }
-    case Kind::Uniform:
-      return lo + (hi - lo) * rng.uniform01();
-    case Kind::Empirical: {
-      const double u = rng.uniform01();
-      const auto it = std::lower_bound(cumulative.begin(), cumulative.end(), u);
-      size_t i = static_cast<size_t>(it - cumulative.begin());
-      if (i >= values.size()) i = values.size() - 1;
-      if (!interpolate || i == 0) return values[i];
-      const double c0 = cumulative[i - 1], c1 = cumulative[i];
-      const double f = c1 > c0 ? (u - c0) / (c1 - c0) : 1.0;
-      return values[i - 1] + f * (values[i] - values[i - 1]);
-    }
-  }
-  return 0;
-}
-
 std::string Distribution::describe() const {
   std::ostringstream o;
   switch (kind) {

@@ -5,6 +5,8 @@
 // weights, sampled as a discrete law or, with `interpolate`, as a piecewise-linear CDF).
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <limits>
 #include <string>
 #include <vector>
@@ -42,9 +44,42 @@ struct Distribution {
   /// The expected value (infinity for `none`).
   double expectation() const;
   /// One draw, in seconds (infinity for `none`).
-  double sample(RandomStream& rng) const;
+  double sample(RandomStream& rng) const { return sampleWith(rng); }
+  double sample(CounterStream& rng) const { return sampleWith(rng); }
+  template <class R>
+  double sampleWith(R& rng) const;
   /// A short human description, e.g. "exponential(mean 180 s)".
   std::string describe() const;
 };
+
+template <class R>
+double Distribution::sampleWith(R& rng) const {
+  switch (kind) {
+    case Kind::None:
+      return std::numeric_limits<double>::infinity();
+    case Kind::Exponential:
+      return rng.exponential(mean);
+    case Kind::Deterministic:
+      return mean;
+    case Kind::Lognormal: {
+      const double s2 = std::log1p((sd * sd) / (mean * mean));
+      const double mu = std::log(mean) - 0.5 * s2;
+      return std::exp(mu + std::sqrt(s2) * rng.normal());
+    }
+    case Kind::Uniform:
+      return lo + (hi - lo) * rng.uniform01();
+    case Kind::Empirical: {
+      const double u = rng.uniform01();
+      const auto it = std::lower_bound(cumulative.begin(), cumulative.end(), u);
+      size_t i = static_cast<size_t>(it - cumulative.begin());
+      if (i >= values.size()) i = values.size() - 1;
+      if (!interpolate || i == 0) return values[i];
+      const double c0 = cumulative[i - 1], c1 = cumulative[i];
+      const double f = c1 > c0 ? (u - c0) / (c1 - c0) : 1.0;
+      return values[i - 1] + f * (values[i] - values[i - 1]);
+    }
+  }
+  return 0;
+}
 
 }  // namespace cclab

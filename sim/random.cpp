@@ -30,25 +30,38 @@ RandomStream::RandomStream(std::uint64_t seed, std::uint64_t replication,
   engine_.seed(seq);
 }
 
-double RandomStream::exponential(double mean) {
-  return -mean * std::log(uniform01());
+namespace {
+/// Marsaglia's polar method: returns one standard normal, stores the second in `spare`.
+template <class R>
+double polarNormal(R& r, double& spare) {
+  double u, v, s;
+  do {
+    u = 2.0 * r.uniform01() - 1.0;
+    v = 2.0 * r.uniform01() - 1.0;
+    s = u * u + v * v;
+  } while (s >= 1.0 || s == 0.0);
+  const double f = std::sqrt(-2.0 * std::log(s) / s);
+  spare = v * f;
+  return u * f;
 }
+}  // namespace
+
+double RandomStream::exponential(double mean) { return -mean * std::log(uniform01()); }
 
 double RandomStream::normal() {
   if (hasSpare_) {
     hasSpare_ = false;
     return spare_;
   }
-  double u, v, s;
-  do {
-    u = 2.0 * uniform01() - 1.0;
-    v = 2.0 * uniform01() - 1.0;
-    s = u * u + v * v;
-  } while (s >= 1.0 || s == 0.0);
-  const double f = std::sqrt(-2.0 * std::log(s) / s);
-  spare_ = v * f;
   hasSpare_ = true;
-  return u * f;
+  return polarNormal(*this, spare_);
+}
+
+double CounterStream::exponential(double mean) { return -mean * std::log(uniform01()); }
+
+double CounterStream::normal() {
+  double unused;  // no cache: every normal costs its own draws, keeping draw counts path-free
+  return polarNormal(*this, unused);
 }
 
 std::uint64_t RandomStream::below(std::uint64_t n) {

@@ -18,6 +18,25 @@ std::uint64_t fnv1a64(std::string_view text, std::uint64_t h = 14695981039346656
 /// SplitMix64 finaliser: spreads seeds so that neighbouring seeds give unrelated streams.
 std::uint64_t splitmix64(std::uint64_t x);
 
+/// A stream keyed by (key, counter): draw k of a stream is splitmix64(key + k * gamma). Cheap to
+/// create (no state to initialise), so the journey layer keeps one per shopper and purpose: the
+/// k-th draw of a shopper's "forward" decisions is the same in every variant of a scenario, however
+/// the shopper's path differs (the strongest form of common random numbers).
+class CounterStream {
+ public:
+  explicit CounterStream(std::uint64_t key) : key_(key) {}
+  double uniform01() {
+    const std::uint64_t x = splitmix64(key_ + (counter_++) * 0x9e3779b97f4a7c15ULL);
+    return (static_cast<double>(x >> 11) + 0.5) * (1.0 / 9007199254740992.0);
+  }
+  double exponential(double mean);
+  double normal();
+
+ private:
+  std::uint64_t key_;
+  std::uint64_t counter_ = 0;
+};
+
 class RandomStream {
  public:
   RandomStream(std::uint64_t seed, std::uint64_t replication, std::string_view purpose);

@@ -67,6 +67,18 @@ WeeklySchedule AgentGroup::agentSchedule(int i, double intervalSeconds) const {
   return {};
 }
 
+const char* stageName(int s) {
+  static const char* const names[kStageCount] = {"research", "discovery", "cart",
+                                                 "checkout", "delivery",  "returns"};
+  return s >= 0 && s < kStageCount ? names[s] : "?";
+}
+
+int stageIndex(const std::string& name) {
+  for (int s = 0; s < kStageCount; ++s)
+    if (name == stageName(s)) return s;
+  return -1;
+}
+
 int Scenario::horizonIntervals() const {
   return static_cast<int>(std::ceil(horizonSeconds() / intervalSeconds() - 1e-9));
 }

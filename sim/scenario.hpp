@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "distribution.hpp"
+#include "shop.hpp"
 #include "weekly_schedule.hpp"
 
 namespace cclab {
@@ -98,6 +99,8 @@ struct Scenario {
   std::vector<Channel> channels;
   std::vector<ArrivalProfile> arrivals;  // one per channel
   std::vector<AgentGroup> groups;
+  bool hasShop = false;  // a `shop:` section drives demand from shopper journeys
+  Shop shop;
 
   double intervalSeconds() const { return intervalMinutes * 60.0; }
   int intervalsPerDay() const { return 1440 / intervalMinutes; }

@@ -158,15 +158,17 @@ class ScenarioReader {
       return;
     }
     readGroups(root["agents"]);
+    if (sc_.hasShop && y_.ok()) readShop(root["shop"]);
     crossChecks(root);
   }
 
   // ---- distributions -------------------------------------------------------------------------
+  /// A distribution; `unit` is the key suffix: "_s" for durations (mean_s), "" for money (mean).
   std::optional<Distribution> readDistribution(const YAML::Node& n, const std::string& f,
-                                               bool allowNone) {
+                                               bool allowNone, const std::string& unit = "_s") {
     if (n.IsScalar() && n.Scalar() == "none") {
       if (!allowNone) {
-        y_.error(n, f, "'none' is not allowed here (a duration is needed)");
+        y_.error(n, f, "'none' is not allowed here (a value is needed)");
         return std::nullopt;
       }
       return Distribution::none();
@@ -179,63 +181,61 @@ class ScenarioReader {
     auto kind = y_.oneOf(n["dist"], join(f, "dist"),
                          {"exponential", "deterministic", "lognormal", "uniform", "empirical"});
     if (!kind) return std::nullopt;
+    const std::string mean = "mean" + unit, sd = "sd" + unit, value = "value" + unit,
+                      lo = "min" + unit, hi = "max" + unit, values = "values" + unit;
     Distribution d;
     const double big = 1e9;
-    auto need = [&](const char* key) -> std::optional<double> {
-      if (!y_.has(n, key)) {
-        y_.missing(n, f, key);
+    auto need = [&](const std::string& key, bool positive) -> std::optional<double> {
+      if (!y_.has(n, key.c_str())) {
+        y_.missing(n, f, key.c_str());
         return std::nullopt;
       }
-      return y_.number(n[key], join(f, key), 0, big, true);
+      return y_.number(n[key], join(f, key), 0, big, positive);
     };
     if (*kind == "exponential") {
-      y_.expectMap(n, f, {"dist", "mean_s"});
+      y_.expectMap(n, f, std::vector<std::string>{"dist", mean});
       d.kind = Distribution::Kind::Exponential;
-      auto m = need("mean_s");
+      auto m = need(mean, true);
       if (!m) return std::nullopt;
       d.mean = *m;
     } else if (*kind == "deterministic") {
-      y_.expectMap(n, f, {"dist", "value_s"});
+      y_.expectMap(n, f, std::vector<std::string>{"dist", value});
       d.kind = Distribution::Kind::Deterministic;
-      auto m = need("value_s");
+      auto m = need(value, true);
       if (!m) return std::nullopt;
       d.mean = *m;
     } else if (*kind == "lognormal") {
-      y_.expectMap(n, f, {"dist", "mean_s", "sd_s"});
+      y_.expectMap(n, f, std::vector<std::string>{"dist", mean, sd});
       d.kind = Distribution::Kind::Lognormal;
-      auto m = need("mean_s");
-      auto s = need("sd_s");
+      auto m = need(mean, true);
+      auto s = need(sd, true);
       if (!m || !s) return std::nullopt;
       d.mean = *m;
       d.sd = *s;
     } else if (*kind == "uniform") {
-      y_.expectMap(n, f, {"dist", "min_s", "max_s"});
+      y_.expectMap(n, f, std::vector<std::string>{"dist", lo, hi});
       d.kind = Distribution::Kind::Uniform;
-      if (!y_.has(n, "min_s")) {
-        y_.missing(n, f, "min_s");
+      auto a = need(lo, false);
+      auto b = need(hi, true);
+      if (!a || !b) return std::nullopt;
+      if (*b <= *a) {
+        y_.error(n[hi], join(f, hi), "must be greater than " + lo);
         return std::nullopt;
       }
-      auto lo = y_.number(n["min_s"], join(f, "min_s"), 0, big);
-      auto hi = need("max_s");
-      if (!lo || !hi) return std::nullopt;
-      if (*hi <= *lo) {
-        y_.error(n["max_s"], join(f, "max_s"), "must be greater than min_s");
-        return std::nullopt;
-      }
-      d.lo = *lo;
-      d.hi = *hi;
+      d.lo = *a;
+      d.hi = *b;
     } else {
-      y_.expectMap(n, f, {"dist", "values_s", "weights", "interpolate"});
+      y_.expectMap(n, f, std::vector<std::string>{"dist", values, "weights", "interpolate"});
       d.kind = Distribution::Kind::Empirical;
       if (y_.has(n, "interpolate"))
         if (auto b = y_.boolean(n["interpolate"], join(f, "interpolate"))) d.interpolate = *b;
-      if (!y_.has(n, "values_s") || !y_.has(n, "weights")) {
-        y_.missing(n, f, y_.has(n, "values_s") ? "weights" : "values_s");
+      if (!y_.has(n, values.c_str()) || !y_.has(n, "weights")) {
+        y_.missing(n, f, y_.has(n, values.c_str()) ? "weights" : values.c_str());
         return std::nullopt;
       }
-      const YAML::Node vs = n["values_s"], ws = n["weights"];
+      const YAML::Node vs = n[values], ws = n["weights"];
       if (!vs.IsSequence() || vs.size() == 0) {
-        y_.error(vs, join(f, "values_s"), "expected a non-empty list of durations");
+        y_.error(vs, join(f, values), "expected a non-empty list of values");
         return std::nullopt;
       }
       if (!ws.IsSequence() || ws.size() != vs.size()) {
@@ -246,11 +246,11 @@ class ScenarioReader {
       double total = 0;
       std::vector<double> w;
       for (size_t i = 0; i < vs.size(); ++i) {
-        auto v = y_.number(vs[i], join(f, "values_s[" + std::to_string(i) + "]"), 0, big);
+        auto v = y_.number(vs[i], join(f, values + "[" + std::to_string(i) + "]"), 0, big);
         auto wt = y_.number(ws[i], join(f, "weights[" + std::to_string(i) + "]"), 0, big);
         if (!v || !wt) return std::nullopt;
         if (d.interpolate && !d.values.empty() && *v < d.values.back()) {
-          y_.error(vs[i], join(f, "values_s"), "values must ascend when interpolate is true");
+          y_.error(vs[i], join(f, values), "values must ascend when interpolate is true");
           return std::nullopt;
         }
         d.values.push_back(*v);
@@ -265,7 +265,7 @@ class ScenarioReader {
       for (double x : w) d.cumulative.push_back(c += x / total);
       d.cumulative.back() = 1.0;
       if (d.expectation() <= 0) {
-        y_.error(vs, join(f, "values_s"), "the mean duration must be > 0");
+        y_.error(vs, join(f, values), "the mean must be > 0");
         return std::nullopt;
       }
     }
@@ -503,8 +503,8 @@ class ScenarioReader {
     a.ratePerInterval.assign(sc_.intervalsPerWeek(), 0.0);
     if (y_.has(n, "arrivals")) {
       readArrivals(n["arrivals"], f + ".arrivals", a);
-    } else {
-      y_.missing(n, f, "arrivals");
+    } else if (!sc_.hasShop) {
+      y_.missing(n, f, "arrivals");  // without a shop, forecast arrivals are the only demand
     }
     sc_.channels.push_back(std::move(c));
     sc_.arrivals.push_back(std::move(a));
@@ -633,6 +633,372 @@ class ScenarioReader {
         y_.missing(s, sf, "hours");
       }
       g.shifts.push_back(std::move(sh));
+    }
+  }
+
+  // ---- shop ----------------------------------------------------------------------------------
+  std::optional<double> prob(const YAML::Node& n, const std::string& f) { return y_.number(n, f, 0, 1); }
+
+  /// A map of names to probabilities that must sum to 1 (within 1e-6); `index` maps a name to its
+  /// slot (-1: unknown, reported with `what`).
+  template <class Index>
+  std::optional<std::vector<double>> readMix(const YAML::Node& n, const std::string& f, size_t size,
+                                             Index index, const char* what, bool mustSumToOne) {
+    if (!y_.expectOpenMap(n, f)) return std::nullopt;
+    std::vector<double> out(size, 0.0);
+    double total = 0;
+    bool good = true;
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      const std::string k = it->first.Scalar();
+      const int i = index(k);
+      if (i < 0) {
+        y_.error(it->first, join(f, k), std::string("unknown ") + what + " '" + k + "'");
+        good = false;
+        continue;
+      }
+      auto v = prob(it->second, join(f, k));
+      if (!v) {
+        good = false;
+        continue;
+      }
+      out[static_cast<size_t>(i)] = *v;
+      total += *v;
+    }
+    if (!good) return std::nullopt;
+    if (mustSumToOne && std::abs(total - 1.0) > 1e-6) {
+      std::ostringstream o;
+      o << "the shares must sum to 1 (they sum to " << total << ")";
+      y_.error(n, f, o.str());
+      return std::nullopt;
+    }
+    return out;
+  }
+
+  /// Per-channel non-negative weights, by channel name.
+  std::optional<std::vector<double>> readChannelWeights(const YAML::Node& n, const std::string& f,
+                                                        double fill, double max) {
+    if (!y_.expectOpenMap(n, f)) return std::nullopt;
+    std::vector<double> out(sc_.channels.size(), fill);
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      const std::string k = it->first.Scalar();
+      const int c = sc_.channelIndex(k);
+      if (c < 0) {
+        y_.error(it->first, join(f, k), "unknown channel '" + k + "'");
+        return std::nullopt;
+      }
+      auto v = y_.number(it->second, join(f, k), 0, max);
+      if (!v) return std::nullopt;
+      out[static_cast<size_t>(c)] = *v;
+    }
+    return out;
+  }
+
+  std::optional<std::vector<bool>> readStageList(const YAML::Node& n, const std::string& f) {
+    std::vector<bool> out(kStageCount, false);
+    if (n.IsScalar()) {
+      const std::string v = n.Scalar();
+      if (v == "none") return out;
+      if (v == "everywhere") return std::vector<bool>(kStageCount, true);
+      if (v == "cart_only") {
+        out[kCart] = true;
+        return out;
+      }
+      if (v == "cart_checkout") {
+        out[kCart] = out[kCheckout] = true;
+        return out;
+      }
+      if (v == "product_pages") {
+        out[kDiscovery] = true;
+        return out;
+      }
+      y_.error(n, f,
+               "'" + v + "' is not a placement (none, cart_only, cart_checkout, product_pages, "
+               "everywhere, or a list of stages)");
+      return std::nullopt;
+    }
+    if (!n.IsSequence()) {
+      y_.error(n, f, "expected a placement word or a list of stages");
+      return std::nullopt;
+    }
+    for (const auto& e : n) {
+      auto st = y_.string(e, f);
+      if (!st) return std::nullopt;
+      const int i = stageIndex(*st);
+      if (i < 0) {
+        y_.error(e, f,
+                 "unknown stage '" + *st +
+                     "' (stages: research, discovery, cart, checkout, delivery, returns)");
+        return std::nullopt;
+      }
+      out[static_cast<size_t>(i)] = true;
+    }
+    return out;
+  }
+
+  void readShop(const YAML::Node& n) {
+    const std::string f = "shop";
+    if (!y_.expectMap(n, f,
+                      {"visits", "segments", "returning_forward_factor", "entry", "stages", "reasons",
+                       "content_quality", "self_service_cost", "chat_placement", "always_offered",
+                       "unanswered_abandonment", "answered_recovery", "resolution", "csat",
+                       "csat_unresolved_factor", "order_value", "chat_value_uplift", "repeat",
+                       "proactive"}))
+      return;
+    Shop& sh = sc_.shop;
+    const size_t nc = sc_.channels.size();
+    // visits
+    sh.visitRatePerInterval.assign(static_cast<size_t>(sc_.intervalsPerWeek()), 0.0);
+    if (!y_.has(n, "visits")) {
+      y_.missing(n, f, "visits");
+    } else {
+      ArrivalProfile a;
+      a.ratePerInterval.assign(static_cast<size_t>(sc_.intervalsPerWeek()), 0.0);
+      readArrivals(n["visits"], f + ".visits", a);
+      sh.visitRatePerInterval = a.ratePerInterval;
+    }
+    // reasons first: stages refer to them
+    if (!y_.has(n, "reasons")) {
+      y_.missing(n, f, "reasons");
+      return;
+    }
+    const YAML::Node rs = n["reasons"];
+    if (!y_.expectOpenMap(rs, f + ".reasons") || rs.size() == 0) {
+      if (rs.IsMap()) y_.error(rs, f + ".reasons", "at least one contact reason is needed");
+      return;
+    }
+    for (auto it = rs.begin(); it != rs.end(); ++it) {
+      const std::string name = it->first.Scalar(), rf = f + ".reasons." + name;
+      const YAML::Node r = it->second;
+      if (!y_.expectMap(r, rf, {"id", "group", "self_service", "channel_factors"})) continue;
+      ContactReason cr;
+      cr.name = name;
+      cr.channelFactor.assign(nc, 1.0);
+      if (!y_.has(r, "id")) {
+        y_.missing(r, rf, "id");
+      } else if (auto v = y_.integer(r["id"], rf + ".id", 1, 999999)) {
+        cr.id = static_cast<int>(*v);
+        for (const auto& o : sh.reasons)
+          if (o.id == cr.id)
+            y_.error(r["id"], rf + ".id", "id " + std::to_string(cr.id) + " is also used by '" + o.name + "'");
+      }
+      if (y_.has(r, "group"))
+        if (auto v = y_.string(r["group"], rf + ".group")) cr.group = *v;
+      if (y_.has(r, "self_service"))
+        if (auto v = prob(r["self_service"], rf + ".self_service")) cr.selfService = *v;
+      if (y_.has(r, "channel_factors"))
+        if (auto v = readChannelWeights(r["channel_factors"], rf + ".channel_factors", 1.0, 1e6))
+          cr.channelFactor = *v;
+      sh.reasons.push_back(std::move(cr));
+    }
+    auto reasonIndex = [&](const std::string& k) {
+      for (size_t i = 0; i < sh.reasons.size(); ++i)
+        if (sh.reasons[i].name == k) return static_cast<int>(i);
+      return -1;
+    };
+    // segments
+    if (!y_.has(n, "segments")) {
+      Segment s;
+      s.name = "all";
+      s.channelWeight.assign(nc, 1.0);
+      sh.segments.push_back(s);
+    } else if (y_.expectOpenMap(n["segments"], f + ".segments")) {
+      double total = 0;
+      for (auto it = n["segments"].begin(); it != n["segments"].end(); ++it) {
+        const std::string name = it->first.Scalar(), sf = f + ".segments." + name;
+        const YAML::Node g = it->second;
+        if (!y_.expectMap(g, sf, {"share", "returning", "question_factor", "channel_weights",
+                                  "no_contact_weight"}))
+          continue;
+        Segment s;
+        s.name = name;
+        s.channelWeight.assign(nc, 1.0);
+        if (!y_.has(g, "share")) y_.missing(g, sf, "share");
+        else if (auto v = prob(g["share"], sf + ".share")) s.share = *v;
+        total += s.share;
+        if (y_.has(g, "returning"))
+          if (auto v = prob(g["returning"], sf + ".returning")) s.returning = *v;
+        if (y_.has(g, "question_factor"))
+          if (auto v = y_.number(g["question_factor"], sf + ".question_factor", 0, 100))
+            s.questionFactor = *v;
+        if (y_.has(g, "channel_weights"))
+          if (auto v = readChannelWeights(g["channel_weights"], sf + ".channel_weights", 0.0, 1e6))
+            s.channelWeight = *v;
+        if (y_.has(g, "no_contact_weight"))
+          if (auto v = y_.number(g["no_contact_weight"], sf + ".no_contact_weight", 0, 1e6))
+            s.noContactWeight = *v;
+        sh.segments.push_back(std::move(s));
+      }
+      if (y_.ok() && std::abs(total - 1.0) > 1e-6) {
+        std::ostringstream o;
+        o << "segment shares must sum to 1 (they sum to " << total << ")";
+        y_.error(n["segments"], f + ".segments", o.str());
+      }
+    }
+    if (y_.has(n, "returning_forward_factor"))
+      if (auto v = y_.number(n["returning_forward_factor"], f + ".returning_forward_factor", 0, 100))
+        sh.returningForwardFactor = *v;
+    // entry
+    sh.entry.assign(kPrePurchaseStages, 0.0);
+    sh.entry[kResearch] = 1.0;
+    if (y_.has(n, "entry")) {
+      auto pre = [&](const std::string& k) {
+        const int s = stageIndex(k);
+        return s >= 0 && s < kPrePurchaseStages ? s : -1;
+      };
+      if (auto v = readMix(n["entry"], f + ".entry", kPrePurchaseStages, pre, "pre-purchase stage", true))
+        sh.entry = *v;
+    }
+    // stages
+    if (!y_.has(n, "stages")) {
+      y_.missing(n, f, "stages");
+    } else if (y_.expectOpenMap(n["stages"], f + ".stages")) {
+      std::vector<bool> seen(kStageCount, false);
+      for (auto it = n["stages"].begin(); it != n["stages"].end(); ++it) {
+        const std::string name = it->first.Scalar(), sf = f + ".stages." + name;
+        const int s = stageIndex(name);
+        if (s < 0) {
+          y_.error(it->first, sf,
+                   "unknown stage '" + name +
+                       "' (stages: research, discovery, cart, checkout, delivery, returns)");
+          continue;
+        }
+        seen[static_cast<size_t>(s)] = true;
+        const bool post = s >= kPrePurchaseStages;
+        const YAML::Node g = it->second;
+        if (post ? !y_.expectMap(g, sf, {"delay", "question", "reasons"})
+                 : !y_.expectMap(g, sf, {"dwell", "forward", "question", "reasons"}))
+          continue;
+        StageSpec& st = sh.stages[s];
+        const char* durKey = post ? "delay" : "dwell";
+        if (!y_.has(g, durKey)) y_.missing(g, sf, durKey);
+        else if (auto d = readDistribution(g[durKey], sf + "." + durKey, false)) st.dwell = *d;
+        if (!post) {
+          if (!y_.has(g, "forward")) y_.missing(g, sf, "forward");
+          else if (auto v = prob(g["forward"], sf + ".forward")) st.forward = *v;
+        }
+        if (y_.has(g, "question"))
+          if (auto v = prob(g["question"], sf + ".question")) st.question = *v;
+        st.reasonMix.assign(sh.reasons.size(), 0.0);
+        if (st.question > 0 && !y_.has(g, "reasons")) {
+          y_.missing(g, sf, "reasons");
+        } else if (y_.has(g, "reasons")) {
+          if (auto v = readMix(g["reasons"], sf + ".reasons", sh.reasons.size(), reasonIndex,
+                               "contact reason", true))
+            st.reasonMix = *v;
+        }
+      }
+      for (int s = 0; s < kPrePurchaseStages; ++s)
+        if (!seen[static_cast<size_t>(s)] && y_.ok())
+          y_.error(n["stages"], f + ".stages", std::string("stage '") + stageName(s) + "' is missing");
+    }
+    // offers
+    sh.offered.assign(kStageCount, std::vector<bool>(nc, false));
+    std::vector<bool> placement(kStageCount, false);
+    if (y_.has(n, "chat_placement")) {
+      if (auto v = readStageList(n["chat_placement"], f + ".chat_placement")) placement = *v;
+    }
+    std::vector<bool> always(nc, false);
+    if (y_.has(n, "always_offered")) {
+      const YAML::Node a = n["always_offered"];
+      if (!a.IsSequence()) {
+        y_.error(a, f + ".always_offered", "expected a list of channels");
+      } else {
+        for (const auto& e : a) {
+          auto s = y_.string(e, f + ".always_offered");
+          if (!s) continue;
+          const int c = sc_.channelIndex(*s);
+          if (c < 0) y_.error(e, f + ".always_offered", "unknown channel '" + *s + "'");
+          else always[static_cast<size_t>(c)] = true;
+        }
+      }
+    } else {
+      for (size_t c = 0; c < nc; ++c) always[c] = sc_.channels[c].kind != ChannelKind::Chat;
+    }
+    for (int s = 0; s < kStageCount; ++s)
+      for (size_t c = 0; c < nc; ++c)
+        sh.offered[static_cast<size_t>(s)][c] =
+            always[c] || (sc_.channels[c].kind == ChannelKind::Chat && placement[static_cast<size_t>(s)]);
+    // scalars
+    auto readProb = [&](const char* key, double& into) {
+      if (y_.has(n, key))
+        if (auto v = prob(n[key], f + "." + key)) into = *v;
+    };
+    readProb("unanswered_abandonment", sh.unansweredAbandonment);
+    readProb("answered_recovery", sh.answeredRecovery);
+    readProb("csat_unresolved_factor", sh.csatUnresolvedFactor);
+    if (y_.has(n, "content_quality"))
+      if (auto v = y_.number(n["content_quality"], f + ".content_quality", 0, 10)) sh.contentQuality = *v;
+    if (y_.has(n, "self_service_cost"))
+      if (auto v = y_.number(n["self_service_cost"], f + ".self_service_cost", 0, 1e6))
+        sh.selfServiceCost = *v;
+    if (y_.has(n, "chat_value_uplift"))
+      if (auto v = y_.number(n["chat_value_uplift"], f + ".chat_value_uplift", 0, 100))
+        sh.chatValueUplift = *v;
+    sh.resolution.assign(nc, 0.8);
+    sh.csat.assign(nc, 0.7);
+    auto chanProbs = [&](const char* key, std::vector<double>& into) {
+      if (!y_.has(n, key)) return;
+      if (auto v = readChannelWeights(n[key], f + "." + key, -1.0, 1.0))
+        for (size_t c = 0; c < nc; ++c)
+          if ((*v)[c] >= 0) into[c] = (*v)[c];
+    };
+    chanProbs("resolution", sh.resolution);
+    chanProbs("csat", sh.csat);
+    if (!y_.has(n, "order_value")) y_.missing(n, f, "order_value");
+    else if (auto d = readDistribution(n["order_value"], f + ".order_value", false, "")) sh.orderValue = *d;
+    sh.repeatDelay.kind = Distribution::Kind::Uniform;
+    sh.repeatDelay.lo = 3600;
+    sh.repeatDelay.hi = 7 * 86400.0;
+    if (y_.has(n, "repeat")) {
+      const YAML::Node r = n["repeat"];
+      const std::string rf = f + ".repeat";
+      if (y_.expectMap(r, rf, {"probability", "delay", "switch_channel", "window_days"})) {
+        if (y_.has(r, "probability"))
+          if (auto v = prob(r["probability"], rf + ".probability")) sh.repeatIfUnresolved = *v;
+        if (y_.has(r, "delay"))
+          if (auto d = readDistribution(r["delay"], rf + ".delay", false)) sh.repeatDelay = *d;
+        if (y_.has(r, "switch_channel"))
+          if (auto v = prob(r["switch_channel"], rf + ".switch_channel")) sh.switchChannel = *v;
+        if (y_.has(r, "window_days"))
+          if (auto v = y_.number(r["window_days"], rf + ".window_days", 0, 365, true))
+            sh.repeatWindowDays = *v;
+      }
+    }
+    if (y_.has(n, "proactive")) {
+      const YAML::Node p = n["proactive"];
+      const std::string pf = f + ".proactive";
+      if (y_.expectMap(p, pf, {"stages", "after_s", "accept", "channel"})) {
+        Proactive& pr = sh.proactive;
+        pr.enabled = true;
+        pr.stages.assign(kStageCount, false);
+        if (!y_.has(p, "stages")) y_.missing(p, pf, "stages");
+        else if (auto v = readStageList(p["stages"], pf + ".stages")) pr.stages = *v;
+        for (int s = kPrePurchaseStages; s < kStageCount; ++s)
+          if (pr.stages[static_cast<size_t>(s)])
+            y_.error(p["stages"], pf + ".stages", "proactive invitations are for the shopping stages "
+                                                  "(research, discovery, cart, checkout)");
+        if (y_.has(p, "after_s"))
+          if (auto v = y_.number(p["after_s"], pf + ".after_s", 0, 86400)) pr.afterS = *v;
+        if (y_.has(p, "accept"))
+          if (auto v = prob(p["accept"], pf + ".accept")) pr.accept = *v;
+        if (!y_.has(p, "channel")) {
+          y_.missing(p, pf, "channel");
+        } else if (auto s = y_.string(p["channel"], pf + ".channel")) {
+          pr.channel = sc_.channelIndex(*s);
+          if (pr.channel < 0) {
+            y_.error(p["channel"], pf + ".channel", "unknown channel '" + *s + "'");
+          } else if (sc_.channels[static_cast<size_t>(pr.channel)].kind != ChannelKind::Chat) {
+            y_.error(p["channel"], pf + ".channel", "proactive invitations need a chat channel");
+          } else if (y_.ok()) {
+            for (int s2 = 0; s2 < kPrePurchaseStages; ++s2)
+              if (pr.stages[static_cast<size_t>(s2)] &&
+                  !sh.offered[static_cast<size_t>(s2)][static_cast<size_t>(pr.channel)])
+                y_.error(p["channel"], pf + ".channel",
+                         "channel '" + *s + "' is not offered on stage '" + stageName(s2) +
+                             "' (see chat_placement)");
+          }
+        }
+      }
     }
   }
 

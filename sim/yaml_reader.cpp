@@ -94,15 +94,20 @@ bool YamlReader::expectOpenMap(const YAML::Node& node, const std::string& field)
 
 bool YamlReader::expectMap(const YAML::Node& node, const std::string& field,
                            std::initializer_list<const char*> allowed) {
+  return expectMap(node, field, std::vector<std::string>(allowed.begin(), allowed.end()));
+}
+
+bool YamlReader::expectMap(const YAML::Node& node, const std::string& field,
+                           const std::vector<std::string>& allowed) {
   if (!expectOpenMap(node, field)) return false;
   bool good = true;
   for (auto it = node.begin(); it != node.end(); ++it) {
     const std::string k = it->first.Scalar();
     bool found = false;
-    for (const char* a : allowed) found = found || k == a;
+    for (const auto& a : allowed) found = found || k == a;
     if (!found) {
       std::string list;
-      for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
+      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
       error(it->first, field.empty() ? k : field + "." + k,
             "unknown key '" + k + "' (allowed: " + list + ")");
       good = false;

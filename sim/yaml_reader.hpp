@@ -30,6 +30,8 @@ class YamlReader {
   /// Checks that `node` is a map whose keys are all in `allowed` and appear once.
   bool expectMap(const YAML::Node& node, const std::string& field,
                  std::initializer_list<const char*> allowed);
+  bool expectMap(const YAML::Node& node, const std::string& field,
+                 const std::vector<std::string>& allowed);
   /// Like expectMap, but any keys are allowed (names chosen by the user); duplicates still fail.
   bool expectOpenMap(const YAML::Node& node, const std::string& field);
   bool has(const YAML::Node& map, const char* key) const { return map[key].IsDefined(); }

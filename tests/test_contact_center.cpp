@@ -30,6 +30,7 @@ class Script : public Component {
   Script(Simulation& sim, ContactCenter& cc, std::vector<std::pair<double, int>> offers)
       : sim_(sim), cc_(cc), offers_(std::move(offers)) {
     self_ = sim_.add(this);
+    cc_.registerSource();
     for (std::size_t i = 0; i < offers_.size(); ++i) sim_.schedule(offers_[i].first, self_, 0, i);
   }
   void handle(const Event& e) override {
