@@ -19,27 +19,31 @@ ForecastArrivals::ForecastArrivals(const Scenario& sc, Simulation& sim, ContactC
   }
 }
 
-double ForecastArrivals::nextArrival(int channel, double t) {
-  const double horizon = sc_.horizonSeconds();
-  if (weekly_[channel] <= 0) return std::numeric_limits<double>::infinity();
-  const auto& rates = sc_.arrivals[channel].ratePerInterval;
-  const double len = sc_.intervalSeconds();
+double nextPoissonArrival(const std::vector<double>& rates, double len, double weekly, double t,
+                          double horizon, double need) {
+  if (weekly <= 0) return std::numeric_limits<double>::infinity();
   const int n = static_cast<int>(rates.size());
-  double need = rng_[channel].exponential(1.0);  // unit-rate exponential in cumulative-rate time
-  // Whole weeks first, then interval by interval.
-  const double weeks = std::floor(need / weekly_[channel]);
-  need -= weeks * weekly_[channel];
+  // Whole weeks first, then interval by interval, in cumulative-rate time.
+  const double weeks = std::floor(need / weekly);
+  need -= weeks * weekly;
   t += weeks * kWeek;
   for (;;) {
     if (t >= horizon) return std::numeric_limits<double>::infinity();
     const long long k = static_cast<long long>(std::floor(t / len));
     const double end = static_cast<double>(k + 1) * len;
-    const double r = rates[static_cast<int>(k % n)];
+    const double r = rates[static_cast<std::size_t>(k % n)];
     const double mass = r * (end - t);
     if (r > 0 && mass >= need) return t + need / r;
     need -= mass;
     t = end;
   }
+}
+
+double ForecastArrivals::nextArrival(int channel, double t) {
+  if (weekly_[channel] <= 0) return std::numeric_limits<double>::infinity();
+  return nextPoissonArrival(sc_.arrivals[channel].ratePerInterval, sc_.intervalSeconds(),
+                            weekly_[channel], t, sc_.horizonSeconds(),
+                            rng_[channel].exponential(1.0));
 }
 
 void ForecastArrivals::start() {

@@ -14,6 +14,12 @@
 
 namespace cclab {
 
+/// The next arrival after `t` of a Poisson process whose rate (per second) is constant within each
+/// interval of the week (`rates`, one per interval of length `len`), given a unit-exponential draw
+/// `need`; infinity if none before `horizon`. `weekly` is the expected number per week.
+double nextPoissonArrival(const std::vector<double>& rates, double len, double weekly, double t,
+                          double horizon, double need);
+
 class ContactSource : public Component {
  public:
   /// Schedules the first arrivals; called once before the run.

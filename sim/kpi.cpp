@@ -89,3 +89,135 @@ Estimate estimate(const std::vector<double>& xs) {
 }
 
 }  // namespace cclab
+
+namespace cclab {
+
+std::vector<KpiValue> shopKpis(const Scenario& sc, const ReplicationStats& r, int from, int to) {
+  ShopStats s(static_cast<int>(sc.channels.size()), kStageCount,
+              static_cast<int>(sc.shop.reasons.size()), static_cast<int>(sc.shop.segments.size()),
+              sc.horizonIntervals());
+  s.assign(r.shop);
+  using S = ShopStats;
+  auto q = [](double a, double b) {
+    return b > 0 ? a / b : std::numeric_limits<double>::quiet_NaN();
+  };
+  const double visits = s[S::kVisits], orders = s[S::kOrders], revenue = s[S::kRevenue];
+  const double chatVisits = s[S::kEngagedChat], chatOrders = s[S::kChatVisitOrders];
+  double contactCost = 0, answered = 0;
+  for (std::size_t c = 0; c < sc.channels.size(); ++c) {
+    const IntervalStats cs = sumCells(r, static_cast<int>(c), from, to);
+    contactCost += cs.cost;
+    answered += cs.answered;
+  }
+  double agentCost = 0;
+  std::size_t a = 0;
+  for (const auto& g : sc.groups)
+    for (int i = 0; i < g.size(); ++i, ++a) agentCost += r.agents[a].staffedTime / 3600.0 * g.costPerHour;
+  const double ssCost = s[S::kSelfServiceCost];
+  const double totalCost = contactCost + agentCost + ssCost;
+  std::vector<KpiValue> k = {
+      {"visits", visits},
+      {"orders", orders},
+      {"conversion_rate", q(orders, visits)},
+      {"revenue", revenue},
+      {"revenue_per_visit", q(revenue, visits)},
+      {"aov", q(revenue, orders)},
+      {"questions", s[S::kQuestions]},
+      {"questions_per_visit", q(s[S::kQuestions], visits)},
+      {"self_service_deflection", q(s[S::kSelfServed], s[S::kQuestions])},
+      {"contacts", s[S::kContacts]},
+      {"engagement_ratio", q(chatVisits, visits)},
+      {"chat_conversion", q(chatOrders, chatVisits)},
+      {"conversion_non_chat", q(orders - chatOrders, visits - chatVisits)},
+      {"chat_conversion_ratio",
+       q(q(chatOrders, chatVisits), q(orders - chatOrders, visits - chatVisits))},
+      {"aov_chat", q(s[S::kChatRevenue], chatOrders)},
+      {"aov_non_chat", q(revenue - s[S::kChatRevenue], orders - chatOrders)},
+      {"cart_abandonment", 1.0 - q(orders, s[S::kReachedCart])},
+      {"checkout_abandonment", 1.0 - q(orders, s[S::kReachedCheckout])},
+      {"no_quick_answer", s[S::kNoQuickAnswer]},
+      {"no_quick_answer_abandonment", q(s[S::kLeftNoQuickAnswer], s[S::kNoQuickAnswer])},
+      {"purchases_lost_unanswered", s[S::kLostUnanswered]},
+      {"proactive_shown", s[S::kProactiveShown]},
+      {"proactive_accepted", s[S::kProactiveAccepted]},
+      {"proactive_acceptance", q(s[S::kProactiveAccepted], s[S::kProactiveShown])},
+      {"proactive_conversion", q(s[S::kProactiveOrders], s[S::kProactiveAccepted])},
+      {"proactive_recovery", q(s[S::kProactiveRecovered], s[S::kProactiveAcceptedWouldExit])},
+      {"fcr", q(s[S::kResolvedContacts], s[S::kAnsweredContacts])},
+      {"repeat_contacts", s[S::kRepeatContacts]},
+      {"repeat_rate", q(s[S::kRepeatContacts], s[S::kContacts])},
+      {"effort", q(s[S::kEffortSum], s[S::kEffortJourneys])},
+      {"csat", q(s[S::kSatisfied], s[S::kAnsweredContacts])},
+      {"cost_contacts", contactCost},
+      {"cost_agents", agentCost},
+      {"cost_self_service", ssCost},
+      {"cost_total", totalCost},
+      {"cost_per_contact", q(totalCost - ssCost, answered)},
+      {"cost_per_order", q(totalCost, orders)},
+  };
+  for (std::size_t c = 0; c < sc.channels.size(); ++c) {
+    const int ci = static_cast<int>(c);
+    k.push_back({"csat_" + sc.channels[c].name,
+                 q(s.at(S::kChannelSatisfied, ci), s.at(S::kChannelAnswered, ci))});
+  }
+  return k;
+}
+
+std::vector<std::pair<std::string, std::vector<KpiValue>>> shopBreakdown(
+    const Scenario& sc, const ReplicationStats& r, const char* by) {
+  ShopStats s(static_cast<int>(sc.channels.size()), kStageCount,
+              static_cast<int>(sc.shop.reasons.size()), static_cast<int>(sc.shop.segments.size()),
+              sc.horizonIntervals());
+  s.assign(r.shop);
+  using S = ShopStats;
+  auto q = [](double a, double b) {
+    return b > 0 ? a / b : std::numeric_limits<double>::quiet_NaN();
+  };
+  std::vector<std::pair<std::string, std::vector<KpiValue>>> out;
+  const std::string what = by;
+  if (what == "stages") {
+    for (int st = 0; st < kStageCount; ++st) {
+      const double in = s.at(S::kStageEntered, st);
+      out.push_back({stageName(st),
+                     {{"entered", in},
+                      {"exit_rate", q(s.at(S::kStageExited, st), in)},
+                      {"questions", s.at(S::kStageQuestions, st)},
+                      {"purchases_lost_unanswered", s.at(S::kStageLost, st)}}});
+    }
+  } else if (what == "reasons") {
+    for (std::size_t i = 0; i < sc.shop.reasons.size(); ++i) {
+      const int ri = static_cast<int>(i);
+      const double qs = s.at(S::kReasonQuestions, ri), cs = s.at(S::kReasonContacts, ri);
+      out.push_back({sc.shop.reasons[i].name,
+                     {{"questions", qs},
+                      {"self_service_deflection", q(s.at(S::kReasonSelfServed, ri), qs)},
+                      {"contacts", cs},
+                      {"resolved", s.at(S::kReasonResolved, ri)},
+                      {"repeat_contacts", s.at(S::kReasonRepeats, ri)},
+                      {"repeat_rate", q(s.at(S::kReasonRepeats, ri), cs)}}});
+    }
+  } else if (what == "segments") {
+    for (std::size_t i = 0; i < sc.shop.segments.size(); ++i) {
+      const int gi = static_cast<int>(i);
+      const double v = s.at(S::kSegmentVisits, gi);
+      out.push_back({sc.shop.segments[i].name,
+                     {{"visits", v},
+                      {"orders", s.at(S::kSegmentOrders, gi)},
+                      {"conversion_rate", q(s.at(S::kSegmentOrders, gi), v)},
+                      {"revenue_per_visit", q(s.at(S::kSegmentRevenue, gi), v)}}});
+    }
+  } else if (what == "channels") {
+    for (std::size_t c = 0; c < sc.channels.size(); ++c) {
+      const int ci = static_cast<int>(c);
+      const double ans = s.at(S::kChannelAnswered, ci);
+      out.push_back({sc.channels[c].name,
+                     {{"shopper_contacts", s.at(S::kChannelContacts, ci)},
+                      {"answered", ans},
+                      {"fcr", q(s.at(S::kChannelResolved, ci), ans)},
+                      {"csat", q(s.at(S::kChannelSatisfied, ci), ans)}}});
+    }
+  }
+  return out;
+}
+
+}  // namespace cclab

@@ -3,9 +3,11 @@
 
 #include "arrivals.hpp"
 #include "contact_center.hpp"
+#include "journeys.hpp"
 #ifndef CCLAB_NO_SIMGRID
 #include "simgrid_engine.hpp"
 #endif
+#include <memory>
 #include <stdexcept>
 #include "simulation.hpp"
 
@@ -17,8 +19,11 @@ ReplicationStats runReplication(const Scenario& sc, std::uint64_t seed, std::uin
   Simulation sim;
   ContactCenter center(sc, sim, seed, rep, sink);
   ForecastArrivals arrivals(sc, sim, center, seed, rep);
+  std::unique_ptr<ShopperJourneys> journeys;
+  if (sc.hasShop) journeys = std::make_unique<ShopperJourneys>(sc, sim, center, seed, rep);
   center.start();
   arrivals.start();
+  if (journeys) journeys->start();
   if (engine == EngineKind::SimGrid) {
 #ifndef CCLAB_NO_SIMGRID
     runOnSimGrid(sim);
@@ -30,7 +35,9 @@ ReplicationStats runReplication(const Scenario& sc, std::uint64_t seed, std::uin
     runPlain(sim);
   }
   if (agentNames) *agentNames = center.agentNames();
-  return center.finish();
+  ReplicationStats stats = center.finish();
+  if (journeys) stats.shop = journeys->finish().data();
+  return stats;
 }
 
 }  // namespace cclab

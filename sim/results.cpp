@@ -80,6 +80,18 @@ nlohmann::ordered_json estimateJson(const Estimate& e) {
   return j;
 }
 
+/// {kpi: estimate} over replications, from one KPI list per replication (same names and order).
+nlohmann::ordered_json estimates(const std::vector<std::vector<KpiValue>>& perRep) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  if (perRep.empty()) return j;
+  for (std::size_t k = 0; k < perRep.front().size(); ++k) {
+    std::vector<double> xs;
+    for (const auto& v : perRep) xs.push_back(v[k].value);
+    j[perRep.front()[k].name] = estimateJson(estimate(xs));
+  }
+  return j;
+}
+
 std::string hex64(std::uint64_t v) {
   char b[24];
   std::snprintf(b, sizeof b, "%016llx", static_cast<unsigned long long>(v));
@@ -120,11 +132,7 @@ nlohmann::ordered_json buildSummary(const Scenario& sc, const RunOptions& o,
     cj["kind"] = toString(ch.kind);
     cj["target"] = {{"answer_within_s", ch.targetAnswerS},
                     {"service_level", ch.targetServiceLevel}};
-    for (std::size_t k = 0; k < perRep.front().size(); ++k) {
-      std::vector<double> xs;
-      for (const auto& v : perRep) xs.push_back(v[k].value);
-      cj[perRep.front()[k].name] = estimateJson(estimate(xs));
-    }
+    cj.update(estimates(perRep));
     std::string why;
     if (auto in = analyticInputs(sc, static_cast<int>(c), &why)) {
       try {
@@ -172,6 +180,22 @@ nlohmann::ordered_json buildSummary(const Scenario& sc, const RunOptions& o,
                       {"staffed_hours", estimateJson(estimate(staffedHours))}};
   }
   j["groups"] = groups;
+  if (sc.hasShop) {
+    std::vector<std::vector<KpiValue>> perRep;
+    for (const auto& rep : r.reps) perRep.push_back(shopKpis(sc, rep, from, to));
+    j["shop"] = estimates(perRep);
+    for (const char* by : {"stages", "reasons", "segments", "channels"}) {
+      std::vector<std::vector<std::pair<std::string, std::vector<KpiValue>>>> reps;
+      for (const auto& rep : r.reps) reps.push_back(shopBreakdown(sc, rep, by));
+      nlohmann::ordered_json b = nlohmann::ordered_json::object();
+      for (std::size_t i = 0; i < reps.front().size(); ++i) {
+        std::vector<std::vector<KpiValue>> rows;
+        for (const auto& rr : reps) rows.push_back(rr[i].second);
+        b[reps.front()[i].first] = estimates(rows);
+      }
+      j[std::string("shop_") + by] = b;
+    }
+  }
   double events = 0;
   for (const auto& rep : r.reps) events += rep.events;
   j["events"] = events;
@@ -240,6 +264,35 @@ void writeResults(const std::string& outDir, const Scenario& sc, const RunOption
       }
     }
     writeFileAtomically((fs::path(outDir) / "intervals.csv").string(), s);
+  }
+  // shop_intervals.csv: the journey layer per interval of visit start (means over replications).
+  if (sc.hasShop) {
+    const double R = static_cast<double>(r.reps.size());
+    const int n = sc.horizonIntervals();
+    std::vector<ShopStats> st;
+    for (const auto& rep : r.reps) {
+      ShopStats s(static_cast<int>(sc.channels.size()), kStageCount,
+                  static_cast<int>(sc.shop.reasons.size()),
+                  static_cast<int>(sc.shop.segments.size()), n);
+      s.assign(rep.shop);
+      st.push_back(std::move(s));
+    }
+    std::string s = "interval,day,start,visits,questions,chats,orders,revenue,conversion_rate\n";
+    for (int i = 0; i < n; ++i) {
+      double v = 0, qn = 0, ch = 0, ord = 0, rev = 0;
+      for (const auto& x : st) {
+        v += x.at(ShopStats::kIntervalVisits, i);
+        qn += x.at(ShopStats::kIntervalQuestions, i);
+        ch += x.at(ShopStats::kIntervalChats, i);
+        ord += x.at(ShopStats::kIntervalOrders, i);
+        rev += x.at(ShopStats::kIntervalRevenue, i);
+      }
+      s += std::to_string(i) + "," + std::to_string(i / sc.intervalsPerDay()) + "," +
+           formatWeekTime(i * sc.intervalSeconds()).substr(0, 9) + "," + fmtCsv(v / R) + "," +
+           fmtCsv(qn / R) + "," + fmtCsv(ch / R) + "," + fmtCsv(ord / R) + "," + fmtCsv(rev / R) +
+           "," + fmtCsv(v > 0 ? ord / v : std::nan("")) + "\n";
+    }
+    writeFileAtomically((fs::path(outDir) / "shop_intervals.csv").string(), s);
   }
   writeFileAtomically((fs::path(outDir) / "summary.json").string(), summary.dump(2) + "\n");
 }

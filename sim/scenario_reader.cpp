@@ -113,7 +113,8 @@ class ScenarioReader {
     }
     y_.expectMap(root, "",
                  {"name", "description", "interval_minutes", "horizon_days", "warmup_hours",
-                  "drain", "drain_limit_hours", "channels", "agents"});
+                  "drain", "drain_limit_hours", "channels", "agents", "shop"});
+    sc_.hasShop = y_.has(root, "shop");
     if (y_.has(root, "name")) {
       if (auto s = y_.string(root["name"], "name")) sc_.name = *s;
     } else {

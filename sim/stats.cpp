@@ -15,6 +15,8 @@ std::vector<double> ReplicationStats::serialize() const {
   v.push_back(endTime);
   for (const auto& c : cells) v.insert(v.end(), c.data(), c.data() + IntervalStats::kFields);
   for (const auto& a : agents) v.insert(v.end(), a.data(), a.data() + AgentStats::kFields);
+  v.push_back(static_cast<double>(shop.size()));
+  v.insert(v.end(), shop.begin(), shop.end());
   v.push_back(12345.0);  // end marker
   return v;
 }
@@ -28,8 +30,11 @@ ReplicationStats ReplicationStats::deserialize(const std::vector<double>& v) {
   r.events = v[3];
   r.endTime = v[4];
   const size_t nc = static_cast<size_t>(r.intervals) * r.channels;
-  if (v.size() != 6 + nc * IntervalStats::kFields + na * AgentStats::kFields || v.back() != 12345.0)
+  const size_t fixed = 5 + nc * IntervalStats::kFields + na * AgentStats::kFields;
+  if (v.size() < fixed + 2 || v.back() != 12345.0)
     throw std::runtime_error("corrupt replication statistics");
+  const size_t ns = static_cast<size_t>(v[fixed]);
+  if (v.size() != fixed + 2 + ns) throw std::runtime_error("corrupt replication statistics");
   size_t k = 5;
   r.cells.resize(nc);
   for (auto& c : r.cells)
@@ -37,6 +42,8 @@ ReplicationStats ReplicationStats::deserialize(const std::vector<double>& v) {
   r.agents.resize(na);
   for (auto& a : r.agents)
     for (int i = 0; i < AgentStats::kFields; ++i) a.data()[i] = v[k++];
+  ++k;
+  r.shop.assign(v.begin() + static_cast<std::ptrdiff_t>(k), v.begin() + static_cast<std::ptrdiff_t>(k + ns));
   return r;
 }
 

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "shop_stats.hpp"
+
 namespace cclab {
 
 struct IntervalStats {
@@ -67,6 +69,7 @@ struct ReplicationStats {
   int channels = 0;
   std::vector<IntervalStats> cells;  // interval-major: cells[i * channels + c]
   std::vector<AgentStats> agents;
+  std::vector<double> shop;  // ShopStats::data() when the scenario has a shop, else empty
   double events = 0;   // simulation events processed
   double endTime = 0;  // clock when the run stopped
 

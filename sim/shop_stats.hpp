@@ -1,0 +1,86 @@
+// What the journey layer counts in one replication (visits that start in the KPI window), as one
+// flat vector of named scalars and per-channel / stage / reason / segment / interval blocks.
+// KPI definitions built on these: shopKpis() in shop_kpi.hpp and docs/results.md ("Shop").
+#pragma once
+
+#include <vector>
+
+namespace cclab {
+
+class ShopStats {
+ public:
+  enum Scalar {
+    kVisits,
+    kReturningVisits,
+    kQuestions,
+    kSelfServed,
+    kNoQuickAnswer,       // questions that got no quick answer (no channel, wait too long, async)
+    kLeftNoQuickAnswer,   // ... after which the shopper left the purchase
+    kLostUnanswered,      // ... and had been about to go on (purchases lost to unanswered questions)
+    kEngagedChat,         // visits that started a chat (pre-purchase)
+    kChatVisitOrders,     // orders of those visits
+    kChatRevenue,
+    kOrders,
+    kRevenue,
+    kReachedCart,
+    kReachedCheckout,
+    kProactiveShown,
+    kProactiveAccepted,
+    kProactiveAcceptedWouldExit,  // accepted by shoppers who were about to leave
+    kProactiveRecovered,          // ... of whom ordered
+    kProactiveOrders,             // accepted, then ordered
+    kContacts,                    // contacts made by shoppers (all channels)
+    kAnsweredContacts,
+    kResolvedContacts,
+    kRepeatContacts,
+    kSatisfied,
+    kEffortSum,
+    kEffortJourneys,              // journeys with at least one contact
+    kSelfServiceCost,
+    kPostPurchaseQuestions,
+    kScalarCount
+  };
+  enum Block {
+    kChannelContacts,
+    kChannelAnswered,
+    kChannelSatisfied,
+    kChannelResolved,
+    kStageEntered,
+    kStageExited,
+    kStageQuestions,
+    kStageLost,
+    kReasonQuestions,
+    kReasonSelfServed,
+    kReasonContacts,
+    kReasonResolved,
+    kReasonRepeats,
+    kSegmentVisits,
+    kSegmentOrders,
+    kSegmentRevenue,
+    kIntervalVisits,
+    kIntervalOrders,
+    kIntervalRevenue,
+    kIntervalQuestions,
+    kIntervalChats,
+    kBlockCount
+  };
+
+  ShopStats() = default;
+  ShopStats(int channels, int stages, int reasons, int segments, int intervals);
+  bool empty() const { return data_.empty(); }
+  double& operator[](Scalar s) { return data_[static_cast<std::size_t>(s)]; }
+  double operator[](Scalar s) const { return data_[static_cast<std::size_t>(s)]; }
+  double& at(Block b, int i) { return data_[offset_[b] + static_cast<std::size_t>(i)]; }
+  double at(Block b, int i) const { return data_[offset_[b] + static_cast<std::size_t>(i)]; }
+  int size(Block b) const { return static_cast<int>(size_[b]); }
+  const std::vector<double>& data() const { return data_; }
+  /// Takes a flat vector produced by data() for the same dimensions.
+  void assign(const std::vector<double>& d);
+
+ private:
+  std::vector<double> data_;
+  std::size_t offset_[kBlockCount] = {};
+  std::size_t size_[kBlockCount] = {};
+};
+
+}  // namespace cclab
