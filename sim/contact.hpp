@@ -24,10 +24,11 @@ struct ContactRecord {
   std::int64_t shopper = -1;  // shopper id (journey layer), -1 when none
   int stage = -1;             // journey stage (journey layer), -1 when none
   double arrival = 0;
-  double answer = -1;   // first response; -1 if never answered
-  double end = 0;       // when the contact left the system
-  int agent = -1;       // global agent index, -1 if none
-  int concurrency = 0;  // open contacts of the agent right after answering (incl. this one)
+  double answer = -1;         // an agent took the contact; -1 if never answered
+  double firstResponse = -1;  // the agent's first reply (answer + first_reply); -1 if none
+  double end = 0;             // when the contact left the system
+  int agent = -1;             // global agent index, -1 if none
+  int concurrency = 0;        // open contacts of the agent right after answering (incl. this one)
   Outcome outcome = Outcome::Served;
 };
 

@@ -274,10 +274,12 @@ std::uint64_t ContactCenter::offer(int channel, const ContactTags& tags) {
     l.work = ch.handleTime.sample(*tags.draws);
     patience = ch.patience.sample(*tags.draws);
     l.chatDeadline = ch.chatPatience.sample(*tags.draws);
+    l.firstReply = ch.firstReply.sample(*tags.draws);
   } else {
     l.work = ch.handleTime.sample(handleRng_[channel]);
     patience = ch.patience.sample(patienceRng_[channel]);
     l.chatDeadline = ch.chatPatience.sample(chatPatienceRng_[channel]);  // a duration for now
+    l.firstReply = ch.firstReply.sample(chatPatienceRng_[channel]);
   }
 
   if (!isOpen(channel)) {
@@ -348,6 +350,7 @@ void ContactCenter::assign(int slot, int agent) {
   const double now = sim_.now();
   beginAgent(agent);
   l.rec.answer = now;
+  l.rec.firstResponse = now + std::min(l.firstReply, l.work);
   l.rec.agent = agent;
   if (!isSession(sc_.channels[l.rec.channel].kind)) {
     a.exclusive = slot;
@@ -410,6 +413,7 @@ void ContactCenter::finalize(int slot, Outcome o, double end) {
       const double wait = r.answer - r.arrival;
       cell->answered += 1;
       cell->waitAnsweredSum += wait;
+      cell->firstResponseSum += r.firstResponse - r.arrival;
       if (wait <= ch.targetAnswerS + kTieEps) cell->answeredWithin += 1;
       cell->concurrencySum += r.concurrency;
       cell->cost += ch.costPerContact;

@@ -87,6 +87,7 @@ class ContactCenter : public Component {
     double deadline = 0;      // queue abandonment time
     double chatDeadline = 0;  // in-service abandonment time (sessions)
     double work = 0;          // handle time at full speed
+    double firstReply = 0;    // answer -> first reply
     double remaining = 0;     // work left (sessions)
     double queueEnter = 0;    // when it joined the queue (for longest-waiting)
     std::uint64_t gen = 0;    // bumped when the slot is reused: stale events are ignored

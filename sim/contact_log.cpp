@@ -6,8 +6,8 @@
 namespace cclab {
 
 const char* contactsCsvHeader() {
-  return "replication,id,channel,reason,shopper,stage,arrival_s,answer_s,end_s,wait_s,agent,"
-         "outcome,concurrency\n";
+  return "replication,id,channel,reason,shopper,stage,arrival_s,answer_s,first_response_s,end_s,"
+         "wait_s,agent,outcome,concurrency\n";
 }
 
 CsvContactWriter::CsvContactWriter(std::FILE* file, const Scenario& sc, int replication)
@@ -72,6 +72,8 @@ void CsvContactWriter::write(const ContactRecord& r) {
   putTime(b, r.arrival);
   b += ',';
   if (r.answer >= 0) putTime(b, r.answer);
+  b += ',';
+  if (r.firstResponse >= 0) putTime(b, r.firstResponse);
   b += ',';
   putTime(b, r.end);
   b += ',';

@@ -43,7 +43,9 @@ CounterStream ShopperJourneys::stream(Shopper& s, Purpose p) {
   return CounterStream(key);
 }
 
-double ShopperJourneys::u(Shopper& s, Purpose p) { return stream(s, p).uniform01(); }
+double ShopperJourneys::u(Shopper& s, Purpose p) {
+  return stream(s, p).uniform01();
+}
 
 int ShopperJourneys::drawReason(Shopper& s, int stage) {
   const auto& mix = shop_.stages[stage].reasonMix;
@@ -73,8 +75,9 @@ std::uint64_t ShopperJourneys::cookie(int slot, bool sync, int reason) const {
 // ---- visits ----------------------------------------------------------------------------------
 
 void ShopperJourneys::start() {
-  const double t = nextPoissonArrival(shop_.visitRatePerInterval, sc_.intervalSeconds(),
-                                      weeklyVisits_, sim_.now(), horizon_, visitRng_.exponential(1));
+  const double t =
+      nextPoissonArrival(shop_.visitRatePerInterval, sc_.intervalSeconds(), weeklyVisits_,
+                         sim_.now(), horizon_, visitRng_.exponential(1));
   if (t < horizon_) {
     sim_.schedule(t, self_, kVisit);
   } else {
@@ -103,9 +106,9 @@ void ShopperJourneys::newVisit() {
   s.inWindow = now >= warmup_ && now < horizon_;
   s.interval = static_cast<int>(now / sc_.intervalSeconds());
   const double x = u(s, pSegment);
-  s.segment = static_cast<int>(std::lower_bound(segmentCumulative_.begin(), segmentCumulative_.end(),
-                                                x) -
-                               segmentCumulative_.begin());
+  s.segment =
+      static_cast<int>(std::lower_bound(segmentCumulative_.begin(), segmentCumulative_.end(), x) -
+                       segmentCumulative_.begin());
   if (s.segment >= static_cast<int>(shop_.segments.size()))
     s.segment = static_cast<int>(shop_.segments.size()) - 1;
   s.returning = u(s, pSegment) < shop_.segments[static_cast<std::size_t>(s.segment)].returning;
@@ -149,7 +152,8 @@ void ShopperJourneys::enterStage(int slot, int stage) {
   }
   const std::uint64_t tag = (static_cast<std::uint64_t>(s.stageSeq) << 32) | s.gen;
   // A question on this stage, at a uniform moment of the dwell.
-  const double q = std::min(1.0, st.question * shop_.segments[static_cast<std::size_t>(s.segment)].questionFactor);
+  const double q = std::min(
+      1.0, st.question * shop_.segments[static_cast<std::size_t>(s.segment)].questionFactor);
   const double uq = u(s, pQuestion), when = u(s, pQuestion);
   if (uq < q) {
     sim_.schedule(now + when * s.dwell, self_, kQuestion, static_cast<std::uint64_t>(slot), tag);
@@ -374,7 +378,8 @@ void ShopperJourneys::contactFinished(std::uint64_t cookieValue, const ContactRe
   bool resolved = false;
   if (answered) {
     resolved = r.outcome == Outcome::Served && u(s, pResolve) < shop_.resolution[c];
-    const bool satisfied = u(s, pCsat) < shop_.csat[c] * (resolved ? 1.0 : shop_.csatUnresolvedFactor);
+    const bool satisfied =
+        u(s, pCsat) < shop_.csat[c] * (resolved ? 1.0 : shop_.csatUnresolvedFactor);
     if (s.inWindow) {
       stats_[ShopStats::kAnsweredContacts] += 1;
       stats_.at(ShopStats::kChannelAnswered, static_cast<int>(c)) += 1;
@@ -432,9 +437,9 @@ void ShopperJourneys::resume(int slot) {
 void ShopperJourneys::handle(const Event& e) {
   if (e.code == kVisit) {
     newVisit();
-    const double t = nextPoissonArrival(shop_.visitRatePerInterval, sc_.intervalSeconds(),
-                                        weeklyVisits_, sim_.now(), horizon_,
-                                        visitRng_.exponential(1));
+    const double t =
+        nextPoissonArrival(shop_.visitRatePerInterval, sc_.intervalSeconds(), weeklyVisits_,
+                           sim_.now(), horizon_, visitRng_.exponential(1));
     if (t < horizon_) {
       sim_.schedule(t, self_, kVisit);
     } else {
@@ -498,6 +503,8 @@ void ShopperJourneys::handle(const Event& e) {
   maybeFree(slot);
 }
 
-ShopStats ShopperJourneys::finish() { return std::move(stats_); }
+ShopStats ShopperJourneys::finish() {
+  return std::move(stats_);
+}
 
 }  // namespace cclab

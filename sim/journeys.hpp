@@ -36,8 +36,22 @@ class ShopperJourneys : public ContactSource, public ContactListener {
   enum Code : std::uint32_t { kVisit, kQuestion, kProactive, kStageEnd, kPostQuestion, kRepeat };
   /// Purposes of the per-shopper streams: each decision kind has its own.
   enum Purpose : int {
-    pSegment, pDwell, pForward, pQuestion, pReason, pSelfService, pChoice, pNoAnswer, pResolve,
-    pCsat, pValue, pProactive, pRepeat, pPost, pContact, pPurposes
+    pSegment,
+    pDwell,
+    pForward,
+    pQuestion,
+    pReason,
+    pSelfService,
+    pChoice,
+    pNoAnswer,
+    pResolve,
+    pCsat,
+    pValue,
+    pProactive,
+    pRepeat,
+    pPost,
+    pContact,
+    pPurposes
   };
 
   struct Shopper {
@@ -51,19 +65,19 @@ class ShopperJourneys : public ContactSource, public ContactListener {
     std::uint32_t stageSeq = 0;
     double stageEntry = 0;
     double dwell = 0;
-    double pausedAt = -1;       // >= 0 while waiting on a synchronous contact
-    bool goOn = false;          // decided at stage entry: go to the next stage (true) or leave
+    double pausedAt = -1;  // >= 0 while waiting on a synchronous contact
+    bool goOn = false;     // decided at stage entry: go to the next stage (true) or leave
     bool journeyOver = false;
     bool invited = false;
     bool proactiveAccepted = false;
     bool proactiveWouldExit = false;
-    bool chatted = false;       // started a chat before ordering
-    int pending = 0;            // scheduled events and open contacts that refer to this shopper
+    bool chatted = false;  // started a chat before ordering
+    int pending = 0;       // scheduled events and open contacts that refer to this shopper
     int contacts = 0, switches = 0, lastChannel = -1;
     double waited = 0;
-    int openReason = -1;        // reason of the open synchronous contact
+    int openReason = -1;  // reason of the open synchronous contact
     bool openProactive = false;
-    int interval = -1;          // visit start interval (for shop_intervals.csv)
+    int interval = -1;  // visit start interval (for shop_intervals.csv)
     std::uint16_t draws[pPurposes] = {};
   };
 
@@ -77,8 +91,8 @@ class ShopperJourneys : public ContactSource, public ContactListener {
   /// Picks a channel offered on `stage` now; -1 for "contact nobody". `avoid`: a channel the
   /// shopper would rather not use again (repeat contacts that switch).
   int chooseChannel(Shopper& s, int stage, int reason, int avoid);
-  void offerContact(int slot, int channel, int stage, int reason, bool synchronous,
-                    bool proactive, bool repeat);
+  void offerContact(int slot, int channel, int stage, int reason, bool synchronous, bool proactive,
+                    bool repeat);
   void noQuickAnswer(int slot, int stage);
   void resume(int slot);
   int drawReason(Shopper& s, int stage);

@@ -27,6 +27,7 @@ std::vector<KpiValue> channelKpis(const IntervalStats& s, double window) {
       {"abandonment_rate", ratio(s.abandoned, entered)},
       {"service_level", ratio(s.answeredWithin, entered)},
       {"asa_s", ratio(s.waitAnsweredSum, s.answered)},
+      {"first_response_s", ratio(s.firstResponseSum, s.answered)},
       {"aht_s", ratio(s.handleSum, s.served)},
       {"mean_wait_abandoned_s", ratio(s.waitAbandonedSum, s.abandoned)},
       {"occupancy", ratio(s.busyTime, s.staffedTime - s.otherBusyTime)},
@@ -112,7 +113,12 @@ std::vector<KpiValue> shopKpis(const Scenario& sc, const ReplicationStats& r, in
   double agentCost = 0;
   std::size_t a = 0;
   for (const auto& g : sc.groups)
-    for (int i = 0; i < g.size(); ++i, ++a) agentCost += r.agents[a].staffedTime / 3600.0 * g.costPerHour;
+    for (int i = 0; i < g.size(); ++i, ++a)
+      agentCost += r.agents[a].staffedTime / 3600.0 * g.costPerHour;
+  double chats = 0;  // chat conversations with shoppers (sales and service)
+  for (std::size_t c = 0; c < sc.channels.size(); ++c)
+    if (sc.channels[c].kind == ChannelKind::Chat)
+      chats += s.at(S::kChannelAnswered, static_cast<int>(c));
   const double ssCost = s[S::kSelfServiceCost];
   const double totalCost = contactCost + agentCost + ssCost;
   std::vector<KpiValue> k = {
@@ -127,9 +133,11 @@ std::vector<KpiValue> shopKpis(const Scenario& sc, const ReplicationStats& r, in
       {"self_service_deflection", q(s[S::kSelfServed], s[S::kQuestions])},
       {"contacts", s[S::kContacts]},
       {"engagement_ratio", q(chatVisits, visits)},
-      {"chat_conversion", q(chatOrders, chatVisits)},
+      {"chats", chats},
+      {"chat_conversion", q(chatOrders, chats)},
+      {"chatter_conversion", q(chatOrders, chatVisits)},
       {"conversion_non_chat", q(orders - chatOrders, visits - chatVisits)},
-      {"chat_conversion_ratio",
+      {"chatter_conversion_ratio",
        q(q(chatOrders, chatVisits), q(orders - chatOrders, visits - chatVisits))},
       {"aov_chat", q(s[S::kChatRevenue], chatOrders)},
       {"aov_non_chat", q(revenue - s[S::kChatRevenue], orders - chatOrders)},
@@ -163,8 +171,9 @@ std::vector<KpiValue> shopKpis(const Scenario& sc, const ReplicationStats& r, in
   return k;
 }
 
-std::vector<std::pair<std::string, std::vector<KpiValue>>> shopBreakdown(
-    const Scenario& sc, const ReplicationStats& r, const char* by) {
+std::vector<std::pair<std::string, std::vector<KpiValue>>> shopBreakdown(const Scenario& sc,
+                                                                         const ReplicationStats& r,
+                                                                         const char* by) {
   ShopStats s(static_cast<int>(sc.channels.size()), kStageCount,
               static_cast<int>(sc.shop.reasons.size()), static_cast<int>(sc.shop.segments.size()),
               sc.horizonIntervals());

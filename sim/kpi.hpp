@@ -23,8 +23,9 @@ std::vector<KpiValue> channelKpis(const IntervalStats& s, double windowSeconds);
 /// window in intervals (costs of contacts and agents are counted over it).
 std::vector<KpiValue> shopKpis(const Scenario& sc, const ReplicationStats& r, int from, int to);
 /// Breakdowns: per stage, reason, segment, channel (name -> KPIs).
-std::vector<std::pair<std::string, std::vector<KpiValue>>> shopBreakdown(
-    const Scenario& sc, const ReplicationStats& r, const char* by);
+std::vector<std::pair<std::string, std::vector<KpiValue>>> shopBreakdown(const Scenario& sc,
+                                                                         const ReplicationStats& r,
+                                                                         const char* by);
 
 /// Sum of a channel's cells over intervals [from, to).
 IntervalStats sumCells(const ReplicationStats& r, int channel, int from, int to);

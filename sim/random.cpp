@@ -46,7 +46,9 @@ double polarNormal(R& r, double& spare) {
 }
 }  // namespace
 
-double RandomStream::exponential(double mean) { return -mean * std::log(uniform01()); }
+double RandomStream::exponential(double mean) {
+  return -mean * std::log(uniform01());
+}
 
 double RandomStream::normal() {
   if (hasSpare_) {
@@ -57,7 +59,9 @@ double RandomStream::normal() {
   return polarNormal(*this, spare_);
 }
 
-double CounterStream::exponential(double mean) { return -mean * std::log(uniform01()); }
+double CounterStream::exponential(double mean) {
+  return -mean * std::log(uniform01());
+}
 
 double CounterStream::normal() {
   double unused;  // no cache: every normal costs its own draws, keeping draw counts path-free

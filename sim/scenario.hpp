@@ -42,12 +42,13 @@ struct Channel {
   std::string name;
   ChannelKind kind = ChannelKind::Phone;
   WeeklySchedule hours = WeeklySchedule::always();
-  Distribution patience;            // waiting-time patience; none = never abandons
-  Distribution handleTime;          // work of one contact at full speed
-  Distribution chatPatience;        // optional abandonment during a session (none = off)
-  double targetAnswerS = 20;        // service-level threshold
-  double targetServiceLevel = 0.8;  // goal, reported beside the result
-  double costPerContact = 0;        // per answered contact
+  Distribution patience;      // waiting-time patience; none = never abandons
+  Distribution handleTime;    // work of one contact at full speed
+  Distribution chatPatience;  // optional abandonment during a session (none = off)
+  Distribution firstReply = Distribution::deterministic(0);  // answer -> first reply written
+  double targetAnswerS = 20;                                 // service-level threshold
+  double targetServiceLevel = 0.8;                           // goal, reported beside the result
+  double costPerContact = 0;                                 // per answered contact
   WhenClosed whenClosed = WhenClosed::Block;
   AgentSelection agentSelection = AgentSelection::LongestIdle;
   HideRule hide;

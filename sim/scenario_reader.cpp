@@ -418,7 +418,7 @@ class ScenarioReader {
     if (!y_.expectMap(
             n, f,
             {"kind", "hours", "when_closed", "patience", "handle_time", "chat_patience", "target",
-             "cost_per_contact", "agent_selection", "hide_when_busy", "arrivals"}))
+             "cost_per_contact", "agent_selection", "hide_when_busy", "arrivals", "first_reply"}))
       return;
     Channel c;
     c.name = name;
@@ -463,6 +463,8 @@ class ScenarioReader {
       else if (auto d = readDistribution(n["chat_patience"], f + ".chat_patience", true))
         c.chatPatience = *d;
     }
+    if (y_.has(n, "first_reply"))
+      if (auto d = readDistribution(n["first_reply"], f + ".first_reply", false)) c.firstReply = *d;
     if (y_.has(n, "target")) {
       const YAML::Node t = n["target"];
       if (y_.expectMap(t, f + ".target", {"answer_within_s", "service_level"})) {
@@ -638,7 +640,9 @@ class ScenarioReader {
   }
 
   // ---- shop ----------------------------------------------------------------------------------
-  std::optional<double> prob(const YAML::Node& n, const std::string& f) { return y_.number(n, f, 0, 1); }
+  std::optional<double> prob(const YAML::Node& n, const std::string& f) {
+    return y_.number(n, f, 0, 1);
+  }
 
   /// A map of names to probabilities that must sum to 1 (within 1e-6); `index` maps a name to its
   /// slot (-1: unknown, reported with `what`).
@@ -713,8 +717,9 @@ class ScenarioReader {
         return out;
       }
       y_.error(n, f,
-               "'" + v + "' is not a placement (none, cart_only, cart_checkout, product_pages, "
-               "everywhere, or a list of stages)");
+               "'" + v +
+                   "' is not a placement (none, cart_only, cart_checkout, product_pages, "
+                   "everywhere, or a list of stages)");
       return std::nullopt;
     }
     if (!n.IsSequence()) {
@@ -738,12 +743,12 @@ class ScenarioReader {
 
   void readShop(const YAML::Node& n) {
     const std::string f = "shop";
-    if (!y_.expectMap(n, f,
-                      {"visits", "segments", "returning_forward_factor", "entry", "stages", "reasons",
-                       "content_quality", "self_service_cost", "chat_placement", "always_offered",
-                       "unanswered_abandonment", "answered_recovery", "resolution", "csat",
-                       "csat_unresolved_factor", "order_value", "chat_value_uplift", "repeat",
-                       "proactive"}))
+    if (!y_.expectMap(
+            n, f,
+            {"visits", "segments", "returning_forward_factor", "entry", "stages", "reasons",
+             "content_quality", "self_service_cost", "chat_placement", "always_offered",
+             "unanswered_abandonment", "answered_recovery", "resolution", "csat",
+             "csat_unresolved_factor", "order_value", "chat_value_uplift", "repeat", "proactive"}))
       return;
     Shop& sh = sc_.shop;
     const size_t nc = sc_.channels.size();
@@ -780,7 +785,8 @@ class ScenarioReader {
         cr.id = static_cast<int>(*v);
         for (const auto& o : sh.reasons)
           if (o.id == cr.id)
-            y_.error(r["id"], rf + ".id", "id " + std::to_string(cr.id) + " is also used by '" + o.name + "'");
+            y_.error(r["id"], rf + ".id",
+                     "id " + std::to_string(cr.id) + " is also used by '" + o.name + "'");
       }
       if (y_.has(r, "group"))
         if (auto v = y_.string(r["group"], rf + ".group")) cr.group = *v;
@@ -807,14 +813,17 @@ class ScenarioReader {
       for (auto it = n["segments"].begin(); it != n["segments"].end(); ++it) {
         const std::string name = it->first.Scalar(), sf = f + ".segments." + name;
         const YAML::Node g = it->second;
-        if (!y_.expectMap(g, sf, {"share", "returning", "question_factor", "channel_weights",
-                                  "no_contact_weight"}))
+        if (!y_.expectMap(
+                g, sf,
+                {"share", "returning", "question_factor", "channel_weights", "no_contact_weight"}))
           continue;
         Segment s;
         s.name = name;
         s.channelWeight.assign(nc, 1.0);
-        if (!y_.has(g, "share")) y_.missing(g, sf, "share");
-        else if (auto v = prob(g["share"], sf + ".share")) s.share = *v;
+        if (!y_.has(g, "share"))
+          y_.missing(g, sf, "share");
+        else if (auto v = prob(g["share"], sf + ".share"))
+          s.share = *v;
         total += s.share;
         if (y_.has(g, "returning"))
           if (auto v = prob(g["returning"], sf + ".returning")) s.returning = *v;
@@ -836,7 +845,8 @@ class ScenarioReader {
       }
     }
     if (y_.has(n, "returning_forward_factor"))
-      if (auto v = y_.number(n["returning_forward_factor"], f + ".returning_forward_factor", 0, 100))
+      if (auto v =
+              y_.number(n["returning_forward_factor"], f + ".returning_forward_factor", 0, 100))
         sh.returningForwardFactor = *v;
     // entry
     sh.entry.assign(kPrePurchaseStages, 0.0);
@@ -846,7 +856,8 @@ class ScenarioReader {
         const int s = stageIndex(k);
         return s >= 0 && s < kPrePurchaseStages ? s : -1;
       };
-      if (auto v = readMix(n["entry"], f + ".entry", kPrePurchaseStages, pre, "pre-purchase stage", true))
+      if (auto v = readMix(n["entry"], f + ".entry", kPrePurchaseStages, pre, "pre-purchase stage",
+                           true))
         sh.entry = *v;
     }
     // stages
@@ -871,11 +882,15 @@ class ScenarioReader {
           continue;
         StageSpec& st = sh.stages[s];
         const char* durKey = post ? "delay" : "dwell";
-        if (!y_.has(g, durKey)) y_.missing(g, sf, durKey);
-        else if (auto d = readDistribution(g[durKey], sf + "." + durKey, false)) st.dwell = *d;
+        if (!y_.has(g, durKey))
+          y_.missing(g, sf, durKey);
+        else if (auto d = readDistribution(g[durKey], sf + "." + durKey, false))
+          st.dwell = *d;
         if (!post) {
-          if (!y_.has(g, "forward")) y_.missing(g, sf, "forward");
-          else if (auto v = prob(g["forward"], sf + ".forward")) st.forward = *v;
+          if (!y_.has(g, "forward"))
+            y_.missing(g, sf, "forward");
+          else if (auto v = prob(g["forward"], sf + ".forward"))
+            st.forward = *v;
         }
         if (y_.has(g, "question"))
           if (auto v = prob(g["question"], sf + ".question")) st.question = *v;
@@ -890,7 +905,8 @@ class ScenarioReader {
       }
       for (int s = 0; s < kPrePurchaseStages; ++s)
         if (!seen[static_cast<size_t>(s)] && y_.ok())
-          y_.error(n["stages"], f + ".stages", std::string("stage '") + stageName(s) + "' is missing");
+          y_.error(n["stages"], f + ".stages",
+                   std::string("stage '") + stageName(s) + "' is missing");
     }
     // offers
     sh.offered.assign(kStageCount, std::vector<bool>(nc, false));
@@ -908,8 +924,10 @@ class ScenarioReader {
           auto s = y_.string(e, f + ".always_offered");
           if (!s) continue;
           const int c = sc_.channelIndex(*s);
-          if (c < 0) y_.error(e, f + ".always_offered", "unknown channel '" + *s + "'");
-          else always[static_cast<size_t>(c)] = true;
+          if (c < 0)
+            y_.error(e, f + ".always_offered", "unknown channel '" + *s + "'");
+          else
+            always[static_cast<size_t>(c)] = true;
         }
       }
     } else {
@@ -918,7 +936,8 @@ class ScenarioReader {
     for (int s = 0; s < kStageCount; ++s)
       for (size_t c = 0; c < nc; ++c)
         sh.offered[static_cast<size_t>(s)][c] =
-            always[c] || (sc_.channels[c].kind == ChannelKind::Chat && placement[static_cast<size_t>(s)]);
+            always[c] ||
+            (sc_.channels[c].kind == ChannelKind::Chat && placement[static_cast<size_t>(s)]);
     // scalars
     auto readProb = [&](const char* key, double& into) {
       if (y_.has(n, key))
@@ -928,7 +947,8 @@ class ScenarioReader {
     readProb("answered_recovery", sh.answeredRecovery);
     readProb("csat_unresolved_factor", sh.csatUnresolvedFactor);
     if (y_.has(n, "content_quality"))
-      if (auto v = y_.number(n["content_quality"], f + ".content_quality", 0, 10)) sh.contentQuality = *v;
+      if (auto v = y_.number(n["content_quality"], f + ".content_quality", 0, 10))
+        sh.contentQuality = *v;
     if (y_.has(n, "self_service_cost"))
       if (auto v = y_.number(n["self_service_cost"], f + ".self_service_cost", 0, 1e6))
         sh.selfServiceCost = *v;
@@ -945,8 +965,10 @@ class ScenarioReader {
     };
     chanProbs("resolution", sh.resolution);
     chanProbs("csat", sh.csat);
-    if (!y_.has(n, "order_value")) y_.missing(n, f, "order_value");
-    else if (auto d = readDistribution(n["order_value"], f + ".order_value", false, "")) sh.orderValue = *d;
+    if (!y_.has(n, "order_value"))
+      y_.missing(n, f, "order_value");
+    else if (auto d = readDistribution(n["order_value"], f + ".order_value", false, ""))
+      sh.orderValue = *d;
     sh.repeatDelay.kind = Distribution::Kind::Uniform;
     sh.repeatDelay.lo = 3600;
     sh.repeatDelay.hi = 7 * 86400.0;
@@ -972,12 +994,15 @@ class ScenarioReader {
         Proactive& pr = sh.proactive;
         pr.enabled = true;
         pr.stages.assign(kStageCount, false);
-        if (!y_.has(p, "stages")) y_.missing(p, pf, "stages");
-        else if (auto v = readStageList(p["stages"], pf + ".stages")) pr.stages = *v;
+        if (!y_.has(p, "stages"))
+          y_.missing(p, pf, "stages");
+        else if (auto v = readStageList(p["stages"], pf + ".stages"))
+          pr.stages = *v;
         for (int s = kPrePurchaseStages; s < kStageCount; ++s)
           if (pr.stages[static_cast<size_t>(s)])
-            y_.error(p["stages"], pf + ".stages", "proactive invitations are for the shopping stages "
-                                                  "(research, discovery, cart, checkout)");
+            y_.error(p["stages"], pf + ".stages",
+                     "proactive invitations are for the shopping stages "
+                     "(research, discovery, cart, checkout)");
         if (y_.has(p, "after_s"))
           if (auto v = y_.number(p["after_s"], pf + ".after_s", 0, 86400)) pr.afterS = *v;
         if (y_.has(p, "accept"))

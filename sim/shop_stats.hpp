@@ -14,11 +14,11 @@ class ShopStats {
     kReturningVisits,
     kQuestions,
     kSelfServed,
-    kNoQuickAnswer,       // questions that got no quick answer (no channel, wait too long, async)
-    kLeftNoQuickAnswer,   // ... after which the shopper left the purchase
-    kLostUnanswered,      // ... and had been about to go on (purchases lost to unanswered questions)
-    kEngagedChat,         // visits that started a chat (pre-purchase)
-    kChatVisitOrders,     // orders of those visits
+    kNoQuickAnswer,      // questions that got no quick answer (no channel, wait too long, async)
+    kLeftNoQuickAnswer,  // ... after which the shopper left the purchase
+    kLostUnanswered,     // ... and had been about to go on (purchases lost to unanswered questions)
+    kEngagedChat,        // visits that started a chat (pre-purchase)
+    kChatVisitOrders,    // orders of those visits
     kChatRevenue,
     kOrders,
     kRevenue,
@@ -35,7 +35,7 @@ class ShopStats {
     kRepeatContacts,
     kSatisfied,
     kEffortSum,
-    kEffortJourneys,              // journeys with at least one contact
+    kEffortJourneys,  // journeys with at least one contact
     kSelfServiceCost,
     kPostPurchaseQuestions,
     kScalarCount

@@ -43,7 +43,8 @@ ReplicationStats ReplicationStats::deserialize(const std::vector<double>& v) {
   for (auto& a : r.agents)
     for (int i = 0; i < AgentStats::kFields; ++i) a.data()[i] = v[k++];
   ++k;
-  r.shop.assign(v.begin() + static_cast<std::ptrdiff_t>(k), v.begin() + static_cast<std::ptrdiff_t>(k + ns));
+  r.shop.assign(v.begin() + static_cast<std::ptrdiff_t>(k),
+                v.begin() + static_cast<std::ptrdiff_t>(k + ns));
   return r;
 }
 

@@ -27,6 +27,7 @@ struct IntervalStats {
   double answeredWithin = 0;   // answered with wait <= target
   double abandonedWithin = 0;  // abandoned with wait <= target
   double waitAnsweredSum = 0;
+  double firstResponseSum = 0;  // sum of (first reply - arrival) over answered contacts
   double waitAbandonedSum = 0;
   double handleSum = 0;       // sum of (end - answer) over served contacts
   double concurrencySum = 0;  // sum of agent concurrency at answer, over answered contacts
@@ -42,7 +43,7 @@ struct IntervalStats {
   double sessionsArea = 0;       // integral of open sessions of this channel
   double sessionAgentsArea = 0;  // integral of agents holding >= 1 session of this channel
 
-  static constexpr int kFields = 25;
+  static constexpr int kFields = 26;
   const double* data() const { return &offered; }
   double* data() { return &offered; }
   IntervalStats& operator+=(const IntervalStats& o) {
@@ -70,8 +71,8 @@ struct ReplicationStats {
   std::vector<IntervalStats> cells;  // interval-major: cells[i * channels + c]
   std::vector<AgentStats> agents;
   std::vector<double> shop;  // ShopStats::data() when the scenario has a shop, else empty
-  double events = 0;   // simulation events processed
-  double endTime = 0;  // clock when the run stopped
+  double events = 0;         // simulation events processed
+  double endTime = 0;        // clock when the run stopped
 
   IntervalStats& at(int interval, int channel) { return cells[interval * channels + channel]; }
   const IntervalStats& at(int interval, int channel) const {
