@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include <string>
 
 #include "analytic.hpp"
+#include "compare.hpp"
 #include "diagnostics.hpp"
 #include "experiment.hpp"
 #include "results.hpp"
@@ -101,23 +103,10 @@ void printRunTable(const Scenario& sc, const nlohmann::ordered_json& summary) {
   }
 }
 
-int doRun(const RunCmd& o) {
-  Scenario sc;
-  try {
-    sc = readScenarioFile(o.scenario);
-  } catch (const InputError& e) {
-    return reportInputError(e);
-  }
-  RunOptions ro;
-  ro.seed = o.seed;
-  ro.replications = o.replications;
-  ro.jobs = o.jobs;
-  ro.engine = o.engine == "plain" ? EngineKind::Plain : EngineKind::SimGrid;
-  ro.contacts = !o.noContacts;
-  const std::string out =
-      o.out.empty() ? (fs::path("results") / fs::path(o.scenario).stem()).string() : o.out;
+/// Runs `sc` into `out` (results written atomically). Throws on failure.
+ExperimentResult executeRun(const Scenario& sc, const RunOptions& ro, const std::string& out,
+                            bool showProgress, const std::string& label) {
   const std::string staging = (fs::path(out) / (".staging-" + std::to_string(getpid()))).string();
-  const bool showProgress = !o.quiet && isatty(STDERR_FILENO);
   try {
     fs::create_directories(out);
     const auto started = std::chrono::steady_clock::now();
@@ -126,24 +115,201 @@ int doRun(const RunCmd& o) {
       const double el =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       const double eta = done > 0 ? el / done * (total - done) : 0;
-      std::fprintf(stderr, "\rcclab: %d/%d replications, %.1f s elapsed, ETA %.1f s   ", done,
-                   total, el, eta);
+      std::fprintf(stderr, "\rcclab: %s%d/%d replications, %.1f s elapsed, ETA %.1f s   ",
+                   label.c_str(), done, total, el, eta);
       if (done == total) std::fprintf(stderr, "\n");
     };
-    const ExperimentResult r = runExperiment(sc, ro, staging, progress);
-    const auto summary = buildSummary(sc, ro, r);
-    writeResults(out, sc, ro, r, summary);
+    ExperimentResult r = runExperiment(sc, ro, staging, progress);
+    writeResults(out, sc, ro, r, buildSummary(sc, ro, r));
     fs::remove_all(staging);
+    return r;
+  } catch (...) {
+    std::error_code ec;
+    fs::remove_all(staging, ec);
+    throw;
+  }
+}
+
+RunOptions runOptions(std::uint64_t seed, int replications, int jobs, const std::string& engine,
+                      bool contacts) {
+  RunOptions ro;
+  ro.seed = seed;
+  ro.replications = replications;
+  ro.jobs = jobs;
+  ro.engine = engine == "plain" ? EngineKind::Plain : EngineKind::SimGrid;
+  ro.contacts = contacts;
+  return ro;
+}
+
+void printShopTable(const nlohmann::ordered_json& summary) {
+  if (!summary.contains("shop")) return;
+  std::printf("\n%-33s %14s %26s\n", "shop kpi", "simulated", "95% CI");
+  for (const char* k :
+       {"visits", "orders", "conversion_rate", "revenue_per_visit", "aov", "cart_abandonment",
+        "engagement_ratio", "chat_conversion", "aov_chat", "aov_non_chat",
+        "no_quick_answer_abandonment", "purchases_lost_unanswered", "proactive_recovery",
+        "self_service_deflection", "repeat_rate", "fcr", "csat", "effort", "cost_per_order"}) {
+    const auto& e = summary["shop"][k];
+    if (e["mean"].is_null()) continue;
+    std::printf(
+        "%-33s %14s %26s\n", k, fmt(e["mean"].get<double>(), 4).c_str(),
+        ("[" + fmt(e["ci95"][0].get<double>(), 4) + ", " + fmt(e["ci95"][1].get<double>(), 4) + "]")
+            .c_str());
+  }
+}
+
+int doRun(const RunCmd& o) {
+  Scenario sc;
+  try {
+    sc = readScenarioFile(o.scenario);
+  } catch (const InputError& e) {
+    return reportInputError(e);
+  }
+  const RunOptions ro = runOptions(o.seed, o.replications, o.jobs, o.engine, !o.noContacts);
+  const std::string out =
+      o.out.empty() ? (fs::path("results") / fs::path(o.scenario).stem()).string() : o.out;
+  try {
+    executeRun(sc, ro, out, !o.quiet && isatty(STDERR_FILENO), "");
+    const auto summary =
+        nlohmann::ordered_json::parse(readWholeFile((fs::path(out) / "summary.json").string()));
     printRunTable(sc, summary);
+    printShopTable(summary);
     std::printf("\nresults: %s\n", fs::absolute(out).lexically_normal().c_str());
     std::printf("  summary:   %s\n", (fs::path(out) / "summary.json").c_str());
     std::printf("  intervals: %s\n", (fs::path(out) / "intervals.csv").c_str());
+    if (sc.hasShop)
+      std::printf("  shop:      %s\n", (fs::path(out) / "shop_intervals.csv").c_str());
     if (ro.contacts) std::printf("  contacts:  %s\n", (fs::path(out) / "contacts.csv").c_str());
     return 0;
   } catch (const std::exception& e) {
-    std::error_code ec;
-    fs::remove_all(staging, ec);
     std::cerr << "cclab: run failed: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}
+
+// ---- compare -----------------------------------------------------------------------------------
+struct CompareCmd {
+  std::vector<std::string> scenarios;
+  std::uint64_t seed = 1;
+  int replications = 10;
+  int jobs = 1;
+  std::string out = "results/comparison";
+  std::string engine = "simgrid";
+  bool independent = false;
+  bool noContacts = false;
+  bool quiet = false;
+};
+
+void setupCompare(CLI::App& app, CompareCmd& o) {
+  auto* c = app.add_subcommand(
+      "compare", "Run variants on common random numbers; KPI differences with 95% CIs");
+  c->add_option("scenarios", o.scenarios, "Scenario files; the first is the baseline")
+      ->required()
+      ->expected(2, 100);
+  c->add_option("--seed", o.seed, "Base seed (default 1)");
+  c->add_option("-r,--replications", o.replications, "Replications per variant (default 10)")
+      ->check(CLI::Range(2, 100000));
+  c->add_option("-j,--jobs", o.jobs, "Replications run in parallel")->check(CLI::Range(1, 256));
+  c->add_option("-o,--out", o.out, "Output directory (default results/comparison)");
+  c->add_option("--engine", o.engine, "simgrid (default) or plain")
+      ->check(CLI::IsMember({"simgrid", "plain"}));
+  c->add_flag("--independent", o.independent,
+              "Give each variant its own seed (no common random numbers; for comparison only)");
+  c->add_flag("--no-contacts", o.noContacts, "Do not write contacts.csv files");
+  c->add_flag("-q,--quiet", o.quiet, "No progress on stderr");
+}
+
+int doCompare(CompareCmd o) {
+#ifdef CCLAB_NO_SIMGRID
+  if (o.engine == "simgrid") o.engine = "plain";
+#endif
+  std::vector<Scenario> scs;
+  std::vector<Diagnostic> errors;
+  for (const auto& f : o.scenarios) {
+    try {
+      scs.push_back(readScenarioFile(f));
+    } catch (const InputError& e) {
+      for (const auto& d : e.diagnostics()) errors.push_back(d);
+    }
+  }
+  if (!errors.empty()) return reportInputError(InputError(errors));
+  for (std::size_t i = 1; i < scs.size(); ++i) {
+    const std::string why = incomparable(scs[0], scs[i]);
+    if (!why.empty()) {
+      std::cerr << o.scenarios[i] << ": cannot be compared with " << o.scenarios[0] << ": " << why
+                << "\n";
+      return kExitBadInput;
+    }
+  }
+  std::vector<std::string> labels;
+  for (std::size_t i = 0; i < scs.size(); ++i) {
+    std::string l = scs[i].name;
+    for (std::size_t k = 0; k < i; ++k)
+      if (labels[k] == l) l += "-" + std::to_string(i + 1);
+    labels.push_back(l);
+  }
+  std::vector<ExperimentResult> results;
+  try {
+    for (std::size_t i = 0; i < scs.size(); ++i) {
+      RunOptions ro = runOptions(o.seed, o.replications, o.jobs, o.engine, !o.noContacts);
+      if (o.independent) ro.seed = o.seed + 7919ULL * i;
+      results.push_back(executeRun(scs[i], ro, (fs::path(o.out) / labels[i]).string(),
+                                   !o.quiet && isatty(STDERR_FILENO), labels[i] + ": "));
+    }
+    std::vector<VariantRun> v;
+    for (std::size_t i = 0; i < scs.size(); ++i) v.push_back({&scs[i], &results[i], labels[i]});
+    const RunOptions ro = runOptions(o.seed, o.replications, o.jobs, o.engine, !o.noContacts);
+    const auto cmp = buildComparison(v, ro, !o.independent);
+    writeFileAtomically((fs::path(o.out) / "comparison.json").string(), cmp.dump(2) + "\n");
+    writeFileAtomically((fs::path(o.out) / "comparison.csv").string(), comparisonCsv(cmp));
+    // The readable table: the KPIs a manager asks about first.
+    static const char* keys[] = {"shop.visits",
+                                 "shop.orders",
+                                 "shop.conversion_rate",
+                                 "shop.revenue",
+                                 "shop.revenue_per_visit",
+                                 "shop.chats",
+                                 "shop.engagement_ratio",
+                                 "shop.chat_conversion",
+                                 "shop.cart_abandonment",
+                                 "shop.purchases_lost_unanswered",
+                                 "shop.contacts",
+                                 "shop.csat",
+                                 "shop.cost_total",
+                                 "shop.cost_per_order",
+                                 "channels.chat.availability",
+                                 "channels.chat.first_response_s",
+                                 "channels.chat.abandonment_rate",
+                                 "channels.phone.service_level",
+                                 "channels.phone.abandonment_rate",
+                                 "channels.email.asa_s"};
+    for (const auto& vj : cmp["variants"]) {
+      std::printf("\n%s vs %s (%s, %d replications)\n", vj["name"].get<std::string>().c_str(),
+                  labels[0].c_str(), o.independent ? "independent seeds" : "common random numbers",
+                  o.replications);
+      std::printf("%-34s %12s %12s %12s %27s\n", "kpi", "baseline", "variant", "difference",
+                  "95% CI of difference");
+      for (const char* k : keys) {
+        if (!vj["kpis"].contains(k)) continue;
+        const auto& e = vj["kpis"][k];
+        if (e["difference"]["mean"].is_null()) continue;
+        auto g = [](const nlohmann::ordered_json& x) {
+          return x.is_null() ? std::nan("") : x.get<double>();
+        };
+        std::printf("%-34s %12s %12s %12s %27s%s\n", k, fmt(g(e["baseline"]["mean"]), 4).c_str(),
+                    fmt(g(e["variant"]["mean"]), 4).c_str(),
+                    fmt(g(e["difference"]["mean"]), 4).c_str(),
+                    ("[" + fmt(g(e["difference"]["ci95"][0]), 4) + ", " +
+                     fmt(g(e["difference"]["ci95"][1]), 4) + "]")
+                        .c_str(),
+                    e["significant"].get<bool>() ? " *" : "");
+      }
+    }
+    std::printf("\n(* the 95%% CI of the difference excludes 0)\ncomparison: %s\n",
+                (fs::path(o.out) / "comparison.json").c_str());
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "cclab: compare failed: " << e.what() << "\n";
     return kExitFailure;
   }
 }
@@ -311,7 +477,9 @@ int main(int argc, char** argv) {
   RunCmd run;
   ValidateCmd validate;
   ErlangCmd erlang;
+  CompareCmd compare;
   setupRun(app, run);
+  setupCompare(app, compare);
   setupValidate(app, validate);
   setupErlang(app, erlang);
   try {
@@ -329,5 +497,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("run")) return doRun(run);
   if (app.got_subcommand("validate")) return doValidate(validate);
   if (app.got_subcommand("erlang")) return doErlang(erlang);
+  if (app.got_subcommand("compare")) return doCompare(compare);
   return kExitBadInput;
 }

@@ -1,0 +1,34 @@
+// Comparing variants of a scenario on common random numbers: every KPI's difference from the
+// first variant (the baseline) with a 95% confidence interval of the paired difference over
+// replications. Formats: docs/results.md ("comparison.json").
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "experiment.hpp"
+#include "scenario.hpp"
+
+namespace cclab {
+
+/// Every KPI of one replication as (path, value): "channels.chat.asa_s", "shop.orders", ...
+std::vector<std::pair<std::string, double>> flatKpis(const Scenario& sc, const ReplicationStats& r);
+
+/// Why two scenarios cannot be compared (different horizon, interval or warm-up), or "".
+std::string incomparable(const Scenario& a, const Scenario& b);
+
+struct VariantRun {
+  const Scenario* scenario;
+  const ExperimentResult* result;
+  std::string label;
+};
+
+/// comparison.json's content: each variant against the first.
+nlohmann::ordered_json buildComparison(const std::vector<VariantRun>& v, const RunOptions& o,
+                                       bool commonRandomNumbers);
+/// comparison.csv: one row per variant and KPI.
+std::string comparisonCsv(const nlohmann::ordered_json& comparison);
+
+}  // namespace cclab
