@@ -31,6 +31,8 @@ class ShopperJourneys : public ContactSource, public ContactListener {
   void contactFinished(std::uint64_t cookie, const ContactRecord& r) override;
   ShopStats finish();
   std::size_t inFlight() const { return live_; }
+  /// Most shoppers ever in flight at once (the pool's size): memory is proportional to this.
+  std::size_t poolSize() const { return pool_.size(); }
 
  private:
   enum Code : std::uint32_t { kVisit, kQuestion, kProactive, kStageEnd, kPostQuestion, kRepeat };
