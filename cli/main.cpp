@@ -305,6 +305,32 @@ int doCompare(CompareCmd o) {
                     e["significant"].get<bool>() ? " *" : "");
       }
     }
+    for (const auto& vj : cmp["variants"]) {
+      if (!vj.contains("phases")) continue;
+      std::printf("\n%s, phase by phase vs %s (differences, 95%% CI)\n",
+                  vj["name"].get<std::string>().c_str(), labels[0].c_str());
+      std::printf("%-22s %26s %26s %12s %12s\n", "phase", "orders", "revenue", "chat avail.",
+                  "chat FRT s");
+      for (const auto& ph : vj["phases"]) {
+        const auto& k = ph["kpis"];
+        auto g = [](const nlohmann::ordered_json& x) {
+          return x.is_null() ? std::nan("") : x.get<double>();
+        };
+        auto diff = [&](const char* key) {
+          if (!k.contains(key)) return std::string("-");
+          const auto& d = k[key]["difference"];
+          return fmt(g(d["mean"]), 1) + " [" + fmt(g(d["ci95"][0]), 1) + ", " +
+                 fmt(g(d["ci95"][1]), 1) + "]";
+        };
+        auto val = [&](const char* key) {
+          return k.contains(key) ? fmt(g(k[key]["variant"]["mean"]), 3) : std::string("-");
+        };
+        std::printf("%-22s %26s %26s %12s %12s\n", ph["name"].get<std::string>().c_str(),
+                    diff("shop.orders").c_str(), diff("shop.revenue").c_str(),
+                    val("channels.chat.availability").c_str(),
+                    val("channels.chat.first_response_s").c_str());
+      }
+    }
     std::printf("\n(* the 95%% CI of the difference excludes 0)\ncomparison: %s\n",
                 (fs::path(o.out) / "comparison.json").c_str());
     return 0;

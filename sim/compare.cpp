@@ -6,6 +6,7 @@
 #include <map>
 
 #include "kpi.hpp"
+#include "shop_stats.hpp"
 
 namespace cclab {
 
@@ -21,6 +22,53 @@ std::vector<std::pair<std::string, double>> flatKpis(const Scenario& sc,
   for (std::size_t c = 0; c < sc.channels.size(); ++c)
     for (const auto& k : channelKpis(sumCells(r, static_cast<int>(c), from, to), window))
       out.push_back({"channels." + sc.channels[c].name + "." + k.name, k.value});
+  return out;
+}
+
+std::vector<std::pair<std::string, double>> windowKpis(const Scenario& sc,
+                                                       const ReplicationStats& r, int from,
+                                                       int to) {
+  std::vector<std::pair<std::string, double>> out;
+  const double window = (to - from) * sc.intervalSeconds();
+  if (sc.hasShop && !r.shop.empty()) {
+    ShopStats s(static_cast<int>(sc.channels.size()), kStageCount,
+                static_cast<int>(sc.shop.reasons.size()), static_cast<int>(sc.shop.segments.size()),
+                sc.horizonIntervals());
+    s.assign(r.shop);
+    double v = 0, o = 0, rev = 0, q = 0, ch = 0;
+    for (int i = from; i < to; ++i) {
+      v += s.at(ShopStats::kIntervalVisits, i);
+      o += s.at(ShopStats::kIntervalOrders, i);
+      rev += s.at(ShopStats::kIntervalRevenue, i);
+      q += s.at(ShopStats::kIntervalQuestions, i);
+      ch += s.at(ShopStats::kIntervalChats, i);
+    }
+    out.push_back({"shop.visits", v});
+    out.push_back({"shop.orders", o});
+    out.push_back({"shop.conversion_rate", v > 0 ? o / v : std::nan("")});
+    out.push_back({"shop.revenue", rev});
+    out.push_back({"shop.revenue_per_visit", v > 0 ? rev / v : std::nan("")});
+    out.push_back({"shop.questions", q});
+    out.push_back({"shop.chatting_visits", ch});
+  }
+  for (std::size_t c = 0; c < sc.channels.size(); ++c)
+    for (const auto& k : channelKpis(sumCells(r, static_cast<int>(c), from, to), window))
+      out.push_back({"channels." + sc.channels[c].name + "." + k.name, k.value});
+  return out;
+}
+
+std::vector<PhaseWindow> phaseWindows(const Scenario& sc) {
+  std::vector<PhaseWindow> out;
+  if (!sc.hasShop) return out;
+  const auto& ph = sc.shop.phases;
+  const int perDay = sc.intervalsPerDay(), last = sc.horizonIntervals();
+  for (std::size_t i = 0; i < ph.size(); ++i) {
+    const int from = std::min(last, static_cast<int>(std::lround(ph[i].fromDay * perDay)));
+    const int to = i + 1 < ph.size()
+                       ? std::min(last, static_cast<int>(std::lround(ph[i + 1].fromDay * perDay)))
+                       : last;
+    out.push_back({ph[i].name, from, to});
+  }
   return out;
 }
 
@@ -83,6 +131,39 @@ nlohmann::ordered_json buildComparison(const std::vector<VariantRun>& v, const R
       kpis[path] = k;
     }
     vj["kpis"] = kpis;
+    // A rollout: every phase against the baseline over the same days.
+    nlohmann::ordered_json phases = nlohmann::ordered_json::array();
+    for (const PhaseWindow& w : phaseWindows(*v[i].scenario)) {
+      std::map<std::string, std::vector<double>> pv, pb;
+      std::vector<std::string> names;
+      for (const auto& rep : v[i].result->reps)
+        for (const auto& [path, x] : windowKpis(*v[i].scenario, rep, w.from, w.to)) {
+          if (pv[path].empty()) names.push_back(path);
+          pv[path].push_back(x);
+        }
+      for (const auto& rep : v[0].result->reps)
+        for (const auto& [path, x] : windowKpis(*v[0].scenario, rep, w.from, w.to))
+          pb[path].push_back(x);
+      nlohmann::ordered_json pk = nlohmann::ordered_json::object();
+      for (const auto& path : names) {
+        if (!pb.count(path)) continue;
+        const auto& xs = pv[path];
+        const auto& bs = pb[path];
+        std::vector<double> d;
+        for (std::size_t r = 0; r < xs.size() && r < bs.size(); ++r)
+          d.push_back(std::isnan(xs[r]) || std::isnan(bs[r]) ? std::nan("") : xs[r] - bs[r]);
+        const Estimate ed = estimate(d);
+        pk[path] = {{"baseline", est(estimate(bs))},
+                    {"variant", est(estimate(xs))},
+                    {"difference", est(ed)},
+                    {"significant", !std::isnan(ed.lo) && (ed.lo > 0 || ed.hi < 0)}};
+      }
+      phases.push_back({{"name", w.name},
+                        {"from_s", w.from * v[i].scenario->intervalSeconds()},
+                        {"to_s", w.to * v[i].scenario->intervalSeconds()},
+                        {"kpis", pk}});
+    }
+    if (!phases.empty()) vj["phases"] = phases;
     variants.push_back(vj);
   }
   j["variants"] = variants;

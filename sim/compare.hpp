@@ -16,6 +16,17 @@ namespace cclab {
 /// Every KPI of one replication as (path, value): "channels.chat.asa_s", "shop.orders", ...
 std::vector<std::pair<std::string, double>> flatKpis(const Scenario& sc, const ReplicationStats& r);
 
+/// KPIs over intervals [from, to) only: the shop's visits, orders, revenue, conversion and chats
+/// (by visit start) and every channel KPI. Used for the phases of a rollout.
+std::vector<std::pair<std::string, double>> windowKpis(const Scenario& sc,
+                                                       const ReplicationStats& r, int from, int to);
+/// The interval windows [from, to) of a scenario's rollout phases (empty without phases).
+struct PhaseWindow {
+  std::string name;
+  int from, to;
+};
+std::vector<PhaseWindow> phaseWindows(const Scenario& sc);
+
 /// Why two scenarios cannot be compared (different horizon, interval or warm-up), or "".
 std::string incomparable(const Scenario& a, const Scenario& b);
 

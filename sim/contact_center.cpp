@@ -69,6 +69,9 @@ ContactCenter::ContactCenter(const Scenario& sc, Simulation& sim, std::uint64_t 
       Agent a;
       a.group = static_cast<int>(g);
       a.schedule = ag.agentSchedule(i, interval_);
+      const auto [from, to] = ag.agentValidity(i);
+      a.validFrom = from * kDay;
+      a.validTo = to * kDay;
       agents_.push_back(std::move(a));
       agentNames_.push_back(ag.name + "-" + std::to_string(i + 1));
     }
@@ -232,12 +235,12 @@ void ContactCenter::start() {
   }
   for (std::size_t i = 0; i < agents_.size(); ++i) {
     Agent& a = agents_[i];
-    a.onDuty = a.schedule.openAt(now);
+    a.onDuty = dutyAt(a, now);
     a.since = now;
     a.lastPs = now;
     agentContribution(static_cast<int>(i), +1);
     reindex(static_cast<int>(i));
-    const double next = a.schedule.nextChange(now);
+    const double next = nextDutyChange(a, now);
     if (next < endLimit_) sim_.schedule(next, self_, kDuty, i);
   }
   for (std::size_t c = 0; c < sc_.channels.size(); ++c) refreshShown(static_cast<int>(c));
@@ -401,6 +404,17 @@ void ContactCenter::setDuty(int agent, bool on) {
   if (on) fillAgent(agent);
 }
 
+bool ContactCenter::dutyAt(const Agent& a, double t) const {
+  return t >= a.validFrom && t < a.validTo && a.schedule.openAt(t);
+}
+
+double ContactCenter::nextDutyChange(const Agent& a, double t) const {
+  double next = a.schedule.nextChange(t);
+  if (a.validFrom > t) next = std::min(next, a.validFrom);
+  if (a.validTo > t) next = std::min(next, a.validTo);
+  return next;
+}
+
 void ContactCenter::finalize(int slot, Outcome o, double end) {
   Live& l = pool_[slot];
   ContactRecord& r = l.rec;
@@ -498,8 +512,8 @@ void ContactCenter::handle(const Event& e) {
     }
     case kDuty: {
       const int i = static_cast<int>(e.a);
-      setDuty(i, agents_[i].schedule.openAt(sim_.now()));
-      const double next = agents_[i].schedule.nextChange(sim_.now());
+      setDuty(i, dutyAt(agents_[i], sim_.now()));
+      const double next = nextDutyChange(agents_[i], sim_.now());
       if (next < endLimit_) sim_.schedule(next, self_, kDuty, e.a);
       break;
     }

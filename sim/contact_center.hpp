@@ -100,6 +100,7 @@ class ContactCenter : public Component {
   struct Agent {
     int group = 0;
     WeeklySchedule schedule;
+    double validFrom = 0, validTo = 1e18;  // seconds of the run the agent exists in
     bool onDuty = false;
     int exclusive = -1;         // slot of the phone/e-mail contact in hand, -1 if none
     std::vector<int> sessions;  // slots of open chat/messaging contacts
@@ -160,6 +161,8 @@ class ContactCenter : public Component {
   void advanceSessions(Agent& a);
   void rescheduleSessions(int agent);
   void setDuty(int agent, bool on);
+  bool dutyAt(const Agent& a, double t) const;
+  double nextDutyChange(const Agent& a, double t) const;
   void reindex(int agent);
   void finalize(int slot, Outcome o, double end);
   // time-weighted bookkeeping

@@ -72,6 +72,20 @@ std::uint64_t ShopperJourneys::cookie(int slot, bool sync, int reason) const {
          (static_cast<std::uint64_t>(reason & 0xfff) << 49);
 }
 
+const std::vector<std::vector<bool>>& ShopperJourneys::offeredNow() const {
+  const double day = sim_.now() / kDay;
+  for (auto it = shop_.phases.rbegin(); it != shop_.phases.rend(); ++it)
+    if (day >= it->fromDay) return it->offered;
+  return shop_.offered;
+}
+
+bool ShopperJourneys::proactiveNow() const {
+  const double day = sim_.now() / kDay;
+  for (auto it = shop_.phases.rbegin(); it != shop_.phases.rend(); ++it)
+    if (day >= it->fromDay) return it->proactive;
+  return shop_.proactive.enabled;
+}
+
 // ---- visits ----------------------------------------------------------------------------------
 
 void ShopperJourneys::start() {
@@ -161,7 +175,8 @@ void ShopperJourneys::enterStage(int slot, int stage) {
   }
   // A proactive invitation after `after_s` on an inviting stage.
   const Proactive& pr = shop_.proactive;
-  if (pr.enabled && pr.stages[static_cast<std::size_t>(stage)] && s.dwell > pr.afterS) {
+  if (pr.enabled && proactiveNow() && pr.stages[static_cast<std::size_t>(stage)] &&
+      s.dwell > pr.afterS) {
     sim_.schedule(now + pr.afterS, self_, kProactive, static_cast<std::uint64_t>(slot), tag);
     ++s.pending;
   }
@@ -237,7 +252,7 @@ int ShopperJourneys::chooseChannel(Shopper& s, int stage, int reason, int avoid)
   double total = g.noContactWeight;
   for (std::size_t c = 0; c < nc && c < 64; ++c) {
     w[c] = 0;
-    if (!shop_.offered[static_cast<std::size_t>(stage)][c]) continue;
+    if (!offeredNow()[static_cast<std::size_t>(stage)][c]) continue;
     const int ci = static_cast<int>(c);
     if (!center_.isOpen(ci) || !center_.isShown(ci)) continue;
     double x = g.channelWeight[c] * r.channelFactor[c];

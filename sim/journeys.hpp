@@ -100,6 +100,9 @@ class ShopperJourneys : public ContactSource, public ContactListener {
   int drawReason(Shopper& s, int stage);
   double forwardProbability(const Shopper& s, int stage) const;
   std::uint64_t cookie(int slot, bool sync, int reason) const;
+  /// The shop's settings in force now (a rollout phase, or the shop-level ones).
+  const std::vector<std::vector<bool>>& offeredNow() const;
+  bool proactiveNow() const;
 
   const Scenario& sc_;
   const Shop& shop_;

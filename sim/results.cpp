@@ -10,6 +10,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "compare.hpp"
 #include "contact_log.hpp"
 #include "kpi.hpp"
 
@@ -195,6 +196,24 @@ nlohmann::ordered_json buildSummary(const Scenario& sc, const RunOptions& o,
       }
       j[std::string("shop_") + by] = b;
     }
+  }
+  // Rollout phases: the KPIs of each phase's days.
+  const auto windows = phaseWindows(sc);
+  if (!windows.empty()) {
+    nlohmann::ordered_json phases = nlohmann::ordered_json::array();
+    for (const auto& w : windows) {
+      std::vector<std::vector<KpiValue>> perRep;
+      for (const auto& rep : r.reps) {
+        std::vector<KpiValue> row;
+        for (const auto& [k, x] : windowKpis(sc, rep, w.from, w.to)) row.push_back({k, x});
+        perRep.push_back(row);
+      }
+      phases.push_back({{"name", w.name},
+                        {"from_s", w.from * sc.intervalSeconds()},
+                        {"to_s", w.to * sc.intervalSeconds()},
+                        {"kpis", estimates(perRep)}});
+    }
+    j["phases"] = phases;
   }
   double events = 0;
   for (const auto& rep : r.reps) events += rep.events;

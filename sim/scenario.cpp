@@ -79,6 +79,16 @@ int stageIndex(const std::string& name) {
   return -1;
 }
 
+std::pair<double, double> AgentGroup::agentValidity(int i) const {
+  if (staffing == Staffing::Shifts) {
+    for (const auto& s : shifts) {
+      if (i < s.agents) return {s.fromDay, s.toDay};
+      i -= s.agents;
+    }
+  }
+  return {0, 1e9};
+}
+
 int Scenario::horizonIntervals() const {
   return static_cast<int>(std::ceil(horizonSeconds() / intervalSeconds() - 1e-9));
 }

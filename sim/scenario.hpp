@@ -65,6 +65,8 @@ struct Shift {
   std::string name;
   WeeklySchedule hours;
   int agents = 0;
+  double fromDay = 0;  // the shift exists from this day of the run ...
+  double toDay = 1e9;  // ... until this one (phased rollouts: staffing per phase)
   SourceLoc loc;
 };
 
@@ -85,6 +87,8 @@ struct AgentGroup {
   int size() const;
   /// Schedule of agent `i` (0-based) of this group.
   WeeklySchedule agentSchedule(int i, double intervalSeconds) const;
+  /// Days of the run [from, to) in which agent `i` exists (shifts with from_day / to_day).
+  std::pair<double, double> agentValidity(int i) const;
 };
 
 struct Scenario {

@@ -618,7 +618,7 @@ class ScenarioReader {
     for (size_t i = 0; i < n.size(); ++i) {
       const YAML::Node s = n[i];
       std::string sf = f + "[" + std::to_string(i) + "]";
-      if (!y_.expectMap(s, sf, {"name", "agents", "hours"})) continue;
+      if (!y_.expectMap(s, sf, {"name", "agents", "hours", "from_day", "to_day"})) continue;
       Shift sh;
       sh.loc = {s.Mark().line + 1, s.Mark().column + 1};
       if (y_.has(s, "name"))
@@ -635,6 +635,15 @@ class ScenarioReader {
       } else {
         y_.missing(s, sf, "hours");
       }
+      if (y_.has(s, "from_day"))
+        if (auto v = y_.number(s["from_day"], sf + ".from_day", 0, kMaxHorizonDays))
+          sh.fromDay = *v;
+      if (y_.has(s, "to_day"))
+        if (auto v = y_.number(s["to_day"], sf + ".to_day", 0, kMaxHorizonDays)) {
+          sh.toDay = *v;
+          if (sh.toDay <= sh.fromDay)
+            y_.error(s["to_day"], sf + ".to_day", "must be after from_day");
+        }
       g.shifts.push_back(std::move(sh));
     }
   }
@@ -743,12 +752,27 @@ class ScenarioReader {
 
   void readShop(const YAML::Node& n) {
     const std::string f = "shop";
-    if (!y_.expectMap(
-            n, f,
-            {"visits", "segments", "returning_forward_factor", "entry", "stages", "reasons",
-             "content_quality", "self_service_cost", "chat_placement", "always_offered",
-             "unanswered_abandonment", "answered_recovery", "resolution", "csat",
-             "csat_unresolved_factor", "order_value", "chat_value_uplift", "repeat", "proactive"}))
+    if (!y_.expectMap(n, f,
+                      {"visits",
+                       "segments",
+                       "returning_forward_factor",
+                       "entry",
+                       "stages",
+                       "reasons",
+                       "content_quality",
+                       "self_service_cost",
+                       "chat_placement",
+                       "always_offered",
+                       "unanswered_abandonment",
+                       "answered_recovery",
+                       "resolution",
+                       "csat",
+                       "csat_unresolved_factor",
+                       "order_value",
+                       "chat_value_uplift",
+                       "repeat",
+                       "proactive",
+                       "phases"}))
       return;
     Shop& sh = sc_.shop;
     const size_t nc = sc_.channels.size();
@@ -1015,7 +1039,7 @@ class ScenarioReader {
             y_.error(p["channel"], pf + ".channel", "unknown channel '" + *s + "'");
           } else if (sc_.channels[static_cast<size_t>(pr.channel)].kind != ChannelKind::Chat) {
             y_.error(p["channel"], pf + ".channel", "proactive invitations need a chat channel");
-          } else if (y_.ok()) {
+          } else if (y_.ok() && !y_.has(n, "phases")) {  // with phases, each phase checks
             for (int s2 = 0; s2 < kPrePurchaseStages; ++s2)
               if (pr.stages[static_cast<size_t>(s2)] &&
                   !sh.offered[static_cast<size_t>(s2)][static_cast<size_t>(pr.channel)])
@@ -1025,6 +1049,67 @@ class ScenarioReader {
           }
         }
       }
+    }
+    if (y_.has(n, "phases")) readPhases(n["phases"], f + ".phases", always);
+  }
+
+  void readPhases(const YAML::Node& n, const std::string& f, const std::vector<bool>& always) {
+    Shop& sh = sc_.shop;
+    const size_t nc = sc_.channels.size();
+    if (!n.IsSequence() || n.size() == 0) {
+      y_.error(
+          n, f,
+          "expected a list of phases ('- {name: week1, from_day: 0, chat_placement: cart_only}')");
+      return;
+    }
+    for (size_t i = 0; i < n.size(); ++i) {
+      const YAML::Node p = n[i];
+      std::string pf = f + "[" + std::to_string(i) + "]";
+      if (!y_.expectMap(p, pf, {"name", "from_day", "chat_placement", "proactive"})) continue;
+      Shop::Phase ph;
+      if (!y_.has(p, "name"))
+        y_.missing(p, pf, "name");
+      else if (auto v = y_.string(p["name"], pf + ".name"))
+        ph.name = *v;
+      if (!y_.has(p, "from_day")) {
+        y_.missing(p, pf, "from_day");
+      } else if (auto v = y_.number(p["from_day"], pf + ".from_day", 0, sc_.horizonDays)) {
+        ph.fromDay = *v;
+        if (!sh.phases.empty() && ph.fromDay <= sh.phases.back().fromDay)
+          y_.error(p["from_day"], pf + ".from_day", "phases must start on ascending days");
+      }
+      std::vector<bool> placement(kStageCount, false);
+      if (!y_.has(p, "chat_placement"))
+        y_.missing(p, pf, "chat_placement");
+      else if (auto v = readStageList(p["chat_placement"], pf + ".chat_placement"))
+        placement = *v;
+      ph.offered.assign(kStageCount, std::vector<bool>(nc, false));
+      for (int st = 0; st < kStageCount; ++st)
+        for (size_t c = 0; c < nc; ++c)
+          ph.offered[static_cast<size_t>(st)][c] =
+              always[c] ||
+              (sc_.channels[c].kind == ChannelKind::Chat && placement[static_cast<size_t>(st)]);
+      ph.proactive = sh.proactive.enabled;
+      if (y_.has(p, "proactive")) {
+        if (auto b = y_.boolean(p["proactive"], pf + ".proactive")) {
+          ph.proactive = *b;
+          if (*b && !sh.proactive.enabled)
+            y_.error(p["proactive"], pf + ".proactive",
+                     "proactive: true needs a shop.proactive section (stages, after_s, accept, "
+                     "channel)");
+        }
+      }
+      if (ph.proactive && sh.proactive.enabled && y_.ok())
+        for (int st = 0; st < kPrePurchaseStages; ++st)
+          if (sh.proactive.stages[static_cast<size_t>(st)] &&
+              !ph.offered[static_cast<size_t>(st)][static_cast<size_t>(sh.proactive.channel)])
+            y_.error(p, pf,
+                     std::string("proactive invitations on stage '") + stageName(st) +
+                         "' need the chat offered there in this phase (chat_placement)");
+      for (const auto& o : sh.phases)
+        if (o.name == ph.name)
+          y_.error(p["name"], pf + ".name", "phase '" + ph.name + "' is given twice");
+      sh.phases.push_back(std::move(ph));
     }
   }
 

@@ -72,6 +72,17 @@ struct Shop {
   double repeatWindowDays = 14;
   double switchChannel = 0.4;  // P(a repeat contact tries another channel)
   Proactive proactive;
+
+  /// A phase of a rollout: from `fromDay` on, chat shows on these stages and proactive
+  /// invitations are on or off. Before the first phase (or without phases) the shop-level
+  /// settings hold.
+  struct Phase {
+    std::string name;
+    double fromDay = 0;
+    std::vector<std::vector<bool>> offered;  // [stage][channel]
+    bool proactive = false;
+  };
+  std::vector<Phase> phases;  // ascending fromDay
 };
 
 }  // namespace cclab

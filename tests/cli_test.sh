@@ -63,5 +63,22 @@ check "erlang bad --agents exits 2" $?
 "$cclab" run "$src/scenarios/erlang-a-reference.yaml" -r 2 --out "$tmp/ea" -q | grep -q "analytic model: erlang-a"
 check "run prints the analytic model beside the simulated figures" $?
 
+# compare: common random numbers, deterministic, phases, refusals
+s="$src/scenarios"
+"$cclab" compare "$s/baseline.yaml" "$s/cart-only-chat.yaml" -r 3 --out "$tmp/cmp1" -q --no-contacts >"$tmp/cmp1.txt"
+check "compare runs" $?
+grep -q "cart-only-chat vs baseline (common random numbers" "$tmp/cmp1.txt"; check "compare prints the table" $?
+"$cclab" compare "$s/baseline.yaml" "$s/cart-only-chat.yaml" -r 3 -j 2 --out "$tmp/cmp2" -q --no-contacts >/dev/null
+cmp -s "$tmp/cmp1/comparison.json" "$tmp/cmp2/comparison.json"; check "compare is deterministic across --jobs" $?
+[ -f "$tmp/cmp1/baseline/summary.json" ] && [ -f "$tmp/cmp1/cart-only-chat/shop_intervals.csv" ]
+check "compare keeps each variant's results" $?
+"$cclab" compare "$s/baseline.yaml" "$s/rollout.yaml" -r 2 --out "$tmp/cmp3" -q >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ]; check "compare refuses different horizons with exit 2" $?
+grep -q "horizon_days differ" "$tmp/err"; check "compare says why" $?
+"$cclab" compare "$s/baseline.yaml" -r 2 --out "$tmp/cmp4" -q >/dev/null 2>&1; [ $? -eq 2 ]
+check "compare needs two scenarios" $?
+"$cclab" compare "$s/baseline-3-weeks.yaml" "$s/rollout.yaml" -r 2 --out "$tmp/cmp5" -q --no-contacts | grep -q "week3-everywhere"
+check "compare reports rollout phases" $?
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
