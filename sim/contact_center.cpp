@@ -285,6 +285,8 @@ std::uint64_t ContactCenter::offer(int channel, const ContactTags& tags) {
     l.firstReply = ch.firstReply.sample(chatPatienceRng_[channel]);
   }
 
+  l.work *= tags.handleFactor;
+  if (tags.patient) patience = std::numeric_limits<double>::infinity();
   if (!isOpen(channel)) {
     if (ch.whenClosed == WhenClosed::Block) {
       finalize(slot, Outcome::Blocked, now);

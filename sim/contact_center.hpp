@@ -40,6 +40,9 @@ struct ContactTags {
   /// Draws for this contact's handle time, patience and in-chat patience; null: the channel's
   /// own streams (a journey passes the shopper's stream, for common random numbers).
   CounterStream* draws = nullptr;
+  double handleFactor =
+      1;                 // handle time x this (a chatbot hand-off: no need to repeat the question)
+  bool patient = false;  // never abandons the queue (an agent calls back)
 };
 
 class ContactCenter : public Component {

@@ -69,7 +69,7 @@ std::uint64_t ShopperJourneys::cookie(int slot, bool sync, int reason) const {
   const Shopper& s = pool_[static_cast<std::size_t>(slot)];
   return static_cast<std::uint64_t>(slot) | (static_cast<std::uint64_t>(s.gen & 0xffffu) << 32) |
          (static_cast<std::uint64_t>(sync) << 48) |
-         (static_cast<std::uint64_t>(reason & 0xfff) << 49);
+         (static_cast<std::uint64_t>(reason & 0x7ff) << 49);
 }
 
 const std::vector<std::vector<bool>>& ShopperJourneys::offeredNow() const {
@@ -303,14 +303,44 @@ void ShopperJourneys::question(int slot, int stage, int reason, bool proactive) 
     if (pre) noQuickAnswer(slot, stage);
     return;
   }
+  if (shop_.chatbot.enabled && c == shop_.chatbot.channel) {
+    botConversation(slot, stage, reason, pre);
+    return;
+  }
   const ChannelKind k = sc_.channels[static_cast<std::size_t>(c)].kind;
   const bool sync = pre && (k == ChannelKind::Phone || k == ChannelKind::Chat);
   offerContact(slot, c, stage, reason, sync, false, false);
   if (pre && !sync) noQuickAnswer(slot, stage);  // an e-mail or message is no quick answer
 }
 
+bool ShopperJourneys::botConversation(int slot, int stage, int reason, bool pre) {
+  Shopper& s = pool_[static_cast<std::size_t>(slot)];
+  const Shop::Chatbot& bot = shop_.chatbot;
+  if (s.inWindow) stats_[ShopStats::kBotConversations] += 1;
+  if (u(s, pBot) < shop_.reasons[static_cast<std::size_t>(reason)].botContainment) {
+    if (s.inWindow) stats_[ShopStats::kBotContained] += 1;  // answered at once, resolved
+    if (pre && !s.goOn && u(s, pResolve) < shop_.answeredRecovery) s.goOn = true;
+    return false;
+  }
+  if (bot.callbackChannel < 0 || center_.hasFreeSlot(bot.channel)) {
+    if (s.inWindow) stats_[ShopStats::kBotHandoffs] += 1;
+    offerContact(slot, bot.channel, stage, reason, pre, false, false, bot.handoffFactor);
+    return pre;
+  }
+  // No agent free: the bot books a call-back; the shopper has no quick answer meanwhile.
+  if (s.inWindow) stats_[ShopStats::kCallbacksBooked] += 1;
+  CounterStream d = stream(s, pBot);
+  sim_.schedule(sim_.now() + bot.callbackDelay.sample(d), self_, kCallback,
+                static_cast<std::uint64_t>(slot),
+                (static_cast<std::uint64_t>(reason) << 32) | s.gen);
+  ++s.pending;
+  if (pre) noQuickAnswer(slot, stage);
+  return false;
+}
+
 void ShopperJourneys::offerContact(int slot, int channel, int stage, int reason, bool sync,
-                                   bool proactive, bool repeat) {
+                                   bool proactive, bool repeat, double handleFactor,
+                                   bool callback) {
   Shopper& s = pool_[static_cast<std::size_t>(slot)];
   ++s.contacts;
   if (s.lastChannel >= 0 && s.lastChannel != channel) ++s.switches;
@@ -336,7 +366,10 @@ void ShopperJourneys::offerContact(int slot, int channel, int stage, int reason,
   tags.shopper = static_cast<std::int64_t>(s.id);
   tags.stage = stage;
   tags.listener = this;
-  tags.cookie = cookie(slot, sync, reason) | (static_cast<std::uint64_t>(stage) << 61);
+  tags.cookie = cookie(slot, sync, reason) | (static_cast<std::uint64_t>(callback) << 60) |
+                (static_cast<std::uint64_t>(stage) << 61);
+  tags.handleFactor = handleFactor;
+  tags.patient = callback;  // the agent calls the customer back
   tags.draws = &draws;
   center_.offer(channel, tags);  // may call contactFinished() at once (blocked, hidden)
 }
@@ -384,12 +417,14 @@ void ShopperJourneys::contactAnswered(std::uint64_t cookieValue, const ContactRe
 void ShopperJourneys::contactFinished(std::uint64_t cookieValue, const ContactRecord& r) {
   const int slot = static_cast<int>(cookieValue & kSlotMask);
   const bool sync = (cookieValue >> 48) & 1u;
-  const int reason = static_cast<int>((cookieValue >> 49) & 0xfffu);
+  const int reason = static_cast<int>((cookieValue >> 49) & 0x7ffu);
+  const bool callback = (cookieValue >> 60) & 1u;
   const int stage = static_cast<int>(cookieValue >> 61);
   Shopper& s = pool_[static_cast<std::size_t>(slot)];
   --s.pending;
   const std::size_t c = static_cast<std::size_t>(r.channel);
   const bool answered = r.answer >= 0;
+  if (callback && answered && s.inWindow) stats_[ShopStats::kCallbacksKept] += 1;
   bool resolved = false;
   if (answered) {
     resolved = r.outcome == Outcome::Served && u(s, pResolve) < shop_.resolution[c];
@@ -504,6 +539,12 @@ void ShopperJourneys::handle(const Event& e) {
     case kPostQuestion: {
       const int stage = static_cast<int>(e.b >> 32);
       question(slot, stage, drawReason(s, stage), false);
+      break;
+    }
+    case kCallback: {
+      const int reason = static_cast<int>(e.b >> 32);
+      offerContact(slot, shop_.chatbot.callbackChannel, s.journeyOver ? kDelivery : s.stage, reason,
+                   false, false, false, 1.0, true);
       break;
     }
     case kRepeat: {

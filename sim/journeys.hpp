@@ -35,7 +35,15 @@ class ShopperJourneys : public ContactSource, public ContactListener {
   std::size_t poolSize() const { return pool_.size(); }
 
  private:
-  enum Code : std::uint32_t { kVisit, kQuestion, kProactive, kStageEnd, kPostQuestion, kRepeat };
+  enum Code : std::uint32_t {
+    kVisit,
+    kQuestion,
+    kProactive,
+    kStageEnd,
+    kPostQuestion,
+    kRepeat,
+    kCallback
+  };
   /// Purposes of the per-shopper streams: each decision kind has its own.
   enum Purpose : int {
     pSegment,
@@ -53,6 +61,7 @@ class ShopperJourneys : public ContactSource, public ContactListener {
     pRepeat,
     pPost,
     pContact,
+    pBot,
     pPurposes
   };
 
@@ -94,7 +103,10 @@ class ShopperJourneys : public ContactSource, public ContactListener {
   /// shopper would rather not use again (repeat contacts that switch).
   int chooseChannel(Shopper& s, int stage, int reason, int avoid);
   void offerContact(int slot, int channel, int stage, int reason, bool synchronous, bool proactive,
-                    bool repeat);
+                    bool repeat, double handleFactor = 1, bool callback = false);
+  /// The chatbot takes the conversation: answers alone, hands over, or books a call-back.
+  /// Returns true if the shopper now waits on an agent (synchronous hand-off).
+  bool botConversation(int slot, int stage, int reason, bool pre);
   void noQuickAnswer(int slot, int stage);
   void resume(int slot);
   int drawReason(Shopper& s, int stage);

@@ -120,7 +120,8 @@ std::vector<KpiValue> shopKpis(const Scenario& sc, const ReplicationStats& r, in
     if (sc.channels[c].kind == ChannelKind::Chat)
       chats += s.at(S::kChannelAnswered, static_cast<int>(c));
   const double ssCost = s[S::kSelfServiceCost];
-  const double totalCost = contactCost + agentCost + ssCost;
+  const double botCost = s[S::kBotConversations] * sc.shop.chatbot.costPerConversation;
+  const double totalCost = contactCost + agentCost + ssCost + botCost;
   std::vector<KpiValue> k = {
       {"visits", visits},
       {"orders", orders},
@@ -156,11 +157,17 @@ std::vector<KpiValue> shopKpis(const Scenario& sc, const ReplicationStats& r, in
       {"repeat_rate", q(s[S::kRepeatContacts], s[S::kContacts])},
       {"effort", q(s[S::kEffortSum], s[S::kEffortJourneys])},
       {"csat", q(s[S::kSatisfied], s[S::kAnsweredContacts])},
+      {"bot_conversations", s[S::kBotConversations]},
+      {"bot_containment", q(s[S::kBotContained], s[S::kBotConversations])},
+      {"bot_handoff_rate", q(s[S::kBotHandoffs], s[S::kBotConversations])},
+      {"callbacks_booked", s[S::kCallbacksBooked]},
+      {"callbacks_kept", q(s[S::kCallbacksKept], s[S::kCallbacksBooked])},
       {"cost_contacts", contactCost},
       {"cost_agents", agentCost},
       {"cost_self_service", ssCost},
+      {"cost_chatbot", botCost},
       {"cost_total", totalCost},
-      {"cost_per_contact", q(totalCost - ssCost, answered)},
+      {"cost_per_contact", q(totalCost - ssCost - botCost, answered)},
       {"cost_per_order", q(totalCost, orders)},
   };
   for (std::size_t c = 0; c < sc.channels.size(); ++c) {

@@ -772,7 +772,8 @@ class ScenarioReader {
                        "chat_value_uplift",
                        "repeat",
                        "proactive",
-                       "phases"}))
+                       "phases",
+                       "chatbot"}))
       return;
     Shop& sh = sc_.shop;
     const size_t nc = sc_.channels.size();
@@ -799,7 +800,9 @@ class ScenarioReader {
     for (auto it = rs.begin(); it != rs.end(); ++it) {
       const std::string name = it->first.Scalar(), rf = f + ".reasons." + name;
       const YAML::Node r = it->second;
-      if (!y_.expectMap(r, rf, {"id", "group", "self_service", "channel_factors"})) continue;
+      if (!y_.expectMap(r, rf,
+                        {"id", "group", "self_service", "channel_factors", "bot_containment"}))
+        continue;
       ContactReason cr;
       cr.name = name;
       cr.channelFactor.assign(nc, 1.0);
@@ -816,6 +819,8 @@ class ScenarioReader {
         if (auto v = y_.string(r["group"], rf + ".group")) cr.group = *v;
       if (y_.has(r, "self_service"))
         if (auto v = prob(r["self_service"], rf + ".self_service")) cr.selfService = *v;
+      if (y_.has(r, "bot_containment"))
+        if (auto v = prob(r["bot_containment"], rf + ".bot_containment")) cr.botContainment = *v;
       if (y_.has(r, "channel_factors"))
         if (auto v = readChannelWeights(r["channel_factors"], rf + ".channel_factors", 1.0, 1e6))
           cr.channelFactor = *v;
@@ -1051,6 +1056,46 @@ class ScenarioReader {
       }
     }
     if (y_.has(n, "phases")) readPhases(n["phases"], f + ".phases", always);
+    if (y_.has(n, "chatbot")) readChatbot(n["chatbot"], f + ".chatbot");
+  }
+
+  void readChatbot(const YAML::Node& b, const std::string& f) {
+    Shop::Chatbot& bot = sc_.shop.chatbot;
+    if (!y_.expectMap(b, f,
+                      {"channel", "handoff_handle_factor", "cost_per_conversation",
+                       "callback_channel", "callback_delay"}))
+      return;
+    bot.enabled = true;
+    auto channelOf = [&](const char* key, ChannelKind kind, const char* what) {
+      auto s = y_.string(b[key], f + "." + key);
+      if (!s) return -1;
+      const int c = sc_.channelIndex(*s);
+      if (c < 0) {
+        y_.error(b[key], f + "." + key, "unknown channel '" + *s + "'");
+        return -1;
+      }
+      if (sc_.channels[static_cast<size_t>(c)].kind != kind) {
+        y_.error(b[key], f + "." + key, std::string("must be a ") + what + " channel");
+        return -1;
+      }
+      return c;
+    };
+    if (!y_.has(b, "channel"))
+      y_.missing(b, f, "channel");
+    else
+      bot.channel = channelOf("channel", ChannelKind::Chat, "chat");
+    if (y_.has(b, "handoff_handle_factor"))
+      if (auto v = y_.number(b["handoff_handle_factor"], f + ".handoff_handle_factor", 0, 1, true))
+        bot.handoffFactor = *v;
+    if (y_.has(b, "cost_per_conversation"))
+      if (auto v = y_.number(b["cost_per_conversation"], f + ".cost_per_conversation", 0, 1e6))
+        bot.costPerConversation = *v;
+    bot.callbackDelay = Distribution::deterministic(1800);
+    if (y_.has(b, "callback_channel"))
+      bot.callbackChannel = channelOf("callback_channel", ChannelKind::Phone, "phone");
+    if (y_.has(b, "callback_delay"))
+      if (auto d = readDistribution(b["callback_delay"], f + ".callback_delay", false))
+        bot.callbackDelay = *d;
   }
 
   void readPhases(const YAML::Node& n, const std::string& f, const std::vector<bool>& always) {

@@ -23,6 +23,7 @@ struct ContactReason {
   std::string group;                  // first level of the taxonomy, e.g. order
   double selfService = 0;             // P(the FAQ answers it) at content quality 1
   std::vector<double> channelFactor;  // per channel: multiplies the segment's channel weight (1)
+  double botContainment = 0;          // P(the chatbot answers it alone)
 };
 
 struct Segment {
@@ -83,6 +84,18 @@ struct Shop {
     bool proactive = false;
   };
   std::vector<Phase> phases;  // ascending fromDay
+
+  /// A chatbot in front of a chat channel (seed 002): answers simple questions alone, hands the
+  /// rest to an agent with the conversation so far (shorter handling), or books a call-back on
+  /// the phone channel when no agent has a free slot.
+  struct Chatbot {
+    bool enabled = false;
+    int channel = -1;            // the chat channel it fronts
+    double handoffFactor = 0.8;  // agent handle time x this after a hand-off
+    double costPerConversation = 0.5;
+    int callbackChannel = -1;    // phone channel for call-backs (-1: no call-backs)
+    Distribution callbackDelay;  // seconds from booking to the call
+  } chatbot;
 };
 
 }  // namespace cclab

@@ -38,6 +38,11 @@ class ShopStats {
     kEffortJourneys,  // journeys with at least one contact
     kSelfServiceCost,
     kPostPurchaseQuestions,
+    kBotConversations,
+    kBotContained,
+    kBotHandoffs,
+    kCallbacksBooked,
+    kCallbacksKept,
     kScalarCount
   };
   enum Block {
