@@ -23,11 +23,21 @@ run_case() {  # name scenario extra-args...
   local med
   med=$(printf '%s\n' "${times[@]}" | median)
   local contacts
-  contacts=$(python3 -c "import json;print(int(json.load(open('$tmp/out/summary.json'))['channels']['phone']['offered']['mean']))" 2>/dev/null || echo "?")
-  printf '%-34s %10s contacts %8s s %8d KiB peak RSS\n' "$name" "$contacts" "$med" "$rss"
+  local what
+  what=$(python3 -c "
+import json
+j = json.load(open('$tmp/out/summary.json'))
+if 'shop' in j:
+    print('%d visits, %d contacts' % (j['shop']['visits']['mean'], j['shop']['contacts']['mean']))
+else:
+    print('%d contacts' % j['channels']['phone']['offered']['mean'])" 2>/dev/null || echo "?")
+  printf '%-34s %30s %8s s %8d KiB peak RSS\n' "$name" "$what" "$med" "$rss"
 }
 echo "cclab $("$cclab" --version | awk '{print $2}') on $(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 run_case "erlang-a 100k, no contact log" bench/erlang-a-100k.yaml --no-contacts
 run_case "erlang-a 1M, no contact log" bench/erlang-a-1m.yaml --no-contacts
 run_case "erlang-a 1M, with contacts.csv" bench/erlang-a-1m.yaml
 run_case "erlang-a 1M, plain engine" bench/erlang-a-1m.yaml --no-contacts --engine plain
+run_case "shop day 1M visits, no contact log" bench/shop-day-1m.yaml --no-contacts
+run_case "shop day 1M visits, with contacts" bench/shop-day-1m.yaml
+run_case "shop day 1M visits, plain engine" bench/shop-day-1m.yaml --no-contacts --engine plain
