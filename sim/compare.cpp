@@ -31,10 +31,7 @@ std::vector<std::pair<std::string, double>> windowKpis(const Scenario& sc,
   std::vector<std::pair<std::string, double>> out;
   const double window = (to - from) * sc.intervalSeconds();
   if (sc.hasShop && !r.shop.empty()) {
-    ShopStats s(static_cast<int>(sc.channels.size()), kStageCount,
-                static_cast<int>(sc.shop.reasons.size()), static_cast<int>(sc.shop.segments.size()),
-                sc.horizonIntervals());
-    s.assign(r.shop);
+    const ShopStats s = shopStatsOf(sc, r);
     double v = 0, o = 0, rev = 0, q = 0, ch = 0;
     for (int i = from; i < to; ++i) {
       v += s.at(ShopStats::kIntervalVisits, i);

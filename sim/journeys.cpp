@@ -89,6 +89,10 @@ bool ShopperJourneys::proactiveNow() const {
 // ---- visits ----------------------------------------------------------------------------------
 
 void ShopperJourneys::start() {
+  scheduleNextVisit();
+}
+
+void ShopperJourneys::scheduleNextVisit() {
   const double t =
       nextPoissonArrival(shop_.visitRatePerInterval, sc_.intervalSeconds(), weeklyVisits_,
                          sim_.now(), horizon_, visitRng_.exponential(1));
@@ -96,7 +100,7 @@ void ShopperJourneys::start() {
     sim_.schedule(t, self_, kVisit);
   } else {
     visitsDone_ = true;
-    center_.arrivalsDone();
+    if (live_ == 0) center_.arrivalsDone();
   }
 }
 
@@ -487,15 +491,7 @@ void ShopperJourneys::resume(int slot) {
 void ShopperJourneys::handle(const Event& e) {
   if (e.code == kVisit) {
     newVisit();
-    const double t =
-        nextPoissonArrival(shop_.visitRatePerInterval, sc_.intervalSeconds(), weeklyVisits_,
-                           sim_.now(), horizon_, visitRng_.exponential(1));
-    if (t < horizon_) {
-      sim_.schedule(t, self_, kVisit);
-    } else {
-      visitsDone_ = true;
-      if (live_ == 0) center_.arrivalsDone();
-    }
+    scheduleNextVisit();
     return;
   }
   const int slot = static_cast<int>(e.a);

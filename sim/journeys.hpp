@@ -95,6 +95,7 @@ class ShopperJourneys : public ContactSource, public ContactListener {
   double u(Shopper& s, Purpose p);
   CounterStream stream(Shopper& s, Purpose p);
   void newVisit();
+  void scheduleNextVisit();
   void enterStage(int slot, int stage);
   void leave(int slot, bool ordered);
   void maybeFree(int slot);

@@ -93,11 +93,16 @@ Estimate estimate(const std::vector<double>& xs) {
 
 namespace cclab {
 
-std::vector<KpiValue> shopKpis(const Scenario& sc, const ReplicationStats& r, int from, int to) {
+ShopStats shopStatsOf(const Scenario& sc, const ReplicationStats& r) {
   ShopStats s(static_cast<int>(sc.channels.size()), kStageCount,
               static_cast<int>(sc.shop.reasons.size()), static_cast<int>(sc.shop.segments.size()),
               sc.horizonIntervals());
   s.assign(r.shop);
+  return s;
+}
+
+std::vector<KpiValue> shopKpis(const Scenario& sc, const ReplicationStats& r, int from, int to) {
+  const ShopStats s = shopStatsOf(sc, r);
   using S = ShopStats;
   auto q = [](double a, double b) {
     return b > 0 ? a / b : std::numeric_limits<double>::quiet_NaN();
@@ -181,10 +186,7 @@ std::vector<KpiValue> shopKpis(const Scenario& sc, const ReplicationStats& r, in
 std::vector<std::pair<std::string, std::vector<KpiValue>>> shopBreakdown(const Scenario& sc,
                                                                          const ReplicationStats& r,
                                                                          const char* by) {
-  ShopStats s(static_cast<int>(sc.channels.size()), kStageCount,
-              static_cast<int>(sc.shop.reasons.size()), static_cast<int>(sc.shop.segments.size()),
-              sc.horizonIntervals());
-  s.assign(r.shop);
+  const ShopStats s = shopStatsOf(sc, r);
   using S = ShopStats;
   auto q = [](double a, double b) {
     return b > 0 ? a / b : std::numeric_limits<double>::quiet_NaN();

@@ -18,6 +18,9 @@ struct KpiValue {
 /// KPIs of one channel from sums over a window of `windowSeconds` seconds.
 std::vector<KpiValue> channelKpis(const IntervalStats& s, double windowSeconds);
 
+/// The shop statistics of one replication, unpacked (the scenario gives the dimensions).
+ShopStats shopStatsOf(const Scenario& sc, const ReplicationStats& r);
+
 /// Shop KPIs of one replication (scenarios with a shop): conversion, revenue, engagement, chat
 /// conversion, abandonment, proactive, repeat contacts, effort, CSAT, costs. `from`, `to`: the KPI
 /// window in intervals (costs of contacts and agents are counted over it).

@@ -289,13 +289,7 @@ void writeResults(const std::string& outDir, const Scenario& sc, const RunOption
     const double R = static_cast<double>(r.reps.size());
     const int n = sc.horizonIntervals();
     std::vector<ShopStats> st;
-    for (const auto& rep : r.reps) {
-      ShopStats s(static_cast<int>(sc.channels.size()), kStageCount,
-                  static_cast<int>(sc.shop.reasons.size()),
-                  static_cast<int>(sc.shop.segments.size()), n);
-      s.assign(rep.shop);
-      st.push_back(std::move(s));
-    }
+    for (const auto& rep : r.reps) st.push_back(shopStatsOf(sc, rep));
     std::string s = "interval,day,start,visits,questions,chats,orders,revenue,conversion_rate\n";
     for (int i = 0; i < n; ++i) {
       double v = 0, qn = 0, ch = 0, ord = 0, rev = 0;

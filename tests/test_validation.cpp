@@ -12,17 +12,14 @@
 #include "experiment.hpp"
 #include "kpi.hpp"
 #include "scenario_reader.hpp"
+#include "test_engine.hpp"
 
 using namespace cclab;
 namespace fs = std::filesystem;
 
 namespace {
 
-#ifdef CCLAB_NO_SIMGRID
-constexpr EngineKind kEngine = EngineKind::Plain;
-#else
-constexpr EngineKind kEngine = EngineKind::SimGrid;
-#endif
+using cclab::testing::kEngine;
 
 struct Case {
   const char* name;
