@@ -120,9 +120,10 @@ int ContactCenter::selectAgent(int channel) const {
     const Group& gr = groups_[g];
     const int levels = session ? gr.concurrency : 1;
     for (int l = 0; l < levels; ++l) {
-      const auto& set = gr.byLoad[l];
-      if (set.empty()) continue;
-      const auto [since, idx] = *set.begin();
+      const AgentList& list = gr.byLoad[l];
+      if (list.head < 0) continue;
+      const int idx = list.head;
+      const double since = agents_[idx].since;
       bool better;
       if (best < 0)
         better = true;
@@ -146,16 +147,49 @@ void ContactCenter::reindex(int agent) {
   Agent& a = agents_[agent];
   Group& g = groups_[a.group];
   if (a.indexed) {
-    g.byLoad[a.indexedLoad].erase({a.indexedSince, agent});
+    listRemove(g.byLoad[a.indexedLoad], agent);
     a.indexed = false;
   }
   if (!a.onDuty || a.exclusive >= 0) return;
   const int l = static_cast<int>(a.sessions.size());
   if (l >= g.concurrency) return;
-  g.byLoad[l].insert({a.since, agent});
+  listInsert(g.byLoad[l], agent);
   a.indexed = true;
   a.indexedLoad = l;
-  a.indexedSince = a.since;
+}
+
+void ContactCenter::listRemove(AgentList& list, int agent) {
+  Agent& a = agents_[agent];
+  if (a.prev >= 0)
+    agents_[a.prev].next = a.next;
+  else
+    list.head = a.next;
+  if (a.next >= 0)
+    agents_[a.next].prev = a.prev;
+  else
+    list.tail = a.prev;
+  a.prev = a.next = -1;
+  --list.count;
+}
+
+void ContactCenter::listInsert(AgentList& list, int agent) {
+  Agent& a = agents_[agent];
+  // Walk back from the tail past every agent that sorts after this one.
+  int after = list.tail;
+  while (after >= 0 &&
+         (agents_[after].since > a.since || (agents_[after].since == a.since && after > agent)))
+    after = agents_[after].prev;
+  a.prev = after;
+  a.next = after >= 0 ? agents_[after].next : list.head;
+  if (a.prev >= 0)
+    agents_[a.prev].next = agent;
+  else
+    list.head = agent;
+  if (a.next >= 0)
+    agents_[a.next].prev = agent;
+  else
+    list.tail = agent;
+  ++list.count;
 }
 
 // ---- routing: contact selection --------------------------------------------------------------
@@ -644,7 +678,7 @@ void ContactCenter::refreshShown(int channel) {
     if (show && ch.hide.whenNoFreeSlot) {
       bool free = false;
       for (int g : channelGroups_[channel])
-        for (const auto& level : groups_[g].byLoad) free = free || !level.empty();
+        for (const auto& level : groups_[g].byLoad) free = free || level.head >= 0;
       show = free;
     }
   }

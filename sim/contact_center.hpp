@@ -112,12 +112,19 @@ class ContactCenter : public Component {
     double since = 0;           // time of the last load change (idle/least-loaded order)
     bool indexed = false;       // present in its group's byLoad index
     int indexedLoad = 0;
-    double indexedSince = 0;
+    int prev = -1, next = -1;  // neighbours in that index's list
+  };
+
+  /// Eligible agents of one load level, ordered by (since, agent index): a doubly linked list
+  /// through the agents. `since` only grows, so inserting is O(1) in practice (a short walk back
+  /// for ties), and removing is O(1): no allocation on the hot path.
+  struct AgentList {
+    int head = -1, tail = -1, count = 0;
   };
 
   struct Group {
-    std::vector<int> channels;                             // priority order, e-mail last
-    std::vector<std::set<std::pair<double, int>>> byLoad;  // eligible agents by open sessions
+    std::vector<int> channels;      // priority order, e-mail last
+    std::vector<AgentList> byLoad;  // eligible agents by open sessions
     int concurrency = 1;
     double alpha = 0;
   };
@@ -167,6 +174,8 @@ class ContactCenter : public Component {
   bool dutyAt(const Agent& a, double t) const;
   double nextDutyChange(const Agent& a, double t) const;
   void reindex(int agent);
+  void listRemove(AgentList& list, int agent);
+  void listInsert(AgentList& list, int agent);
   void finalize(int slot, Outcome o, double end);
   // time-weighted bookkeeping
   void integrate(int channel, double t);

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# The benchmark suite of issue 7, in one command; writes a Markdown table (stdout, and FILE if
+# given). Ratios come from interleaved runs on the same machine, because machines are noisy.
+# Usage: bash bench/suite.sh [FILE]        (needs build/cclab and build/bench/heap_des:
+#        cmake --build build --target cclab heap_des; SimPy from Debian's python3-simpy3)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-}
+cclab=build/cclab
+heap=build/bench/heap_des
+py=/usr/bin/python3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for f in "$cclab" "$heap"; do [ -x "$f" ] || { echo "missing $f: build it first" >&2; exit 2; }; done
+"$py" -c 'import simpy' 2>/dev/null || { echo "missing SimPy: apt-get install python3-simpy3" >&2; exit 2; }
+
+timed() {  # timed NAME CMD...: appends "NAME seconds kib" to $tmp/times, stdout to $tmp/NAME.out
+  local name=$1
+  shift
+  /usr/bin/time -f '%e %M' -o "$tmp/t" taskset -c 0 "$@" >"$tmp/$name.out"
+  echo "$name $(cat "$tmp/t")" >>"$tmp/times"
+}
+
+rounds=${ROUNDS:-3}
+echo "running $rounds interleaved rounds (SimPy takes ~11 s a round)..." >&2
+for r in $(seq "$rounds"); do
+  timed heap "$heap" 1000000 "$r"
+  timed cclab "$cclab" run bench/erlang-a-1m.yaml -r 1 -q --no-contacts --seed "$r" --out "$tmp/ea"
+  cp "$tmp/ea/summary.json" "$tmp/ea-$r.json"
+  cp "$tmp/ea/intervals.csv" "$tmp/ea-$r.csv"
+  timed plain "$cclab" run bench/erlang-a-1m.yaml -r 1 -q --no-contacts --seed "$r" --engine plain --out "$tmp/eap"
+  timed simpy "$py" bench/simpy_erlang_a.py 1000000 "$r"
+  timed shop "$cclab" run bench/shop-day-1m.yaml -r 1 -q --no-contacts --seed "$r" --out "$tmp/shop"
+  timed chat "$cclab" run bench/chat-1m.yaml -r 1 -q --no-contacts --seed "$r" --out "$tmp/chat"
+  cp "$tmp/chat/summary.json" "$tmp/chat-$r.json"
+  cp "$tmp/heap.out" "$tmp/heap-$r.out"
+  cp "$tmp/simpy.out" "$tmp/simpy-$r.out"
+done
+echo "scaling and parallel replications..." >&2
+timed ea100k "$cclab" run bench/erlang-a-100k.yaml -r 1 -q --no-contacts --out "$tmp/s1"
+timed ea10m "$cclab" run bench/erlang-a-10m.yaml -r 1 -q --no-contacts --out "$tmp/s10"
+for r in $(seq "$rounds"); do  # interleaved: the machine's speed drifts
+  /usr/bin/time -f '%e %M' -o "$tmp/t" "$cclab" run bench/erlang-a-1m.yaml -r 4 -j 1 -q --no-contacts --out "$tmp/j1" >/dev/null
+  echo "jobs1 $(cat "$tmp/t")" >>"$tmp/times"
+  /usr/bin/time -f '%e %M' -o "$tmp/t" "$cclab" run bench/erlang-a-1m.yaml -r 4 -j 2 -q --no-contacts --out "$tmp/j2" >/dev/null
+  echo "jobs2 $(cat "$tmp/t")" >>"$tmp/times"
+done
+"$cclab" erlang --arrivals-per-hour 120 --aht-s 300 --agents 11 --patience-s 180 --json >"$tmp/exact.json"
+"$cclab" erlang bench/chat-1m.yaml --json >"$tmp/chat-exact.json"
+
+"$py" - "$tmp" "$rounds" >"$tmp/report.md" <<'PY'
+import json, math, statistics, sys, os, platform, subprocess
+tmp, rounds = sys.argv[1], int(sys.argv[2])
+times = {}
+for line in open(os.path.join(tmp, "times")):
+    name, sec, kib = line.split()
+    times.setdefault(name, []).append((float(sec), int(kib)))
+med = lambda n: statistics.median(t for t, _ in times[n])
+rss = lambda n: max(k for _, k in times[n]) / 1024
+exact = json.load(open(os.path.join(tmp, "exact.json")))[0]
+
+def batch_se(csv, key):
+    # Batch means over 10 batches of the 1M-contact run's intervals: the standard error of one run.
+    rows = [l.rstrip("\n").split(",") for l in open(csv)][1:]
+    n = len(rows) // 10
+    vals = []
+    for b in range(10):
+        ans = sum(float(r[5]) for r in rows[b*n:(b+1)*n])
+        ab = sum(float(r[6]) for r in rows[b*n:(b+1)*n])
+        if key == "abandonment_rate":
+            vals.append(ab / (ans + ab))
+        else:  # service level: answered within target / entered, weighted by interval
+            num = sum(float(r[9]) * (float(r[5]) + float(r[6])) for r in rows[b*n:(b+1)*n] if r[9])
+            vals.append(num / (ans + ab))
+    return statistics.stdev(vals) / math.sqrt(10)
+
+res = {"cclab": [], "heap": [], "simpy": []}
+for r in range(1, rounds + 1):
+    s = json.load(open(os.path.join(tmp, f"ea-{r}.json")))["channels"]["phone"]
+    res["cclab"].append((s["abandonment_rate"]["mean"], s["service_level"]["mean"]))
+    for who in ("heap", "simpy"):
+        _, ab, sl = open(os.path.join(tmp, f"{who}-{r}.out")).read().split()
+        res[who].append((float(ab), float(sl)))
+se_ab = batch_se(os.path.join(tmp, "ea-1.csv"), "abandonment_rate")
+se_sl = batch_se(os.path.join(tmp, "ea-1.csv"), "service_level")
+mean = lambda xs: sum(xs) / len(xs)
+agree = []
+for who, v in res.items():
+    ab, sl = mean([x[0] for x in v]), mean([x[1] for x in v])
+    se_m = lambda se: se / math.sqrt(len(v))
+    ok = abs(ab - exact["abandonment_rate"]) <= 3 * se_m(se_ab) and abs(sl - exact["service_level"]) <= 3 * se_m(se_sl)
+    agree.append((who, ab, sl, ok))
+
+cpu = ""
+for line in open("/proc/cpuinfo"):
+    if line.startswith("model name"):
+        cpu = line.split(":", 1)[1].strip(); break
+print(f"Machine: {os.cpu_count()} cores, {cpu}; median of {rounds} interleaved runs, one core (taskset).\n")
+print("| benchmark | time | peak RSS | ratio | target |")
+print("|---|---|---|---|---|")
+hc, pc, sc_, sp = med("heap"), med("cclab"), med("plain"), med("simpy")
+print(f"| 1. Erlang-A 1M contacts: minimal heap DES (C++) | {hc:.2f} s | {rss('heap'):.0f} MB | 1x | |")
+print(f"| 1. Erlang-A 1M contacts: cclab, SimGrid engine | {pc:.2f} s | {rss('cclab'):.0f} MB | {pc/hc:.1f}x heap; SimPy/cclab {sp/pc:.1f}x | <= 4x heap; >= 20x faster than SimPy |")
+print(f"| 1. Erlang-A 1M contacts: cclab, plain engine | {sc_:.2f} s | {rss('plain'):.0f} MB | {sc_/hc:.1f}x heap; SimPy/cclab {sp/sc_:.1f}x | |")
+print(f"| 1. Erlang-A 1M contacts: SimPy 3 (Debian python3-simpy3) | {sp:.2f} s | {rss('simpy'):.0f} MB | {sp/hc:.1f}x heap | |")
+print(f"| 2. Shop day: 1M visits + contact center | {med('shop'):.2f} s | {rss('shop'):.0f} MB | | <= 3 s, <= 1 GiB |")
+print(f"| 3. Chat: 1M chats, 3 slots, slowdown 0.25 | {med('chat'):.2f} s | {rss('chat'):.0f} MB | | |")
+t1, t10, t100 = times["ea100k"][0], (med("cclab"), rss("cclab") * 1024), times["ea10m"][0]
+print(f"| 4. Scaling 0.1x / 1x / 10x (Erlang-A) | {t1[0]:.2f} / {t10[0]:.2f} / {t100[0]:.2f} s | {t1[1]/1024:.0f} / {t10[1]/1024:.0f} / {t100[1]/1024:.0f} MB | 10x work: {t100[0]/t10[0]:.1f}x time | linear time, flat memory |")
+j1, j2 = med("jobs1"), med("jobs2")
+print(f"| 4. 4 replications of 1M: --jobs 1 vs --jobs 2 | {j1:.2f} / {j2:.2f} s | | {j1/j2:.2f}x | >= 1.8x |")
+print("| 5. GUI replay of 1M events | not measured | | | <= 16 ms/frame (the GUI is issue 5) |")
+print()
+print(f"Agreement on the Erlang-A reference (mean of the runs; exact: abandonment {exact['abandonment_rate']:.4f}, "
+      f"service level {exact['service_level']:.4f}; standard error of one 1M run by batch means: "
+      f"{se_ab:.4f} and {se_sl:.4f}):\n")
+print("| simulator | abandonment | service level | within 3 SE of exact |")
+print("|---|---|---|---|")
+for who, ab, sl, ok in agree:
+    print(f"| {who} | {ab:.4f} | {sl:.4f} | {'yes' if ok else 'NO'} |")
+ce = json.load(open(os.path.join(tmp, "chat-exact.json")))[0]
+cs = [json.load(open(os.path.join(tmp, f"chat-{r}.json")))["channels"]["chat"] for r in range(1, rounds + 1)]
+print(f"\nChat 1M vs the exact chain: abandonment {mean([c['abandonment_rate']['mean'] for c in cs]):.4f} "
+      f"(exact {ce['abandonment_rate']:.4f}), service level {mean([c['service_level']['mean'] for c in cs]):.4f} "
+      f"(exact {ce['service_level']:.4f}), mean concurrency {mean([c['mean_concurrency']['mean'] for c in cs]):.3f} "
+      f"(exact {ce['mean_concurrency']:.3f}).")
+PY
+cat "$tmp/report.md"
+[ -n "$out" ] && cp "$tmp/report.md" "$out"
+exit 0
