@@ -7,14 +7,17 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "analytic.hpp"
 #include "compare.hpp"
 #include "diagnostics.hpp"
 #include "experiment.hpp"
+#include "gates.hpp"
 #include "results.hpp"
 #include "scenario_reader.hpp"
 
@@ -52,6 +55,9 @@ struct RunCmd {
 #endif
   bool noContacts = false;
   bool quiet = false;
+  bool resume = false;
+  std::string shard;
+  std::string gates;
 };
 
 void setupRun(CLI::App& app, RunCmd& o) {
@@ -67,6 +73,38 @@ void setupRun(CLI::App& app, RunCmd& o) {
       ->check(CLI::IsMember({"simgrid", "plain"}));
   c->add_flag("--no-contacts", o.noContacts, "Do not write contacts.csv");
   c->add_flag("-q,--quiet", o.quiet, "No progress on stderr");
+  c->add_flag("--resume", o.resume,
+              "Keep the replications a killed or failed run of the same command finished");
+  c->add_option("--shard", o.shard,
+                "i/N: run only replications r with r mod N = i-1; combine with `cclab merge`");
+  c->add_option("--gates", o.gates,
+                "YAML file with a `gates:` list (added to the scenario's own gates)");
+}
+
+/// The scenario's gates plus those of a gates file; InputError on any problem.
+std::vector<Gate> collectGates(const Scenario& sc, const std::string& gatesFile, bool compare) {
+  std::vector<Gate> g = parseGates(sc, sc.gates, sc.file, compare);
+  if (!gatesFile.empty()) {
+    const auto more = parseGates(sc, readGatesFile(gatesFile), gatesFile, compare);
+    g.insert(g.end(), more.begin(), more.end());
+  }
+  return g;
+}
+
+/// Parses "i/N" (1 <= i <= N); false if malformed.
+bool parseShard(const std::string& s, int& index, int& count) {
+  const auto slash = s.find('/');
+  if (slash == std::string::npos) return false;
+  try {
+    std::size_t u1 = 0, u2 = 0;
+    const int i = std::stoi(s.substr(0, slash), &u1), n = std::stoi(s.substr(slash + 1), &u2);
+    if (u1 != slash || u2 != s.size() - slash - 1 || n < 1 || i < 1 || i > n) return false;
+    index = i - 1;
+    count = n;
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
 }
 
 void printRunTable(const Scenario& sc, const nlohmann::ordered_json& summary) {
@@ -103,31 +141,46 @@ void printRunTable(const Scenario& sc, const nlohmann::ordered_json& summary) {
   }
 }
 
-/// Runs `sc` into `out` (results written atomically). Throws on failure.
-ExperimentResult executeRun(const Scenario& sc, const RunOptions& ro, const std::string& out,
-                            bool showProgress, const std::string& label) {
-  const std::string staging = (fs::path(out) / (".staging-" + std::to_string(getpid()))).string();
-  try {
-    fs::create_directories(out);
-    const auto started = std::chrono::steady_clock::now();
-    auto progress = [&](int done, int total) {
-      if (!showProgress) return;
-      const double el =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      const double eta = done > 0 ? el / done * (total - done) : 0;
-      std::fprintf(stderr, "\rcclab: %s%d/%d replications, %.1f s elapsed, ETA %.1f s   ",
-                   label.c_str(), done, total, el, eta);
-      if (done == total) std::fprintf(stderr, "\n");
-    };
-    ExperimentResult r = runExperiment(sc, ro, staging, progress);
-    writeResults(out, sc, ro, r, buildSummary(sc, ro, r));
-    fs::remove_all(staging);
-    return r;
-  } catch (...) {
-    std::error_code ec;
-    fs::remove_all(staging, ec);
-    throw;
-  }
+/// How a run is split and resumed.
+struct RunControl {
+  bool resume = false;
+  int shardIndex = 0, shardCount = 1;  // replications r with r % count == index
+  bool showProgress = false;
+  std::string label;
+  /// Extra files for the result set, computed from the loaded replications (gates, report).
+  std::function<std::vector<std::pair<std::string, std::string>>(const ExperimentResult&)> extras;
+};
+
+/// Runs `sc` into `out`: finished replications go to OUT/.cclab-work as they finish (kept if the
+/// run fails or is killed, for --resume), then the result files are published as one atomic set.
+/// A shard run stops after its replications (merge them with `cclab merge`). Throws on failure.
+std::optional<ExperimentResult> executeRun(const Scenario& sc, const RunOptions& ro,
+                                           const std::string& out, const RunControl& ctl) {
+  const std::string work = workDirOf(out);
+  prepareWorkDir(work, sc, ro, ctl.resume);
+  std::vector<int> mine;
+  for (int r = 0; r < ro.replications; ++r)
+    if (r % ctl.shardCount == ctl.shardIndex) mine.push_back(r);
+  const std::vector<int> todo = missingReplications(work, mine, ro.contacts);
+  const auto started = std::chrono::steady_clock::now();
+  auto progress = [&](int done, int total) {
+    if (!ctl.showProgress) return;
+    const double el =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double eta = done > 0 ? el / done * (total - done) : 0;
+    std::fprintf(stderr, "\rcclab: %s%d/%d replications, %.1f s elapsed, ETA %.1f s   ",
+                 ctl.label.c_str(), done, total, el, eta);
+    if (done == total) std::fprintf(stderr, "\n");
+  };
+  if (ctl.resume && todo.size() < mine.size())
+    std::fprintf(stderr, "cclab: %s%zu of %zu replications already done, resuming\n",
+                 ctl.label.c_str(), mine.size() - todo.size(), mine.size());
+  runReplications(sc, ro, work, todo, progress);
+  if (ctl.shardCount > 1) return std::nullopt;
+  ExperimentResult r = loadReplications(work, ro.replications, ro.contacts);
+  writeResults(out, sc, ro, r, buildSummary(sc, ro, r),
+               ctl.extras ? ctl.extras(r) : std::vector<std::pair<std::string, std::string>>{});
+  return r;
 }
 
 RunOptions runOptions(std::uint64_t seed, int replications, int jobs, const std::string& engine,
@@ -160,16 +213,37 @@ void printShopTable(const nlohmann::ordered_json& summary) {
 
 int doRun(const RunCmd& o) {
   Scenario sc;
+  std::vector<Gate> gates;
   try {
     sc = readScenarioFile(o.scenario);
+    gates = collectGates(sc, o.gates, false);
   } catch (const InputError& e) {
     return reportInputError(e);
   }
   const RunOptions ro = runOptions(o.seed, o.replications, o.jobs, o.engine, !o.noContacts);
   const std::string out =
       o.out.empty() ? (fs::path("results") / fs::path(o.scenario).stem()).string() : o.out;
+  RunControl ctl;
+  ctl.resume = o.resume;
+  ctl.showProgress = !o.quiet && isatty(STDERR_FILENO);
+  std::vector<GateResult> gateResults;
+  if (!gates.empty())
+    ctl.extras = [&](const ExperimentResult& r) {
+      gateResults = evaluateGates(gates, sc, r, sc.name);
+      return std::vector<std::pair<std::string, std::string>>{
+          {"gates.json", gatesJson(gateResults).dump(2) + "\n"},
+          {"junit.xml", junitXml(gateResults, sc.name)}};
+    };
+  if (!o.shard.empty() && !parseShard(o.shard, ctl.shardIndex, ctl.shardCount)) {
+    std::cerr << "cclab run: --shard: expected i/N with 1 <= i <= N, got '" << o.shard << "'\n";
+    return kExitBadInput;
+  }
   try {
-    executeRun(sc, ro, out, !o.quiet && isatty(STDERR_FILENO), "");
+    if (!executeRun(sc, ro, out, ctl)) {
+      std::printf("shard %d/%d: replications done in %s; combine the shards with `cclab merge`\n",
+                  ctl.shardIndex + 1, ctl.shardCount, workDirOf(out).c_str());
+      return 0;
+    }
     const auto summary =
         nlohmann::ordered_json::parse(readWholeFile((fs::path(out) / "summary.json").string()));
     printRunTable(sc, summary);
@@ -180,6 +254,11 @@ int doRun(const RunCmd& o) {
     if (sc.hasShop)
       std::printf("  shop:      %s\n", (fs::path(out) / "shop_intervals.csv").c_str());
     if (ro.contacts) std::printf("  contacts:  %s\n", (fs::path(out) / "contacts.csv").c_str());
+    if (!gateResults.empty()) {
+      std::printf("  gates:     %s, %s\n\n%s", (fs::path(out) / "gates.json").c_str(),
+                  (fs::path(out) / "junit.xml").c_str(), gatesTable(gateResults).c_str());
+      return gatesExitCode(gateResults);
+    }
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "cclab: run failed: " << e.what() << "\n";
@@ -198,6 +277,7 @@ struct CompareCmd {
   bool independent = false;
   bool noContacts = false;
   bool quiet = false;
+  std::string gates;
 };
 
 void setupCompare(CLI::App& app, CompareCmd& o) {
@@ -217,6 +297,8 @@ void setupCompare(CLI::App& app, CompareCmd& o) {
               "Give each variant its own seed (no common random numbers; for comparison only)");
   c->add_flag("--no-contacts", o.noContacts, "Do not write contacts.csv files");
   c->add_flag("-q,--quiet", o.quiet, "No progress on stderr");
+  c->add_option("--gates", o.gates,
+                "YAML file with a `gates:` list, judged on every variant (may use `baseline`)");
 }
 
 int doCompare(CompareCmd o) {
@@ -233,6 +315,12 @@ int doCompare(CompareCmd o) {
     }
   }
   if (!errors.empty()) return reportInputError(InputError(errors));
+  std::vector<std::vector<Gate>> gates;  // per variant (index 0: the baseline's own gates)
+  try {
+    for (const auto& sc : scs) gates.push_back(collectGates(sc, o.gates, true));
+  } catch (const InputError& e) {
+    return reportInputError(e);
+  }
   for (std::size_t i = 1; i < scs.size(); ++i) {
     const std::string why = incomparable(scs[0], scs[i]);
     if (!why.empty()) {
@@ -253,8 +341,10 @@ int doCompare(CompareCmd o) {
     for (std::size_t i = 0; i < scs.size(); ++i) {
       RunOptions ro = runOptions(o.seed, o.replications, o.jobs, o.engine, !o.noContacts);
       if (o.independent) ro.seed = o.seed + 7919ULL * i;
-      results.push_back(executeRun(scs[i], ro, (fs::path(o.out) / labels[i]).string(),
-                                   !o.quiet && isatty(STDERR_FILENO), labels[i] + ": "));
+      RunControl ctl;
+      ctl.showProgress = !o.quiet && isatty(STDERR_FILENO);
+      ctl.label = labels[i] + ": ";
+      results.push_back(*executeRun(scs[i], ro, (fs::path(o.out) / labels[i]).string(), ctl));
     }
     std::vector<VariantRun> v;
     for (std::size_t i = 0; i < scs.size(); ++i) v.push_back({&scs[i], &results[i], labels[i]});
@@ -262,6 +352,20 @@ int doCompare(CompareCmd o) {
     const auto cmp = buildComparison(v, ro, !o.independent);
     writeFileAtomically((fs::path(o.out) / "comparison.json").string(), cmp.dump(2) + "\n");
     writeFileAtomically((fs::path(o.out) / "comparison.csv").string(), comparisonCsv(cmp));
+    std::vector<GateResult> gateResults;
+    for (std::size_t i = 0; i < scs.size(); ++i) {
+      std::vector<Gate> g;
+      for (const auto& x : gates[i])
+        if (i > 0 || !x.vsBaseline) g.push_back(x);  // the baseline is not judged against itself
+      const auto r = evaluateGates(g, scs[0], results[0], scs[i], results[i], labels[i]);
+      gateResults.insert(gateResults.end(), r.begin(), r.end());
+    }
+    if (!gateResults.empty()) {
+      writeFileAtomically((fs::path(o.out) / "gates.json").string(),
+                          gatesJson(gateResults).dump(2) + "\n");
+      writeFileAtomically((fs::path(o.out) / "junit.xml").string(),
+                          junitXml(gateResults, "comparison"));
+    }
     // The readable table: the KPIs a manager asks about first.
     static const char* keys[] = {"shop.visits",
                                  "shop.orders",
@@ -333,9 +437,88 @@ int doCompare(CompareCmd o) {
     }
     std::printf("\n(* the 95%% CI of the difference excludes 0)\ncomparison: %s\n",
                 (fs::path(o.out) / "comparison.json").c_str());
+    if (!gateResults.empty()) {
+      std::printf("gates: %s, %s\n\n%s", (fs::path(o.out) / "gates.json").c_str(),
+                  (fs::path(o.out) / "junit.xml").c_str(), gatesTable(gateResults).c_str());
+      return gatesExitCode(gateResults);
+    }
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "cclab: compare failed: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}
+
+// ---- merge ------------------------------------------------------------------------------------
+struct MergeCmd {
+  std::vector<std::string> shards;
+  std::string out;
+};
+
+void setupMerge(CLI::App& app, MergeCmd& o) {
+  auto* c = app.add_subcommand("merge", "Combine shard outputs (run --shard i/N) into results");
+  c->add_option("shards", o.shards, "Output directories of the shard runs")->required();
+  c->add_option("-o,--out", o.out, "Output directory of the merged results")->required();
+}
+
+int doMerge(const MergeCmd& o) {
+  try {
+    nlohmann::ordered_json manifest;
+    std::string scenarioText, firstWork;
+    for (const auto& d : o.shards) {
+      const std::string work = workDirOf(d);
+      const fs::path mp = fs::path(work) / "manifest.json";
+      if (!fs::exists(mp)) {
+        std::cerr << d << ": no shard output here (" << mp.string() << " is missing)\n";
+        return kExitBadInput;
+      }
+      const auto m = nlohmann::ordered_json::parse(readWholeFile(mp.string()));
+      if (manifest.is_null()) {
+        manifest = m;
+        firstWork = work;
+        scenarioText = readWholeFile((fs::path(work) / "scenario.yaml").string());
+      } else if (m != manifest) {
+        std::cerr << d << ": its shard belongs to another run than " << o.shards.front() << " ("
+                  << m.dump() << " vs " << manifest.dump() << ")\n";
+        return kExitBadInput;
+      }
+    }
+    const Scenario sc =
+        readScenarioText(manifest["scenario_file"].get<std::string>(), scenarioText);
+    RunOptions ro =
+        runOptions(manifest["seed"].get<std::uint64_t>(), manifest["replications"].get<int>(), 1,
+                   manifest["engine"].get<std::string>(), manifest["contacts"].get<bool>());
+    const std::string work = workDirOf(o.out);
+    prepareWorkDir(work, sc, ro, false);
+    for (int r = 0; r < ro.replications; ++r) {
+      char name[32];
+      bool found = false;
+      for (const auto& d : o.shards) {
+        std::snprintf(name, sizeof name, "rep-%05d.stats", r + 1);
+        const fs::path st = fs::path(workDirOf(d)) / name;
+        if (!fs::exists(st)) continue;
+        fs::copy_file(st, fs::path(work) / name, fs::copy_options::overwrite_existing);
+        if (ro.contacts) {
+          std::snprintf(name, sizeof name, "rep-%05d.csv", r + 1);
+          fs::copy_file(fs::path(workDirOf(d)) / name, fs::path(work) / name,
+                        fs::copy_options::overwrite_existing);
+        }
+        found = true;
+        break;
+      }
+      if (!found) {
+        std::cerr << "cclab merge: replication " << r + 1 << " is in none of the shards given\n";
+        return kExitBadInput;
+      }
+    }
+    const ExperimentResult r = loadReplications(work, ro.replications, ro.contacts);
+    writeResults(o.out, sc, ro, r, buildSummary(sc, ro, r));
+    std::printf("merged %d replications into %s\n", ro.replications, o.out.c_str());
+    return 0;
+  } catch (const InputError& e) {
+    return reportInputError(e);
+  } catch (const std::exception& e) {
+    std::cerr << "cclab merge: " << e.what() << "\n";
     return kExitFailure;
   }
 }
@@ -504,7 +687,9 @@ int main(int argc, char** argv) {
   ValidateCmd validate;
   ErlangCmd erlang;
   CompareCmd compare;
+  MergeCmd merge;
   setupRun(app, run);
+  setupMerge(app, merge);
   setupCompare(app, compare);
   setupValidate(app, validate);
   setupErlang(app, erlang);
@@ -524,5 +709,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("validate")) return doValidate(validate);
   if (app.got_subcommand("erlang")) return doErlang(erlang);
   if (app.got_subcommand("compare")) return doCompare(compare);
+  if (app.got_subcommand("merge")) return doMerge(merge);
   return kExitBadInput;
 }

@@ -3,7 +3,7 @@
 set -euo pipefail
 PKGS=(g++ make cmake pkg-config git
       libsimgrid-dev libeigen3-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
-      libgtest-dev libgmock-dev libbenchmark-dev clang-format time)
+      libgtest-dev libgmock-dev libbenchmark-dev clang-format time parallel)
 missing=()
 for p in "${PKGS[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

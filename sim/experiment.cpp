@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "contact_log.hpp"
@@ -75,11 +76,64 @@ ReplicationStats readStats(const std::string& path) {
 
 }  // namespace
 
-ExperimentResult runExperiment(const Scenario& sc, const RunOptions& o,
-                               const std::string& stagingDir,
-                               const std::function<void(int, int)>& progress) {
-  fs::create_directories(stagingDir);
-  const int total = o.replications;
+std::string workDirOf(const std::string& outDir) {
+  return (fs::path(outDir) / ".cclab-work").string();
+}
+
+namespace {
+nlohmann::ordered_json manifestOf(const Scenario& sc, const RunOptions& o) {
+  char hash[24];
+  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(sc.hash()));
+  return {{"scenario_file", fs::path(sc.file).filename().string()},
+          {"scenario_hash", std::string("fnv1a64:") + hash},
+          {"seed", o.seed},
+          {"replications", o.replications},
+          {"engine", o.engine == EngineKind::SimGrid ? "simgrid" : "plain"},
+          {"contacts", o.contacts}};
+}
+}  // namespace
+
+void prepareWorkDir(const std::string& work, const Scenario& sc, const RunOptions& o, bool resume) {
+  const auto manifest = manifestOf(sc, o);
+  const fs::path mpath = fs::path(work) / "manifest.json";
+  if (resume && fs::exists(mpath)) {
+    std::ifstream in(mpath);
+    nlohmann::ordered_json old;
+    try {
+      old = nlohmann::ordered_json::parse(in);
+    } catch (const std::exception&) {
+      old = nullptr;
+    }
+    if (old != manifest)
+      throw std::runtime_error(work + " holds replications of another run (" +
+                               (old.is_null() ? std::string("unreadable manifest") : old.dump()) +
+                               "); remove it, or run without --resume");
+    return;
+  }
+  std::error_code ec;
+  fs::remove_all(work, ec);
+  fs::create_directories(work);
+  {
+    std::ofstream out(fs::path(work) / "scenario.yaml", std::ios::binary);
+    out << sc.text;
+  }
+  std::ofstream(mpath) << manifest.dump(2) << "\n";
+}
+
+std::vector<int> missingReplications(const std::string& work, const std::vector<int>& reps,
+                                     bool contacts) {
+  std::vector<int> out;
+  for (int r : reps)
+    if (!fs::exists(repFile(work, r, "stats")) ||
+        (contacts && !fs::exists(repFile(work, r, "csv"))))
+      out.push_back(r);
+  return out;
+}
+
+void runReplications(const Scenario& sc, const RunOptions& o, const std::string& work,
+                     const std::vector<int>& reps, const std::function<void(int, int)>& progress) {
+  fs::create_directories(work);
+  const int total = static_cast<int>(reps.size());
   const int jobs = std::max(1, o.jobs);
   std::map<pid_t, int> running;
   std::string failure;
@@ -87,10 +141,12 @@ ExperimentResult runExperiment(const Scenario& sc, const RunOptions& o,
   while (done < total) {
     while (failure.empty() && next < total && static_cast<int>(running.size()) < jobs) {
       std::fflush(nullptr);
+      const int rep = reps[static_cast<std::size_t>(next)];
       const pid_t pid = fork();
       if (pid < 0) throw std::runtime_error(std::string("fork failed: ") + std::strerror(errno));
-      if (pid == 0) _exit(childMain(sc, o, stagingDir, next));
-      running[pid] = next++;
+      if (pid == 0) _exit(childMain(sc, o, work, rep));
+      running[pid] = rep;
+      ++next;
     }
     if (running.empty()) break;
     int status = 0;
@@ -114,12 +170,28 @@ ExperimentResult runExperiment(const Scenario& sc, const RunOptions& o,
     if (progress) progress(done, total);
   }
   if (!failure.empty()) throw std::runtime_error(failure);
+}
+
+ExperimentResult loadReplications(const std::string& work, int replications, bool contacts) {
   ExperimentResult r;
-  for (int rep = 0; rep < total; ++rep) {
-    r.reps.push_back(readStats(repFile(stagingDir, rep, "stats")));
-    r.contactFiles.push_back(o.contacts ? repFile(stagingDir, rep, "csv") : "");
+  for (int rep = 0; rep < replications; ++rep) {
+    const std::string stats = repFile(work, rep, "stats");
+    if (!fs::exists(stats))
+      throw std::runtime_error("replication " + std::to_string(rep + 1) + " is missing from " +
+                               work);
+    r.reps.push_back(readStats(stats));
+    r.contactFiles.push_back(contacts ? repFile(work, rep, "csv") : "");
   }
   return r;
+}
+
+ExperimentResult runExperiment(const Scenario& sc, const RunOptions& o, const std::string& work,
+                               const std::function<void(int, int)>& progress) {
+  prepareWorkDir(work, sc, o, false);
+  std::vector<int> all;
+  for (int r = 0; r < o.replications; ++r) all.push_back(r);
+  runReplications(sc, o, work, all, progress);
+  return loadReplications(work, o.replications, o.contacts);
 }
 
 }  // namespace cclab

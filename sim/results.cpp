@@ -221,24 +221,13 @@ nlohmann::ordered_json buildSummary(const Scenario& sc, const RunOptions& o,
   return j;
 }
 
-void writeFileAtomically(const std::string& path, const std::string& content) {
-  const std::string tmp = path + ".tmp." + std::to_string(getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << content;
-    out.flush();
-    if (!out) throw std::runtime_error("cannot write " + tmp);
-  }
-  fs::rename(tmp, path);
-}
-
 void writeResults(const std::string& outDir, const Scenario& sc, const RunOptions& o,
-                  const ExperimentResult& r, const nlohmann::ordered_json& summary) {
-  fs::create_directories(outDir);
+                  const ExperimentResult& r, const nlohmann::ordered_json& summary,
+                  const std::vector<std::pair<std::string, std::string>>& extra) {
+  ResultDir dir(outDir);
   // contacts.csv: header + every replication's rows, in replication order.
   if (o.contacts) {
-    const std::string path = (fs::path(outDir) / "contacts.csv").string();
-    const std::string tmp = path + ".tmp." + std::to_string(getpid());
+    const std::string tmp = dir.path("contacts.csv");
     {
       std::ofstream out(tmp, std::ios::binary);
       out << contactsCsvHeader();
@@ -251,7 +240,6 @@ void writeResults(const std::string& outDir, const Scenario& sc, const RunOption
       out.flush();
       if (!out) throw std::runtime_error("cannot write " + tmp);
     }
-    fs::rename(tmp, path);
   }
   // intervals.csv: counts are means over replications; ratios are pooled over replications.
   {
@@ -282,7 +270,7 @@ void writeResults(const std::string& outDir, const Scenario& sc, const RunOption
              fmtCsv(get("availability")) + "," + fmtCsv(get("mean_queue")) + "\n";
       }
     }
-    writeFileAtomically((fs::path(outDir) / "intervals.csv").string(), s);
+    dir.write("intervals.csv", s);
   }
   // shop_intervals.csv: the journey layer per interval of visit start (means over replications).
   if (sc.hasShop) {
@@ -305,9 +293,13 @@ void writeResults(const std::string& outDir, const Scenario& sc, const RunOption
            fmtCsv(qn / R) + "," + fmtCsv(ch / R) + "," + fmtCsv(ord / R) + "," + fmtCsv(rev / R) +
            "," + fmtCsv(v > 0 ? ord / v : std::nan("")) + "\n";
     }
-    writeFileAtomically((fs::path(outDir) / "shop_intervals.csv").string(), s);
+    dir.write("shop_intervals.csv", s);
   }
-  writeFileAtomically((fs::path(outDir) / "summary.json").string(), summary.dump(2) + "\n");
+  dir.write("summary.json", summary.dump(2) + "\n");
+  for (const auto& [name, content] : extra) dir.write(name, content);
+  dir.commit();
+  std::error_code ec;
+  fs::remove_all(workDirOf(outDir), ec);  // when OUT was not ours, the work files stayed there
 }
 
 }  // namespace cclab

@@ -9,6 +9,7 @@
 
 #include "analytic.hpp"
 #include "experiment.hpp"
+#include "result_dir.hpp"
 #include "scenario.hpp"
 
 namespace cclab {
@@ -22,12 +23,12 @@ std::optional<QueueInputs> analyticInputs(const Scenario& sc, int channel, std::
 nlohmann::ordered_json buildSummary(const Scenario& sc, const RunOptions& o,
                                     const ExperimentResult& r);
 
-/// Writes the three result files into `outDir` (temp file + rename for each).
+/// Writes the result files into `outDir` as one atomic set (result_dir.hpp): summary.json,
+/// intervals.csv, contacts.csv (if kept), shop_intervals.csv (with a shop), and `extra` files
+/// (name -> content, e.g. gates.json, junit.xml, report.html).
 void writeResults(const std::string& outDir, const Scenario& sc, const RunOptions& o,
-                  const ExperimentResult& r, const nlohmann::ordered_json& summary);
-
-/// Writes `content` to `path` atomically (a temp file in the same directory, then rename).
-void writeFileAtomically(const std::string& path, const std::string& content);
+                  const ExperimentResult& r, const nlohmann::ordered_json& summary,
+                  const std::vector<std::pair<std::string, std::string>>& extra = {});
 
 /// cclab's version string.
 const char* cclabVersion();

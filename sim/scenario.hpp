@@ -104,6 +104,8 @@ struct Scenario {
   std::vector<Channel> channels;
   std::vector<ArrivalProfile> arrivals;  // one per channel
   std::vector<AgentGroup> groups;
+  /// KPI gates as written (`gates:`), checked by gates.hpp; with where each stands.
+  std::vector<std::pair<std::string, SourceLoc>> gates;
   bool hasShop = false;  // a `shop:` section drives demand from shopper journeys
   Shop shop;
 

@@ -113,7 +113,8 @@ class ScenarioReader {
     }
     y_.expectMap(root, "",
                  {"name", "description", "interval_minutes", "horizon_days", "warmup_hours",
-                  "drain", "drain_limit_hours", "channels", "agents", "shop"});
+                  "drain", "drain_limit_hours", "channels", "agents", "shop", "gates"});
+    if (y_.has(root, "gates")) readGates(root["gates"]);
     sc_.hasShop = y_.has(root, "shop");
     if (y_.has(root, "name")) {
       if (auto s = y_.string(root["name"], "name")) sc_.name = *s;
@@ -1156,6 +1157,16 @@ class ScenarioReader {
           y_.error(p["name"], pf + ".name", "phase '" + ph.name + "' is given twice");
       sh.phases.push_back(std::move(ph));
     }
+  }
+
+  void readGates(const YAML::Node& n) {
+    if (!n.IsSequence()) {
+      y_.error(n, "gates", "expected a list of gates like '- chat.service_level >= 0.8'");
+      return;
+    }
+    for (size_t i = 0; i < n.size(); ++i)
+      if (auto s = y_.string(n[i], "gates[" + std::to_string(i) + "]"))
+        sc_.gates.push_back({*s, {n[i].Mark().line + 1, n[i].Mark().column + 1}});
   }
 
   // ---- whole-scenario checks -----------------------------------------------------------------

@@ -44,7 +44,7 @@ for f in contacts.csv intervals.csv summary.json; do
   cmp -s "$tmp/a/$f" "$tmp/c/$f"; check "--jobs 2 identical $f" $?
 done
 grep -q "results: " "$tmp/a.txt"; check "run prints where results are" $?
-[ -z "$(ls -A "$tmp/a" | grep -v -E '^(contacts.csv|intervals.csv|summary.json)$')" ]
+[ -z "$(ls -A "$tmp/a" | grep -v -E '^(contacts.csv|intervals.csv|summary.json|\.cclab-results)$')" ]
 check "no temporary files left in the output directory" $?
 grep -q '"cclab_version"' "$tmp/a/summary.json" && grep -q '"scenario_hash": "fnv1a64:' "$tmp/a/summary.json"
 check "summary has version and scenario hash" $?
@@ -79,6 +79,60 @@ grep -q "horizon_days differ" "$tmp/err"; check "compare says why" $?
 check "compare needs two scenarios" $?
 "$cclab" compare "$s/baseline-3-weeks.yaml" "$s/rollout.yaml" -r 2 --out "$tmp/cmp5" -q --no-contacts | grep -q "week3-everywhere"
 check "compare reports rollout phases" $?
+
+# gates: pass (0), fail (1), inconclusive (4), bad gate (2); JUnit and gates.json in the results
+printf 'gates:\n  - chat.availability >= 0.5\n  - shop.conversion_rate >= 0.01\n' >"$tmp/g-pass.yaml"
+printf 'gates:\n  - shop.conversion_rate >= 0.5\n' >"$tmp/g-fail.yaml"
+printf 'gates:\n  - shop.conversion_rate >= 0.02840\n' >"$tmp/g-inc.yaml"
+printf 'gates:\n  - shop.conversoin_rate >= 0.5\n' >"$tmp/g-bad.yaml"
+sc="$s/proactive-checkout-chat.yaml"
+"$cclab" run "$sc" -r 3 --out "$tmp/gp" -q --no-contacts --gates "$tmp/g-pass.yaml" >/dev/null; rc=$?
+[ $rc -eq 0 ]; check "gates pass: exit 0 (got $rc)" $?
+grep -q '<testcase classname="cclab.gates.proactive-checkout-chat" name="chat.availability &gt;= 0.5"' "$tmp/gp/junit.xml"
+check "junit.xml has one test case per gate" $?
+grep -q '"passed": 2' "$tmp/gp/gates.json"; check "gates.json counts the passes" $?
+"$cclab" run "$sc" -r 3 --out "$tmp/gf" -q --no-contacts --gates "$tmp/g-fail.yaml" >/dev/null; rc=$?
+[ $rc -eq 1 ]; check "gate fails: exit 1 (got $rc)" $?
+grep -q '<failure message="gate failed"' "$tmp/gf/junit.xml"; check "junit.xml shows the failure" $?
+"$cclab" run "$sc" -r 3 --out "$tmp/gi" -q --no-contacts --gates "$tmp/g-inc.yaml" >/dev/null; rc=$?
+[ $rc -eq 4 ]; check "inconclusive gate: exit 4 (got $rc)" $?
+"$cclab" run "$sc" -r 3 --out "$tmp/gb" -q --no-contacts --gates "$tmp/g-bad.yaml" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ]; check "unknown KPI in a gate: exit 2 (got $rc)" $?
+grep -q "g-bad.yaml:2:5: gates: unknown KPI 'shop.conversoin_rate'" "$tmp/err"; check "gate error names file, line, column" $?
+printf 'gates:\n  - shop.orders >= baseline\n' >"$tmp/g-cmp.yaml"
+"$cclab" compare "$s/baseline.yaml" "$s/chat-everywhere.yaml" -r 3 --out "$tmp/gc" -q --no-contacts --gates "$tmp/g-cmp.yaml" >/dev/null; rc=$?
+[ $rc -eq 0 ]; check "compare gate vs baseline passes (got $rc)" $?
+
+# shards and merge: byte-identical to an unsharded run; kill -9 and --resume
+sc2="$s/cart-only-chat.yaml"
+"$cclab" run "$sc2" -r 4 --out "$tmp/full" -q >/dev/null
+for i in 1 2 3; do "$cclab" run "$sc2" -r 4 --shard $i/3 --out "$tmp/sh$i" -q >/dev/null; done
+"$cclab" merge "$tmp/sh1" "$tmp/sh2" "$tmp/sh3" --out "$tmp/merged" >/dev/null; check "merge runs" $?
+for f in contacts.csv intervals.csv summary.json shop_intervals.csv; do
+  cmp -s "$tmp/full/$f" "$tmp/merged/$f"; check "merged $f identical to the unsharded run" $?
+done
+"$cclab" merge "$tmp/sh1" "$tmp/sh2" --out "$tmp/m2" >/dev/null 2>&1; [ $? -eq 2 ]
+check "merge with a shard missing exits 2" $?
+if command -v parallel >/dev/null; then
+  parallel --will-cite -j 2 "$cclab" run "$sc2" -r 4 --shard {}/3 --out "$tmp/gp{}" -q ::: 1 2 3 >/dev/null
+  "$cclab" merge "$tmp/gp1" "$tmp/gp2" "$tmp/gp3" --out "$tmp/gpm" >/dev/null
+  cmp -s "$tmp/full/summary.json" "$tmp/gpm/summary.json"; check "GNU parallel shards merge identically" $?
+fi
+echo "previous" >"$tmp/full/mine.txt"
+cp "$tmp/full/summary.json" "$tmp/prev-summary.json"
+"$cclab" run "$sc2" -r 6 --seed 5 --out "$tmp/full" -q >/dev/null &
+pid=$!
+for _ in $(seq 200); do [ -f "$tmp/full/.cclab-work/rep-00002.stats" ] && break; sleep 0.05; done
+kill -9 $pid 2>/dev/null; pkill -9 -f "seed 5 --out $tmp/full" 2>/dev/null; wait $pid 2>/dev/null
+cmp -s "$tmp/full/summary.json" "$tmp/prev-summary.json"; check "killed run left the previous results" $?
+[ -z "$(ls "$tmp/full" | grep -E '\.tmp|\.new-')" ]; check "no half-written file under a result name" $?
+"$cclab" run "$sc2" -r 6 --seed 5 --out "$tmp/full" --resume >/dev/null 2>"$tmp/resume.err"; check "resume completes" $?
+grep -q "already done, resuming" "$tmp/resume.err"; check "resume kept finished replications" $?
+"$cclab" run "$sc2" -r 6 --seed 5 --out "$tmp/fresh" -q >/dev/null
+for f in contacts.csv summary.json; do
+  cmp -s "$tmp/full/$f" "$tmp/fresh/$f"; check "resumed $f identical to an uninterrupted run" $?
+done
+[ "$(cat "$tmp/full/mine.txt")" = "previous" ]; check "a file the user put in the results is kept" $?
 
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
