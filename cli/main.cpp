@@ -18,6 +18,7 @@
 #include "diagnostics.hpp"
 #include "experiment.hpp"
 #include "gates.hpp"
+#include "report.hpp"
 #include "results.hpp"
 #include "scenario_reader.hpp"
 
@@ -147,15 +148,36 @@ struct RunControl {
   int shardIndex = 0, shardCount = 1;  // replications r with r % count == index
   bool showProgress = false;
   std::string label;
-  /// Extra files for the result set, computed from the loaded replications (gates, report).
-  std::function<std::vector<std::pair<std::string, std::string>>(const ExperimentResult&)> extras;
+  std::vector<Gate> gates;  // judged on the results; gates.json and junit.xml when any
 };
+
+struct RunOutcome {
+  ExperimentResult result;
+  std::vector<GateResult> gates;
+};
+
+/// Publishes the result set of `r` into `out` (summary, CSVs, gates, JUnit, report).
+std::vector<GateResult> publishResults(const std::string& out, const Scenario& sc,
+                                       const RunOptions& ro, const ExperimentResult& r,
+                                       const std::vector<Gate>& gates) {
+  const auto summary = buildSummary(sc, ro, r);
+  std::vector<std::pair<std::string, std::string>> extra;
+  std::vector<GateResult> judged;
+  if (!gates.empty()) {
+    judged = evaluateGates(gates, sc, r, sc.name);
+    extra.push_back({"gates.json", gatesJson(judged).dump(2) + "\n"});
+    extra.push_back({"junit.xml", junitXml(judged, sc.name)});
+  }
+  extra.push_back({"report.html", runReportHtml(sc, r, summary, judged)});
+  writeResults(out, sc, ro, r, summary, extra);
+  return judged;
+}
 
 /// Runs `sc` into `out`: finished replications go to OUT/.cclab-work as they finish (kept if the
 /// run fails or is killed, for --resume), then the result files are published as one atomic set.
 /// A shard run stops after its replications (merge them with `cclab merge`). Throws on failure.
-std::optional<ExperimentResult> executeRun(const Scenario& sc, const RunOptions& ro,
-                                           const std::string& out, const RunControl& ctl) {
+std::optional<RunOutcome> executeRun(const Scenario& sc, const RunOptions& ro,
+                                     const std::string& out, const RunControl& ctl) {
   const std::string work = workDirOf(out);
   prepareWorkDir(work, sc, ro, ctl.resume);
   std::vector<int> mine;
@@ -177,10 +199,10 @@ std::optional<ExperimentResult> executeRun(const Scenario& sc, const RunOptions&
                  ctl.label.c_str(), mine.size() - todo.size(), mine.size());
   runReplications(sc, ro, work, todo, progress);
   if (ctl.shardCount > 1) return std::nullopt;
-  ExperimentResult r = loadReplications(work, ro.replications, ro.contacts);
-  writeResults(out, sc, ro, r, buildSummary(sc, ro, r),
-               ctl.extras ? ctl.extras(r) : std::vector<std::pair<std::string, std::string>>{});
-  return r;
+  RunOutcome o;
+  o.result = loadReplications(work, ro.replications, ro.contacts);
+  o.gates = publishResults(out, sc, ro, o.result, ctl.gates);
+  return o;
 }
 
 RunOptions runOptions(std::uint64_t seed, int replications, int jobs, const std::string& engine,
@@ -226,24 +248,20 @@ int doRun(const RunCmd& o) {
   RunControl ctl;
   ctl.resume = o.resume;
   ctl.showProgress = !o.quiet && isatty(STDERR_FILENO);
+  ctl.gates = gates;
   std::vector<GateResult> gateResults;
-  if (!gates.empty())
-    ctl.extras = [&](const ExperimentResult& r) {
-      gateResults = evaluateGates(gates, sc, r, sc.name);
-      return std::vector<std::pair<std::string, std::string>>{
-          {"gates.json", gatesJson(gateResults).dump(2) + "\n"},
-          {"junit.xml", junitXml(gateResults, sc.name)}};
-    };
   if (!o.shard.empty() && !parseShard(o.shard, ctl.shardIndex, ctl.shardCount)) {
     std::cerr << "cclab run: --shard: expected i/N with 1 <= i <= N, got '" << o.shard << "'\n";
     return kExitBadInput;
   }
   try {
-    if (!executeRun(sc, ro, out, ctl)) {
+    const auto outcome = executeRun(sc, ro, out, ctl);
+    if (!outcome) {
       std::printf("shard %d/%d: replications done in %s; combine the shards with `cclab merge`\n",
                   ctl.shardIndex + 1, ctl.shardCount, workDirOf(out).c_str());
       return 0;
     }
+    gateResults = outcome->gates;
     const auto summary =
         nlohmann::ordered_json::parse(readWholeFile((fs::path(out) / "summary.json").string()));
     printRunTable(sc, summary);
@@ -254,6 +272,7 @@ int doRun(const RunCmd& o) {
     if (sc.hasShop)
       std::printf("  shop:      %s\n", (fs::path(out) / "shop_intervals.csv").c_str());
     if (ro.contacts) std::printf("  contacts:  %s\n", (fs::path(out) / "contacts.csv").c_str());
+    std::printf("  report:    %s\n", (fs::path(out) / "report.html").c_str());
     if (!gateResults.empty()) {
       std::printf("  gates:     %s, %s\n\n%s", (fs::path(out) / "gates.json").c_str(),
                   (fs::path(out) / "junit.xml").c_str(), gatesTable(gateResults).c_str());
@@ -344,7 +363,8 @@ int doCompare(CompareCmd o) {
       RunControl ctl;
       ctl.showProgress = !o.quiet && isatty(STDERR_FILENO);
       ctl.label = labels[i] + ": ";
-      results.push_back(*executeRun(scs[i], ro, (fs::path(o.out) / labels[i]).string(), ctl));
+      results.push_back(
+          executeRun(scs[i], ro, (fs::path(o.out) / labels[i]).string(), ctl)->result);
     }
     std::vector<VariantRun> v;
     for (std::size_t i = 0; i < scs.size(); ++i) v.push_back({&scs[i], &results[i], labels[i]});
@@ -366,6 +386,8 @@ int doCompare(CompareCmd o) {
       writeFileAtomically((fs::path(o.out) / "junit.xml").string(),
                           junitXml(gateResults, "comparison"));
     }
+    writeFileAtomically((fs::path(o.out) / "report.html").string(),
+                        comparisonReportHtml(cmp, gateResults));
     // The readable table: the KPIs a manager asks about first.
     static const char* keys[] = {"shop.visits",
                                  "shop.orders",
@@ -435,8 +457,9 @@ int doCompare(CompareCmd o) {
                     val("channels.chat.first_response_s").c_str());
       }
     }
-    std::printf("\n(* the 95%% CI of the difference excludes 0)\ncomparison: %s\n",
-                (fs::path(o.out) / "comparison.json").c_str());
+    std::printf("\n(* the 95%% CI of the difference excludes 0)\ncomparison: %s\nreport: %s\n",
+                (fs::path(o.out) / "comparison.json").c_str(),
+                (fs::path(o.out) / "report.html").c_str());
     if (!gateResults.empty()) {
       std::printf("gates: %s, %s\n\n%s", (fs::path(o.out) / "gates.json").c_str(),
                   (fs::path(o.out) / "junit.xml").c_str(), gatesTable(gateResults).c_str());
@@ -512,7 +535,7 @@ int doMerge(const MergeCmd& o) {
       }
     }
     const ExperimentResult r = loadReplications(work, ro.replications, ro.contacts);
-    writeResults(o.out, sc, ro, r, buildSummary(sc, ro, r));
+    publishResults(o.out, sc, ro, r, parseGates(sc, sc.gates, sc.file, false));
     std::printf("merged %d replications into %s\n", ro.replications, o.out.c_str());
     return 0;
   } catch (const InputError& e) {

@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages cclab needs, only those missing (idempotent; Debian packages only).
+# Usage: bash scripts/setup.sh [--test]
 set -euo pipefail
 PKGS=(g++ make cmake pkg-config git
       libsimgrid-dev libeigen3-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
-      libgtest-dev libgmock-dev libbenchmark-dev clang-format time parallel)
+      libgtest-dev libgmock-dev libbenchmark-dev)
+# `setup.sh --test`: what the test suite needs besides (formatting check, GNU parallel for the
+# shard recipe, headless Chromium to render report.html).
+if [ "${1:-}" = "--test" ]; then
+  PKGS+=(clang-format time parallel chromium)
+fi
 missing=()
 for p in "${PKGS[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

@@ -4,7 +4,7 @@
 # of the engine-free code and its tests, and the formatting check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --test
 jobs=$(nproc)
 
 echo "== build (Release, warnings as errors)"
