@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <functional>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -18,9 +19,11 @@
 #include "diagnostics.hpp"
 #include "experiment.hpp"
 #include "gates.hpp"
+#include "kpi.hpp"
 #include "report.hpp"
 #include "results.hpp"
 #include "scenario_reader.hpp"
+#include "sweep.hpp"
 
 namespace fs = std::filesystem;
 using namespace cclab;
@@ -472,6 +475,178 @@ int doCompare(CompareCmd o) {
   }
 }
 
+// ---- sweep ------------------------------------------------------------------------------------
+struct SweepCmd {
+  std::string scenario;
+  std::vector<std::string> sets;
+  std::uint64_t seed = 1;
+  int replications = 10;
+  int jobs = 1;
+  std::string out = "results/sweep";
+  std::string engine = "simgrid";
+  bool contacts = false;
+  bool quiet = false;
+};
+
+void setupSweep(CLI::App& app, SweepCmd& o) {
+  auto* c = app.add_subcommand(
+      "sweep", "Run a grid of variants (--set PATH=VALUES) on common random numbers");
+  c->add_option("scenario", o.scenario, "Scenario file")->required();
+  c->add_option(
+       "--set", o.sets,
+       "PATH=VALUES, e.g. agents.chat.count=3..8 or shop.chat_placement=[cart_only,everywhere]")
+      ->required();
+  c->add_option("--seed", o.seed, "Base seed (default 1)");
+  c->add_option("-r,--replications", o.replications, "Replications per variant (default 10)")
+      ->check(CLI::Range(2, 100000));
+  c->add_option("-j,--jobs", o.jobs, "Replications run in parallel")->check(CLI::Range(1, 256));
+  c->add_option("-o,--out", o.out, "Output directory (default results/sweep)");
+  c->add_option("--engine", o.engine, "simgrid (default) or plain")
+      ->check(CLI::IsMember({"simgrid", "plain"}));
+  c->add_flag("--contacts", o.contacts, "Also write each variant's contacts.csv");
+  c->add_flag("-q,--quiet", o.quiet, "No progress on stderr");
+}
+
+int doSweep(SweepCmd o) {
+#ifdef CCLAB_NO_SIMGRID
+  if (o.engine == "simgrid") o.engine = "plain";
+#endif
+  std::vector<SweepParameter> params;
+  std::string text;
+  Scenario base;
+  try {
+    base = readScenarioFile(o.scenario);
+    text = base.text;
+    for (const auto& s : o.sets) params.push_back(parseSweepSet(s));
+  } catch (const InputError& e) {
+    return reportInputError(e);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "cclab sweep: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  const auto grid = sweepGrid(params);
+  if (grid.size() > 10000) {
+    std::cerr << "cclab sweep: " << grid.size() << " variants; the limit is 10000\n";
+    return kExitBadInput;
+  }
+  // Build and validate every variant before running any.
+  std::vector<Scenario> scs;
+  std::vector<std::string> names;
+  for (std::size_t v = 0; v < grid.size(); ++v) {
+    std::string t = text, label;
+    try {
+      for (std::size_t k = 0; k < params.size(); ++k) {
+        t = applySetting(t, params[k].path, grid[v][k]);
+        label += (label.empty() ? "" : ", ") + params[k].path + "=" + grid[v][k];
+      }
+      scs.push_back(readScenarioText(o.scenario + " [" + label + "]", t));
+    } catch (const InputError& e) {
+      return reportInputError(e);
+    } catch (const std::exception& e) {
+      std::cerr << "cclab sweep: " << e.what() << "\n";
+      return kExitBadInput;
+    }
+    char n[32];
+    std::snprintf(n, sizeof n, "variant-%03zu", v + 1);
+    names.push_back(n);
+  }
+  try {
+    nlohmann::ordered_json j;
+    j["scenario"] = base.name;
+    j["seed"] = o.seed;
+    j["replications"] = o.replications;
+    j["common_random_numbers"] = true;
+    nlohmann::ordered_json ps = nlohmann::ordered_json::array();
+    for (const auto& p : params) ps.push_back({{"path", p.path}, {"values", p.values}});
+    j["parameters"] = ps;
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    std::string csv = "variant";
+    for (const auto& p : params) csv += "," + p.path;
+    std::vector<std::string> kpiOrder;
+    std::string body;
+    for (std::size_t v = 0; v < scs.size(); ++v) {
+      RunOptions ro = runOptions(o.seed, o.replications, o.jobs, o.engine, o.contacts);
+      RunControl ctl;
+      ctl.showProgress = !o.quiet && isatty(STDERR_FILENO);
+      ctl.label = names[v] + ": ";
+      const auto outcome = executeRun(scs[v], ro, (fs::path(o.out) / names[v]).string(), ctl);
+      std::map<std::string, std::vector<double>> per;
+      std::vector<std::string> order;
+      for (const auto& rep : outcome->result.reps)
+        for (const auto& [k, x] : flatKpis(scs[v], rep)) {
+          if (per[k].empty()) order.push_back(k);
+          per[k].push_back(x);
+        }
+      if (kpiOrder.empty()) {
+        kpiOrder = order;
+        for (const auto& k : kpiOrder) csv += "," + k + "," + k + "_lo," + k + "_hi";
+        csv += "\n";
+      }
+      nlohmann::ordered_json row;
+      row["name"] = names[v];
+      nlohmann::ordered_json settings = nlohmann::ordered_json::object();
+      body += names[v];
+      for (std::size_t k = 0; k < params.size(); ++k) {
+        settings[params[k].path] = grid[v][k];
+        body += "," + grid[v][k];
+      }
+      row["settings"] = settings;
+      nlohmann::ordered_json kp = nlohmann::ordered_json::object();
+      for (const auto& k : kpiOrder) {
+        const Estimate e = estimate(per[k]);
+        auto num = [](double x) -> nlohmann::ordered_json {
+          if (std::isnan(x) || std::isinf(x)) return nullptr;
+          return x;
+        };
+        kp[k] = {{"mean", num(e.mean)}, {"ci95", {num(e.lo), num(e.hi)}}};
+        auto f = [](double x) {
+          if (std::isnan(x) || std::isinf(x)) return std::string();
+          char b[40];
+          std::snprintf(b, sizeof b, "%.6g", x);
+          return std::string(b);
+        };
+        body += "," + f(e.mean) + "," + f(e.lo) + "," + f(e.hi);
+      }
+      body += "\n";
+      row["kpis"] = kp;
+      rows.push_back(row);
+    }
+    j["variants"] = rows;
+    writeFileAtomically((fs::path(o.out) / "sweep.json").string(), j.dump(2) + "\n");
+    writeFileAtomically((fs::path(o.out) / "sweep.csv").string(), csv + body);
+    // A compact table: the settings and the KPIs a planner looks at first.
+    std::printf("%-12s", "variant");
+    for (const auto& p : params) std::printf(" %22s", p.path.c_str());
+    static const char* show[] = {"shop.orders",
+                                 "shop.conversion_rate",
+                                 "shop.cost_per_order",
+                                 "channels.chat.availability",
+                                 "channels.chat.first_response_s",
+                                 "channels.chat.service_level",
+                                 "channels.phone.service_level"};
+    for (const char* k : show)
+      if (rows[0]["kpis"].contains(k)) std::printf(" %26s", k);
+    std::printf("\n");
+    for (const auto& r : rows) {
+      std::printf("%-12s", r["name"].get<std::string>().c_str());
+      for (const auto& p : params)
+        std::printf(" %22s", r["settings"][p.path].get<std::string>().c_str());
+      for (const char* k : show)
+        if (r["kpis"].contains(k)) {
+          const auto& e = r["kpis"][k];
+          std::printf(" %26s", e["mean"].is_null() ? "-" : fmt(e["mean"].get<double>(), 4).c_str());
+        }
+      std::printf("\n");
+    }
+    std::printf("\nsweep: %s, %s\n", (fs::path(o.out) / "sweep.csv").c_str(),
+                (fs::path(o.out) / "sweep.json").c_str());
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "cclab sweep: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}
+
 // ---- merge ------------------------------------------------------------------------------------
 struct MergeCmd {
   std::vector<std::string> shards;
@@ -711,7 +886,9 @@ int main(int argc, char** argv) {
   ErlangCmd erlang;
   CompareCmd compare;
   MergeCmd merge;
+  SweepCmd sweep;
   setupRun(app, run);
+  setupSweep(app, sweep);
   setupMerge(app, merge);
   setupCompare(app, compare);
   setupValidate(app, validate);
@@ -733,5 +910,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("erlang")) return doErlang(erlang);
   if (app.got_subcommand("compare")) return doCompare(compare);
   if (app.got_subcommand("merge")) return doMerge(merge);
+  if (app.got_subcommand("sweep")) return doSweep(sweep);
   return kExitBadInput;
 }

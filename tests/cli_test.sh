@@ -134,5 +134,18 @@ for f in contacts.csv summary.json; do
 done
 [ "$(cat "$tmp/full/mine.txt")" = "previous" ]; check "a file the user put in the results is kept" $?
 
+# sweep: a 2x2 grid on common random numbers; bad paths and values exit 2
+"$cclab" sweep "$s/cart-only-chat.yaml" --set 'agents.chat.shifts.evening.agents=2..3' \
+  --set 'shop.chat_placement=[cart_only,everywhere]' -r 2 -q --out "$tmp/sw" >/dev/null
+check "sweep runs" $?
+[ "$(wc -l <"$tmp/sw/sweep.csv")" -eq 5 ]; check "sweep.csv has one row per variant" $?
+grep -q '"agents.chat.shifts.evening.agents": "3"' "$tmp/sw/sweep.json"; check "sweep.json records the settings" $?
+"$cclab" sweep "$s/cart-only-chat.yaml" --set 'agents.bots.count=1..2' -r 2 -q --out "$tmp/sw2" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ]; check "sweep with an unknown path exits 2" $?
+grep -q "no list item named 'bots'" "$tmp/err"; check "sweep names the bad path" $?
+"$cclab" sweep "$s/cart-only-chat.yaml" --set 'shop.chat_placement=[cart_only,kitchen]' -r 2 -q --out "$tmp/sw3" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ]; check "sweep with an invalid value exits 2" $?
+grep -q "shop.chat_placement=kitchen" "$tmp/err"; check "sweep names the variant that is invalid" $?
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
