@@ -23,6 +23,7 @@
 #include "report.hpp"
 #include "results.hpp"
 #include "scenario_reader.hpp"
+#include "staffing.hpp"
 #include "sweep.hpp"
 
 namespace fs = std::filesystem;
@@ -486,6 +487,8 @@ struct SweepCmd {
   std::string engine = "simgrid";
   bool contacts = false;
   bool quiet = false;
+  std::string shard;
+  bool collect = false;
 };
 
 void setupSweep(CLI::App& app, SweepCmd& o) {
@@ -505,6 +508,10 @@ void setupSweep(CLI::App& app, SweepCmd& o) {
       ->check(CLI::IsMember({"simgrid", "plain"}));
   c->add_flag("--contacts", o.contacts, "Also write each variant's contacts.csv");
   c->add_flag("-q,--quiet", o.quiet, "No progress on stderr");
+  c->add_option("--shard", o.shard, "i/N: run only variants v with v mod N = i-1 (then --collect)");
+  c->add_flag(
+      "--collect", o.collect,
+      "Run nothing: assemble sweep.csv/json from the variants' results in --out (after shards)");
 }
 
 int doSweep(SweepCmd o) {
@@ -550,7 +557,30 @@ int doSweep(SweepCmd o) {
     std::snprintf(n, sizeof n, "variant-%03zu", v + 1);
     names.push_back(n);
   }
+  int shardIndex = 0, shardCount = 1;
+  if (!o.shard.empty() && !parseShard(o.shard, shardIndex, shardCount)) {
+    std::cerr << "cclab sweep: --shard: expected i/N with 1 <= i <= N, got '" << o.shard << "'\n";
+    return kExitBadInput;
+  }
   try {
+    if (!o.collect) {
+      for (std::size_t v = 0; v < scs.size(); ++v) {
+        if (static_cast<int>(v % static_cast<std::size_t>(shardCount)) != shardIndex) continue;
+        RunOptions ro = runOptions(o.seed, o.replications, o.jobs, o.engine, o.contacts);
+        RunControl ctl;
+        ctl.showProgress = !o.quiet && isatty(STDERR_FILENO);
+        ctl.label = names[v] + ": ";
+        executeRun(scs[v], ro, (fs::path(o.out) / names[v]).string(), ctl);
+      }
+      if (shardCount > 1) {
+        std::printf(
+            "sweep shard %d/%d done in %s; when every shard is done: the same command with "
+            "--collect instead of --shard\n",
+            shardIndex + 1, shardCount, o.out.c_str());
+        return 0;
+      }
+    }
+    // The rows, from each variant's summary.json (so shards can be collected).
     nlohmann::ordered_json j;
     j["scenario"] = base.name;
     j["seed"] = o.seed;
@@ -562,25 +592,35 @@ int doSweep(SweepCmd o) {
     nlohmann::ordered_json rows = nlohmann::ordered_json::array();
     std::string csv = "variant";
     for (const auto& p : params) csv += "," + p.path;
-    std::vector<std::string> kpiOrder;
     std::string body;
+    bool header = false;
     for (std::size_t v = 0; v < scs.size(); ++v) {
-      RunOptions ro = runOptions(o.seed, o.replications, o.jobs, o.engine, o.contacts);
-      RunControl ctl;
-      ctl.showProgress = !o.quiet && isatty(STDERR_FILENO);
-      ctl.label = names[v] + ": ";
-      const auto outcome = executeRun(scs[v], ro, (fs::path(o.out) / names[v]).string(), ctl);
-      std::map<std::string, std::vector<double>> per;
-      std::vector<std::string> order;
-      for (const auto& rep : outcome->result.reps)
-        for (const auto& [k, x] : flatKpis(scs[v], rep)) {
-          if (per[k].empty()) order.push_back(k);
-          per[k].push_back(x);
+      const fs::path sp = fs::path(o.out) / names[v] / "summary.json";
+      if (!fs::exists(sp)) {
+        std::cerr << "cclab sweep: " << names[v] << " has no results in " << o.out
+                  << " (run its shard first)\n";
+        return kExitFailure;
+      }
+      const auto sum = nlohmann::ordered_json::parse(readWholeFile(sp.string()));
+      if (sum["seed"].get<std::uint64_t>() != o.seed ||
+          sum["replications"].get<int>() != o.replications) {
+        std::cerr << "cclab sweep: " << sp.string()
+                  << " was run with another seed or replications\n";
+        return kExitFailure;
+      }
+      nlohmann::ordered_json kp = nlohmann::ordered_json::object();
+      if (sum.contains("shop"))
+        for (const auto& [k, e] : sum["shop"].items()) kp["shop." + k] = e;
+      for (const auto& [c, cj] : sum["channels"].items())
+        for (const auto& [k, e] : cj.items())
+          if (e.is_object() && e.contains("mean")) kp["channels." + c + "." + k] = e;
+      if (!header) {
+        for (const auto& [k, e] : kp.items()) {
+          (void)e;
+          csv += "," + k + "," + k + "_lo," + k + "_hi";
         }
-      if (kpiOrder.empty()) {
-        kpiOrder = order;
-        for (const auto& k : kpiOrder) csv += "," + k + "," + k + "_lo," + k + "_hi";
         csv += "\n";
+        header = true;
       }
       nlohmann::ordered_json row;
       row["name"] = names[v];
@@ -591,24 +631,19 @@ int doSweep(SweepCmd o) {
         body += "," + grid[v][k];
       }
       row["settings"] = settings;
-      nlohmann::ordered_json kp = nlohmann::ordered_json::object();
-      for (const auto& k : kpiOrder) {
-        const Estimate e = estimate(per[k]);
-        auto num = [](double x) -> nlohmann::ordered_json {
-          if (std::isnan(x) || std::isinf(x)) return nullptr;
-          return x;
-        };
-        kp[k] = {{"mean", num(e.mean)}, {"ci95", {num(e.lo), num(e.hi)}}};
-        auto f = [](double x) {
-          if (std::isnan(x) || std::isinf(x)) return std::string();
-          char b[40];
-          std::snprintf(b, sizeof b, "%.6g", x);
-          return std::string(b);
-        };
-        body += "," + f(e.mean) + "," + f(e.lo) + "," + f(e.hi);
+      auto f = [](const nlohmann::ordered_json& x) {
+        if (x.is_null()) return std::string();
+        char b[40];
+        std::snprintf(b, sizeof b, "%.6g", x.get<double>());
+        return std::string(b);
+      };
+      nlohmann::ordered_json slim = nlohmann::ordered_json::object();
+      for (const auto& [k, e] : kp.items()) {
+        body += "," + f(e["mean"]) + "," + f(e["ci95"][0]) + "," + f(e["ci95"][1]);
+        slim[k] = {{"mean", e["mean"]}, {"ci95", e["ci95"]}};
       }
       body += "\n";
-      row["kpis"] = kp;
+      row["kpis"] = slim;
       rows.push_back(row);
     }
     j["variants"] = rows;
@@ -643,6 +678,282 @@ int doSweep(SweepCmd o) {
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "cclab sweep: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}
+
+// ---- staff ------------------------------------------------------------------------------------
+struct StaffCmd {
+  std::string scenario;
+  std::vector<std::string> targets;
+  std::uint64_t seed = 1;
+  int replications = 10;
+  int jobs = 1;
+  int rounds = 4;
+  std::string out = "results/staff";
+  std::string engine = "simgrid";
+  bool quiet = false;
+};
+
+void setupStaff(CLI::App& app, StaffCmd& o) {
+  auto* c = app.add_subcommand(
+      "staff",
+      "Fewest agents per interval meeting targets: analytic start, confirmed by simulation");
+  c->add_option("scenario", o.scenario, "Scenario file")->required();
+  c->add_option(
+       "--target", o.targets,
+       "channel.kpi OP value: service_level/availability (>=), abandonment_rate/asa_s (<=)")
+      ->required();
+  c->add_option("--seed", o.seed, "Base seed (default 1)");
+  c->add_option("-r,--replications", o.replications, "Replications per simulation (default 10)")
+      ->check(CLI::Range(2, 100000));
+  c->add_option("-j,--jobs", o.jobs, "Replications run in parallel")->check(CLI::Range(1, 256));
+  c->add_option("--rounds", o.rounds, "Simulation rounds that may add agents (default 4)")
+      ->check(CLI::Range(1, 50));
+  c->add_option("-o,--out", o.out, "Output directory (default results/staff)");
+  c->add_option("--engine", o.engine, "simgrid (default) or plain")
+      ->check(CLI::IsMember({"simgrid", "plain"}));
+  c->add_flag("-q,--quiet", o.quiet, "No progress on stderr");
+}
+
+int doStaff(StaffCmd o) {
+#ifdef CCLAB_NO_SIMGRID
+  if (o.engine == "simgrid") o.engine = "plain";
+#endif
+  Scenario sc;
+  std::vector<Gate> gates;
+  try {
+    sc = readScenarioFile(o.scenario);
+    std::vector<std::pair<std::string, SourceLoc>> texts;
+    for (std::size_t i = 0; i < o.targets.size(); ++i) texts.push_back({o.targets[i], {0, 0}});
+    gates = parseGates(sc, texts, "--target", false);
+  } catch (const InputError& e) {
+    return reportInputError(e);
+  }
+  // Targets per channel, and the one dedicated group that serves each targeted channel.
+  std::map<int, std::vector<StaffTarget>> byChannel;
+  for (const auto& g : gates) {
+    const std::string rest = g.kpi.substr(std::string("channels.").size());
+    const auto dot = rest.find('.');
+    if (g.kpi.rfind("channels.", 0) != 0 || dot == std::string::npos) {
+      std::cerr << "cclab staff: --target " << g.text << ": targets are channel KPIs\n";
+      return kExitBadInput;
+    }
+    const std::string kpi = rest.substr(dot + 1);
+    if (kpi != "service_level" && kpi != "availability" && kpi != "abandonment_rate" &&
+        kpi != "asa_s") {
+      std::cerr << "cclab staff: --target " << g.text
+                << ": staffing targets are service_level, availability, abandonment_rate, asa_s\n";
+      return kExitBadInput;
+    }
+    byChannel[sc.channelIndex(rest.substr(0, dot))].push_back({kpi, g.op, g.threshold});
+  }
+  std::map<int, int> groupOf;
+  for (const auto& [c, t] : byChannel) {
+    (void)t;
+    int found = -1, count = 0;
+    for (std::size_t g = 0; g < sc.groups.size(); ++g)
+      for (int gc : sc.groups[g].channels)
+        if (gc == c) {
+          found = static_cast<int>(g);
+          ++count;
+        }
+    if (count != 1) {
+      std::cerr << "cclab staff: channel '" << sc.channels[static_cast<std::size_t>(c)].name
+                << "' must be served by exactly one agent group\n";
+      return kExitBadInput;
+    }
+    groupOf[c] = found;
+  }
+  try {
+    const bool progress = !o.quiet && isatty(STDERR_FILENO);
+    RunOptions ro = runOptions(o.seed, o.replications, o.jobs, o.engine, false);
+    // 1. The demand: contacts offered per interval of the week, as the scenario makes them.
+    RunControl ctl;
+    ctl.showProgress = progress;
+    ctl.label = "demand: ";
+    const auto demand = executeRun(sc, ro, (fs::path(o.out) / "demand").string(), ctl);
+    const int ipw = sc.intervalsPerWeek(), ipd = sc.intervalsPerDay(), n = sc.horizonIntervals();
+    const double len = sc.intervalSeconds();
+    // 2. The analytic requirement per interval of the week.
+    std::map<int, std::vector<int>> req;  // channel -> agents per interval of the week
+    for (const auto& [c, targets] : byChannel) {
+      const Channel& ch = sc.channels[static_cast<std::size_t>(c)];
+      const AgentGroup& g = sc.groups[static_cast<std::size_t>(groupOf[c])];
+      // The group's whole load (all its channels), at the volume-weighted mean handle time: the
+      // analytic start treats it as one queue; the simulation rounds then correct it.
+      std::vector<double> offered(static_cast<std::size_t>(ipw), 0.0),
+          seen(static_cast<std::size_t>(ipw), 0.0);
+      double work = 0, volume = 0;
+      for (const auto& rep : demand->result.reps)
+        for (int i = 0; i < n; ++i) {
+          for (int gc : g.channels) {
+            const double x = rep.at(i, gc).offered;
+            offered[static_cast<std::size_t>(i % ipw)] += x;
+            work += x * sc.channels[static_cast<std::size_t>(gc)].handleTime.expectation();
+            volume += x;
+          }
+          seen[static_cast<std::size_t>(i % ipw)] += 1;
+        }
+      auto& r = req[c];
+      r.assign(static_cast<std::size_t>(ipw), 0);
+      for (int w = 0; w < ipw; ++w) {
+        const bool open = ch.hours.openAt(w * len + len / 2);
+        QueueInputs in;
+        in.arrivalRate =
+            seen[static_cast<std::size_t>(w)] > 0
+                ? offered[static_cast<std::size_t>(w)] / seen[static_cast<std::size_t>(w)] / len
+                : 0;
+        in.meanHandle = volume > 0 ? work / volume : ch.handleTime.expectation();
+        in.meanPatience = ch.patience.isNone() ? 0 : ch.patience.expectation();
+        in.targetS = ch.targetAnswerS;
+        in.concurrency = isSession(ch.kind) ? g.concurrency : 1;
+        in.slowdown = isSession(ch.kind) ? g.slowdown : 0;
+        int need = minAgents(in, targets);
+        if (need < 0)
+          throw std::runtime_error("no staffing up to 10000 agents meets the targets on " +
+                                   ch.name);
+        if (open && need == 0) {
+          for (const auto& t : targets)
+            if (t.kpi == "availability") need = 1;  // to offer chat at all
+        }
+        r[static_cast<std::size_t>(w)] = need;
+      }
+    }
+    const auto analytic = req;
+    // 3. Confirm by simulation; add an agent where an interval misses a target; repeat.
+    auto staffedText = [&](const std::map<int, std::vector<int>>& rq) {
+      std::string t = sc.text;
+      for (const auto& [c, r] : rq) {
+        std::vector<std::pair<std::string, std::vector<int>>> table;
+        for (int d = 0; d < 7; ++d)
+          table.push_back(
+              {kDayNames[d], std::vector<int>(r.begin() + d * ipd, r.begin() + (d + 1) * ipd)});
+        t = setGroupStaffing(t, sc.groups[static_cast<std::size_t>(groupOf[c])].name, table);
+      }
+      return t;
+    };
+    std::vector<GateResult> judged;
+    int round = 0;
+    std::string finalText;
+    for (round = 1; round <= o.rounds; ++round) {
+      finalText = staffedText(req);
+      const Scenario staffed = readScenarioText(sc.file + " [staffed]", finalText);
+      RunControl c2;
+      c2.showProgress = progress;
+      c2.label = "round " + std::to_string(round) + ": ";
+      c2.gates = gates;
+      const auto outcome = executeRun(
+          staffed, ro, (fs::path(o.out) / ("round-" + std::to_string(round))).string(), c2);
+      judged = outcome->gates;
+      bool allPass = true;
+      for (const auto& g : judged) allPass = allPass && g.status == GateStatus::Pass;
+      if (allPass) break;
+      bool added = false;
+      for (const auto& [c, targets] : byChannel) {
+        auto& r = req[c];
+        for (int w = 0; w < ipw; ++w) {
+          IntervalStats s;
+          for (const auto& rep : outcome->result.reps)
+            for (int i = w; i < n; i += ipw) s += rep.at(i, c);
+          const auto k = channelKpis(s, len);
+          bool miss = false;
+          for (const auto& t : targets)
+            for (const auto& kv : k)
+              if (kv.name == t.kpi && !std::isnan(kv.value))
+                miss = miss || !(t.op[0] == '>' ? kv.value >= t.value : kv.value <= t.value);
+          if (miss && r[static_cast<std::size_t>(w)] > 0) {
+            ++r[static_cast<std::size_t>(w)];
+            added = true;
+          }
+        }
+      }
+      if (!added) break;
+    }
+    writeFileAtomically(
+        (fs::path(o.out) / "staffed.yaml").string(),
+        "# " + sc.name + " staffed by `cclab staff` (per-interval agents)\n" + finalText);
+    // 4. The table: analytic start and final, per interval of the week.
+    std::string csv = "interval,start,channel,group,agents_analytic,agents_final\n";
+    nlohmann::ordered_json j;
+    j["scenario"] = sc.name;
+    j["targets"] = o.targets;
+    j["rounds"] = std::min(round, o.rounds);
+    nlohmann::ordered_json groups = nlohmann::ordered_json::object();
+    for (const auto& [c, r] : req) {
+      const std::string gname = sc.groups[static_cast<std::size_t>(groupOf[c])].name;
+      double hoursA = 0, hoursF = 0;
+      for (int w = 0; w < ipw; ++w) {
+        csv += std::to_string(w) + "," + formatWeekTime(w * len).substr(0, 9) + "," +
+               sc.channels[static_cast<std::size_t>(c)].name + "," + gname + "," +
+               std::to_string(analytic.at(c)[static_cast<std::size_t>(w)]) + "," +
+               std::to_string(r[static_cast<std::size_t>(w)]) + "\n";
+        hoursA += analytic.at(c)[static_cast<std::size_t>(w)] * len / 3600;
+        hoursF += r[static_cast<std::size_t>(w)] * len / 3600;
+      }
+      nlohmann::ordered_json gj;
+      gj["channel"] = sc.channels[static_cast<std::size_t>(c)].name;
+      gj["agent_hours_per_week_analytic"] = hoursA;
+      gj["agent_hours_per_week"] = hoursF;
+      gj["agents_per_interval"] = r;
+      // 5. Shifts that cover the requirement, when the group is staffed with shift templates.
+      const AgentGroup& g = sc.groups[static_cast<std::size_t>(groupOf[c])];
+      if (g.staffing == AgentGroup::Staffing::Shifts) {
+        std::vector<std::vector<bool>> covers;
+        for (const auto& sh : g.shifts) {
+          std::vector<bool> cv(static_cast<std::size_t>(ipw));
+          for (int w = 0; w < ipw; ++w)
+            cv[static_cast<std::size_t>(w)] = sh.hours.openAt(w * len + len / 2);
+          covers.push_back(cv);
+        }
+        const ShiftCover cover = coverShifts(covers, r);
+        nlohmann::ordered_json sj = nlohmann::ordered_json::array();
+        if (cover.total >= 0) {
+          for (std::size_t k = 0; k < g.shifts.size(); ++k)
+            sj.push_back({{"shift", g.shifts[k].name}, {"agents", cover.agents[k]}});
+          writeFileAtomically(
+              (fs::path(o.out) / "staffed-shifts.yaml").string(),
+              "# " + sc.name + ": the shift templates of group " + gname +
+                  " with the agents `cclab staff` found to cover the requirement\n" +
+                  setGroupShiftAgents(sc.text, gname, cover.agents));
+        }
+        gj["shifts"] = {{"agents", cover.total},
+                        {"optimal", cover.optimal},
+                        {"per_shift", sj},
+                        {"covers", cover.total >= 0}};
+      }
+      groups[gname] = gj;
+    }
+    j["groups"] = groups;
+    j["gates"] = gatesJson(judged);
+    writeFileAtomically((fs::path(o.out) / "staffing.csv").string(), csv);
+    writeFileAtomically((fs::path(o.out) / "staffing.json").string(), j.dump(2) + "\n");
+    for (const auto& [gname, gj] : groups.items()) {
+      std::printf("group %s (%s): %.1f agent-hours a week (analytic start %.1f)\n", gname.c_str(),
+                  gj["channel"].get<std::string>().c_str(),
+                  gj["agent_hours_per_week"].get<double>(),
+                  gj["agent_hours_per_week_analytic"].get<double>());
+      if (gj.contains("shifts")) {
+        if (!gj["shifts"]["covers"].get<bool>()) {
+          std::printf("  the shift templates cannot cover every interval that needs agents\n");
+        } else {
+          std::printf("  shifts covering it: %d agents (%s)\n", gj["shifts"]["agents"].get<int>(),
+                      gj["shifts"]["optimal"].get<bool>() ? "optimal" : "best found");
+          for (const auto& x : gj["shifts"]["per_shift"])
+            std::printf("    %-16s %d\n", x["shift"].get<std::string>().c_str(),
+                        x["agents"].get<int>());
+        }
+      }
+    }
+    std::printf("\n%s\nstaffing: %s, %s, %s\n", gatesTable(judged).c_str(),
+                (fs::path(o.out) / "staffing.csv").c_str(),
+                (fs::path(o.out) / "staffing.json").c_str(),
+                (fs::path(o.out) / "staffed.yaml").c_str());
+    return gatesExitCode(judged);
+  } catch (const InputError& e) {
+    return reportInputError(e);
+  } catch (const std::exception& e) {
+    std::cerr << "cclab staff: " << e.what() << "\n";
     return kExitFailure;
   }
 }
@@ -887,7 +1198,9 @@ int main(int argc, char** argv) {
   CompareCmd compare;
   MergeCmd merge;
   SweepCmd sweep;
+  StaffCmd staff;
   setupRun(app, run);
+  setupStaff(app, staff);
   setupSweep(app, sweep);
   setupMerge(app, merge);
   setupCompare(app, compare);
@@ -911,5 +1224,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("compare")) return doCompare(compare);
   if (app.got_subcommand("merge")) return doMerge(merge);
   if (app.got_subcommand("sweep")) return doSweep(sweep);
+  if (app.got_subcommand("staff")) return doStaff(staff);
   return kExitBadInput;
 }

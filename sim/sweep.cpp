@@ -137,4 +137,53 @@ std::string applySetting(const std::string& text, const std::string& path,
   return std::string(e.c_str()) + "\n";
 }
 
+namespace {
+YAML::Node findGroup(YAML::Node& root, const std::string& group) {
+  YAML::Node agents = root["agents"];
+  for (std::size_t j = 0; j < agents.size(); ++j) {
+    YAML::Node g = agents[j];
+    if (g["name"] && g["name"].Scalar() == group) return g;
+  }
+  throw std::invalid_argument("no agent group named '" + group + "'");
+}
+std::string emit(const YAML::Node& root) {
+  YAML::Emitter e;
+  e << root;
+  return std::string(e.c_str()) + "\n";
+}
+}  // namespace
+
+std::string setGroupStaffing(
+    const std::string& text, const std::string& group,
+    const std::vector<std::pair<std::string, std::vector<int>>>& perInterval) {
+  YAML::Node root = YAML::Load(text);
+  YAML::Node g = findGroup(root, group);
+  g.remove("count");
+  g.remove("shifts");
+  g.remove("per_interval");
+  YAML::Node table(YAML::NodeType::Map);
+  for (const auto& [days, values] : perInterval) {
+    YAML::Node list(YAML::NodeType::Sequence);
+    list.SetStyle(YAML::EmitterStyle::Flow);
+    for (int v : values) list.push_back(v);
+    table[days] = list;
+  }
+  g["per_interval"] = table;
+  return emit(root);
+}
+
+std::string setGroupShiftAgents(const std::string& text, const std::string& group,
+                                const std::vector<int>& agentsPerShift) {
+  YAML::Node root = YAML::Load(text);
+  YAML::Node g = findGroup(root, group);
+  YAML::Node shifts = g["shifts"];
+  if (!shifts || !shifts.IsSequence() || shifts.size() != agentsPerShift.size())
+    throw std::invalid_argument("group '" + group + "' has no matching shift list");
+  for (std::size_t i = 0; i < shifts.size(); ++i) {
+    YAML::Node s = shifts[i];
+    s["agents"] = agentsPerShift[i];
+  }
+  return emit(root);
+}
+
 }  // namespace cclab

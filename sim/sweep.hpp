@@ -25,4 +25,12 @@ std::vector<std::vector<std::string>> sweepGrid(const std::vector<SweepParameter
 std::string applySetting(const std::string& yamlText, const std::string& path,
                          const std::string& value);
 
+/// The scenario text with agent group `group`'s staffing replaced: `perInterval` (day selector ->
+/// agents per interval) when given, else `shifts` (name, agents, hours text per day selector).
+std::string setGroupStaffing(
+    const std::string& yamlText, const std::string& group,
+    const std::vector<std::pair<std::string, std::vector<int>>>& perInterval);
+std::string setGroupShiftAgents(const std::string& yamlText, const std::string& group,
+                                const std::vector<int>& agentsPerShift);
+
 }  // namespace cclab

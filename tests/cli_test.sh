@@ -147,5 +147,24 @@ grep -q "no list item named 'bots'" "$tmp/err"; check "sweep names the bad path"
 [ $? -eq 2 ]; check "sweep with an invalid value exits 2" $?
 grep -q "shop.chat_placement=kitchen" "$tmp/err"; check "sweep names the variant that is invalid" $?
 
+# sweep shards collect into the same table
+for i in 1 2; do
+  "$cclab" sweep "$s/cart-only-chat.yaml" --set 'agents.chat.shifts.evening.agents=2..3' \
+    --set 'shop.chat_placement=[cart_only,everywhere]' -r 2 -q --out "$tmp/swS" --shard $i/2 >/dev/null
+done
+"$cclab" sweep "$s/cart-only-chat.yaml" --set 'agents.chat.shifts.evening.agents=2..3' \
+  --set 'shop.chat_placement=[cart_only,everywhere]' -r 2 -q --out "$tmp/swS" --collect >/dev/null
+cmp -s "$tmp/sw/sweep.csv" "$tmp/swS/sweep.csv"; check "sharded sweep collects to the same sweep.csv" $?
+
+# staff: analytic start, simulation confirms, shifts cover it
+"$cclab" staff "$s/cart-only-chat.yaml" --target 'chat.service_level>=0.8' \
+  --target 'chat.availability>=0.95' -r 3 -q --out "$tmp/staff" >"$tmp/staff.txt"; rc=$?
+[ $rc -eq 0 ]; check "staff meets the targets (exit $rc)" $?
+grep -q "shifts covering it: [0-9]* agents (optimal)" "$tmp/staff.txt"; check "staff covers the need with the shift templates" $?
+[ "$(wc -l <"$tmp/staff/staffing.csv")" -eq 337 ]; check "staffing.csv has every interval of the week" $?
+"$cclab" validate "$tmp/staff/staffed.yaml" "$tmp/staff/staffed-shifts.yaml" >/dev/null; check "the staffed scenarios are valid" $?
+"$cclab" staff "$s/cart-only-chat.yaml" --target 'chat.aht_s<=100' -r 3 -q --out "$tmp/staff2" >/dev/null 2>&1
+[ $? -eq 2 ]; check "staff refuses a KPI it cannot staff for" $?
+
 echo "$passes passed, $fails failed"
 [ "$fails" -eq 0 ]
