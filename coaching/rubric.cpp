@@ -1,0 +1,187 @@
+// QA rubrics; see rubric.hpp and docs/coaching.md.
+#include "rubric.hpp"
+
+#include <cmath>
+#include <limits>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include "scenario_reader.hpp"
+#include "yaml_reader.hpp"
+
+namespace cclab {
+
+int Rubric::stepIndex(const std::string& id) const {
+  for (std::size_t i = 0; i < steps.size(); ++i)
+    if (steps[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+const std::string& Rubric::band(double score) const {
+  for (const auto& b : bands)
+    if (score >= b.min - 1e-12) return b.name;
+  return bands.back().name;
+}
+
+RubricScore scoreEvaluation(const Rubric& r, const std::map<std::string, std::string>& answers) {
+  RubricScore s;
+  double weighted = 0, weights = 0;
+  std::set<std::string> used;
+  for (const auto& step : r.steps) {
+    double sum = 0;
+    int n = 0;
+    for (const auto& q : step.questions) {
+      auto it = answers.find(q.id);
+      if (it == answers.end()) continue;
+      used.insert(q.id);
+      if (it->second == "n/a") {
+        if (!q.naAllowed) throw std::invalid_argument("question '" + q.id + "' does not allow n/a");
+        continue;
+      }
+      bool found = false;
+      for (const auto& [answer, points] : q.options)
+        if (answer == it->second) {
+          found = true;
+          sum += points;
+          ++n;
+          if (q.autoFail && points <= 0) s.autoFailed = true;
+        }
+      if (!found)
+        throw std::invalid_argument("'" + it->second + "' is not an answer of question '" + q.id +
+                                    "'");
+    }
+    const double v = n > 0 ? sum / n : std::numeric_limits<double>::quiet_NaN();
+    s.steps.push_back(v);
+    if (n > 0) {
+      weighted += step.weight * v;
+      weights += step.weight;
+    }
+  }
+  for (const auto& [q, a] : answers)
+    if (!used.count(q)) throw std::invalid_argument("unknown question '" + q + "'");
+  s.total = s.autoFailed || weights <= 0 ? 0.0 : weighted / weights;
+  s.band = r.band(s.total);
+  return s;
+}
+
+Rubric readRubricText(const std::string& file, const std::string& text) {
+  YamlReader y(file, text);
+  Rubric r;
+  r.file = file;
+  if (!y.ok()) throw InputError(std::move(y.diagnostics()));
+  const YAML::Node root = y.root();
+  if (!y.expectMap(root, "", {"name", "description", "steps", "bands"}))
+    throw InputError(std::move(y.diagnostics()));
+  if (!y.has(root, "name"))
+    y.missing(root, "", "name");
+  else if (auto s = y.string(root["name"], "name"))
+    r.name = *s;
+  if (y.has(root, "description"))
+    if (auto s = y.string(root["description"], "description")) r.description = *s;
+  std::set<std::string> questionIds;
+  if (!y.has(root, "steps")) {
+    y.missing(root, "", "steps");
+  } else if (!root["steps"].IsSequence() || root["steps"].size() == 0) {
+    y.error(root["steps"], "steps", "expected a non-empty list of steps");
+  } else {
+    double total = 0;
+    for (std::size_t i = 0; i < root["steps"].size(); ++i) {
+      const YAML::Node n = root["steps"][i];
+      std::string f = "steps[" + std::to_string(i) + "]";
+      if (!y.expectMap(n, f, {"id", "name", "weight", "questions"})) continue;
+      RubricStep st;
+      if (!y.has(n, "id"))
+        y.missing(n, f, "id");
+      else if (auto s = y.string(n["id"], f + ".id"))
+        st.id = *s;
+      if (!st.id.empty()) {
+        f = "steps." + st.id;
+        for (const auto& o : r.steps)
+          if (o.id == st.id) y.error(n["id"], f + ".id", "step '" + st.id + "' is given twice");
+      }
+      st.name = st.id;
+      if (y.has(n, "name"))
+        if (auto s = y.string(n["name"], f + ".name")) st.name = *s;
+      if (!y.has(n, "weight"))
+        y.missing(n, f, "weight");
+      else if (auto v = y.number(n["weight"], f + ".weight", 0, 1))
+        st.weight = *v;
+      total += st.weight;
+      if (!y.has(n, "questions") || !n["questions"].IsSequence() || n["questions"].size() == 0) {
+        y.error(y.has(n, "questions") ? n["questions"] : n, f + ".questions",
+                "a step needs a non-empty list of questions");
+      } else {
+        for (std::size_t k = 0; k < n["questions"].size(); ++k) {
+          const YAML::Node q = n["questions"][k];
+          std::string qf = f + ".questions[" + std::to_string(k) + "]";
+          if (!y.expectMap(q, qf, {"id", "text", "options", "na_allowed", "auto_fail"})) continue;
+          RubricQuestion rq;
+          if (!y.has(q, "id"))
+            y.missing(q, qf, "id");
+          else if (auto s = y.string(q["id"], qf + ".id"))
+            rq.id = *s;
+          if (!rq.id.empty()) {
+            qf = f + ".questions." + rq.id;
+            if (!questionIds.insert(rq.id).second)
+              y.error(q["id"], qf + ".id", "question '" + rq.id + "' is given twice");
+          }
+          if (y.has(q, "text"))
+            if (auto s = y.string(q["text"], qf + ".text")) rq.text = *s;
+          if (y.has(q, "na_allowed"))
+            if (auto b = y.boolean(q["na_allowed"], qf + ".na_allowed")) rq.naAllowed = *b;
+          if (y.has(q, "auto_fail"))
+            if (auto b = y.boolean(q["auto_fail"], qf + ".auto_fail")) rq.autoFail = *b;
+          if (!y.has(q, "options")) {
+            y.missing(q, qf, "options");
+          } else if (y.expectOpenMap(q["options"], qf + ".options")) {
+            for (auto it = q["options"].begin(); it != q["options"].end(); ++it) {
+              const std::string a = it->first.Scalar();
+              if (a == "n/a") {
+                y.error(it->first, qf + ".options", "'n/a' is not an option: use na_allowed: true");
+                continue;
+              }
+              if (auto v = y.number(it->second, qf + ".options." + a, 0, 1))
+                rq.options.push_back({a, *v});
+            }
+            if (q["options"].size() < 2)
+              y.error(q["options"], qf + ".options",
+                      "a question needs at least two answer options");
+          }
+          st.questions.push_back(std::move(rq));
+        }
+      }
+      r.steps.push_back(std::move(st));
+    }
+    if (y.ok() && std::abs(total - 1.0) > 1e-6) {
+      std::ostringstream o;
+      o << "step weights must add up to 1 (they add up to " << total << ")";
+      y.error(root["steps"], "steps", o.str());
+    }
+  }
+  if (!y.has(root, "bands")) {
+    r.bands = {{"pass", 0}};
+  } else if (y.expectOpenMap(root["bands"], "bands")) {
+    double prev = 2;
+    for (auto it = root["bands"].begin(); it != root["bands"].end(); ++it) {
+      const std::string name = it->first.Scalar();
+      if (auto v = y.number(it->second, "bands." + name, 0, 1)) {
+        if (*v >= prev)
+          y.error(it->second, "bands." + name, "bands must be given from the highest minimum down");
+        prev = *v;
+        r.bands.push_back({name, *v});
+      }
+    }
+    if (y.ok() && (r.bands.empty() || r.bands.back().min != 0))
+      y.error(root["bands"], "bands",
+              "the last band must start at 0, so that every score has a band");
+  }
+  if (!y.ok()) throw InputError(std::move(y.diagnostics()));
+  return r;
+}
+
+Rubric readRubricFile(const std::string& path) {
+  return readRubricText(path, readWholeFile(path));
+}
+
+}  // namespace cclab
