@@ -30,6 +30,10 @@ struct ContactRecord {
   int agent = -1;             // global agent index, -1 if none
   int concurrency = 0;        // open contacts of the agent right after answering (incl. this one)
   Outcome outcome = Outcome::Served;
+  // Filled by the journey layer for shoppers' contacts (-1: not known):
+  std::int8_t resolved = -1;   // the contact resolved the question
+  std::int8_t satisfied = -1;  // the customer was satisfied (CSAT)
+  bool repeat = false;         // a repeat contact (an earlier one on this question was unresolved)
 };
 
 /// Receives every contact once, when it leaves the system.

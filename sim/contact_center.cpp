@@ -498,17 +498,17 @@ void ContactCenter::finalize(int slot, Outcome o, double end) {
         break;
     }
   }
-  if (sink_) sink_->record(r);
   ContactListener* listener = l.listener;
   const std::uint64_t cookie = l.cookie;
-  const ContactRecord rec = r;
+  ContactRecord rec = r;
   l.active = false;
   l.inQueue = false;
   l.listener = nullptr;
   ++l.gen;
   freeSlots_.push_back(slot);
   --live_;
-  if (listener) listener->contactFinished(cookie, rec);  // last: it may offer new contacts
+  if (listener) listener->contactFinished(cookie, rec);  // after freeing: it may schedule more
+  if (sink_) sink_->record(rec);
 }
 
 void ContactCenter::handle(const Event& e) {

@@ -27,7 +27,9 @@ class ContactListener {
  public:
   virtual ~ContactListener() = default;
   virtual void contactAnswered(std::uint64_t cookie, const ContactRecord& r) = 0;
-  virtual void contactFinished(std::uint64_t cookie, const ContactRecord& r) = 0;
+  /// Called when the contact leaves, before the record is logged: the listener may fill in the
+  /// record's outcome fields (resolved, satisfied, repeat).
+  virtual void contactFinished(std::uint64_t cookie, ContactRecord& r) = 0;
 };
 
 /// Extra facts a demand source attaches to a contact (the journey layer fills these).

@@ -7,7 +7,7 @@ namespace cclab {
 
 const char* contactsCsvHeader() {
   return "replication,id,channel,reason,shopper,stage,arrival_s,answer_s,first_response_s,end_s,"
-         "wait_s,agent,outcome,concurrency\n";
+         "wait_s,agent,outcome,concurrency,resolved,satisfied,repeat\n";
 }
 
 CsvContactWriter::CsvContactWriter(std::FILE* file, const Scenario& sc, int replication)
@@ -85,6 +85,12 @@ void CsvContactWriter::write(const ContactRecord& r) {
   put(b, toString(r.outcome));
   b += ',';
   putInt(b, r.concurrency);
+  b += ',';
+  if (r.resolved >= 0) putInt(b, static_cast<int>(r.resolved));
+  b += ',';
+  if (r.satisfied >= 0) putInt(b, static_cast<int>(r.satisfied));
+  b += ',';
+  if (r.shopper >= 0) b += r.repeat ? '1' : '0';
   b += '\n';
   std::fwrite(b.data(), 1, b.size(), file_);
 }

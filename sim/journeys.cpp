@@ -67,7 +67,7 @@ double ShopperJourneys::forwardProbability(const Shopper& s, int stage) const {
 
 std::uint64_t ShopperJourneys::cookie(int slot, bool sync, int reason) const {
   const Shopper& s = pool_[static_cast<std::size_t>(slot)];
-  return static_cast<std::uint64_t>(slot) | (static_cast<std::uint64_t>(s.gen & 0xffffu) << 32) |
+  return static_cast<std::uint64_t>(slot) | (static_cast<std::uint64_t>(s.gen & 0x7fffu) << 32) |
          (static_cast<std::uint64_t>(sync) << 48) |
          (static_cast<std::uint64_t>(reason & 0x7ff) << 49);
 }
@@ -370,7 +370,8 @@ void ShopperJourneys::offerContact(int slot, int channel, int stage, int reason,
   tags.shopper = static_cast<std::int64_t>(s.id);
   tags.stage = stage;
   tags.listener = this;
-  tags.cookie = cookie(slot, sync, reason) | (static_cast<std::uint64_t>(callback) << 60) |
+  tags.cookie = cookie(slot, sync, reason) | (static_cast<std::uint64_t>(repeat) << 47) |
+                (static_cast<std::uint64_t>(callback) << 60) |
                 (static_cast<std::uint64_t>(stage) << 61);
   tags.handleFactor = handleFactor;
   tags.patient = callback;  // the agent calls the customer back
@@ -418,11 +419,12 @@ void ShopperJourneys::contactAnswered(std::uint64_t cookieValue, const ContactRe
   }
 }
 
-void ShopperJourneys::contactFinished(std::uint64_t cookieValue, const ContactRecord& r) {
+void ShopperJourneys::contactFinished(std::uint64_t cookieValue, ContactRecord& r) {
   const int slot = static_cast<int>(cookieValue & kSlotMask);
   const bool sync = (cookieValue >> 48) & 1u;
   const int reason = static_cast<int>((cookieValue >> 49) & 0x7ffu);
   const bool callback = (cookieValue >> 60) & 1u;
+  r.repeat = (cookieValue >> 47) & 1u;
   const int stage = static_cast<int>(cookieValue >> 61);
   Shopper& s = pool_[static_cast<std::size_t>(slot)];
   --s.pending;
@@ -434,6 +436,8 @@ void ShopperJourneys::contactFinished(std::uint64_t cookieValue, const ContactRe
     resolved = r.outcome == Outcome::Served && u(s, pResolve) < shop_.resolution[c];
     const bool satisfied =
         u(s, pCsat) < shop_.csat[c] * (resolved ? 1.0 : shop_.csatUnresolvedFactor);
+    r.resolved = resolved ? 1 : 0;
+    r.satisfied = satisfied ? 1 : 0;
     if (s.inWindow) {
       stats_[ShopStats::kAnsweredContacts] += 1;
       stats_.at(ShopStats::kChannelAnswered, static_cast<int>(c)) += 1;

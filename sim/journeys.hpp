@@ -28,7 +28,7 @@ class ShopperJourneys : public ContactSource, public ContactListener {
   void start() override;
   void handle(const Event& e) override;
   void contactAnswered(std::uint64_t cookie, const ContactRecord& r) override;
-  void contactFinished(std::uint64_t cookie, const ContactRecord& r) override;
+  void contactFinished(std::uint64_t cookie, ContactRecord& r) override;
   ShopStats finish();
   std::size_t inFlight() const { return live_; }
   /// Most shoppers ever in flight at once (the pool's size): memory is proportional to this.

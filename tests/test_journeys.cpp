@@ -18,12 +18,21 @@ namespace {
 struct ShopRun {
   ShopStats stats;
   std::size_t pool = 0;
+  std::vector<ContactRecord> contacts;
+};
+
+struct Keep : ContactSink {
+  std::vector<ContactRecord>* out;
+  void record(const ContactRecord& r) override { out->push_back(r); }
 };
 
 ShopRun runShop(const std::string& yaml, std::uint64_t seed = 1) {
   const Scenario sc = readScenarioText("shop.yaml", yaml);
   Simulation sim;
-  ContactCenter cc(sc, sim, seed, 0, nullptr);
+  ShopRun r;
+  Keep keep;
+  keep.out = &r.contacts;
+  ContactCenter cc(sc, sim, seed, 0, &keep);
   ForecastArrivals arr(sc, sim, cc, seed, 0);
   ShopperJourneys j(sc, sim, cc, seed, 0);
   cc.start();
@@ -31,7 +40,6 @@ ShopRun runShop(const std::string& yaml, std::uint64_t seed = 1) {
   j.start();
   runPlain(sim);
   cc.finish();
-  ShopRun r;
   r.pool = j.poolSize();
   r.stats = j.finish();
   return r;
@@ -116,6 +124,30 @@ TEST(Journeys, MemoryIsProportionalToShoppersInFlight) {
   // One visit per second, journeys of a few minutes: a few hundred in flight, 86 000 in all.
   EXPECT_GT(r.stats[ShopStats::kVisits], 80000);
   EXPECT_LT(r.pool, 2000u);
+}
+
+TEST(Journeys, ContactLogOutcomesMatchTheShopCounts) {
+  // Every shopper contact is logged with its outcome: resolved, satisfied, repeat.
+  const ShopRun r = runShop(shopYaml("", 0.3));
+  double resolved = 0, satisfied = 0, repeats = 0, answered = 0;
+  for (const auto& c : r.contacts) {
+    ASSERT_GE(c.shopper, 0);
+    if (c.answer >= 0) {
+      ++answered;
+      ASSERT_GE(c.resolved, 0);
+      ASSERT_GE(c.satisfied, 0);
+    } else {
+      EXPECT_EQ(c.resolved, -1);
+    }
+    resolved += c.resolved == 1;
+    satisfied += c.satisfied == 1;
+    repeats += c.repeat;
+  }
+  EXPECT_GT(repeats, 100);
+  EXPECT_EQ(answered, r.stats[ShopStats::kAnsweredContacts]);
+  EXPECT_EQ(resolved, r.stats[ShopStats::kResolvedContacts]);
+  EXPECT_EQ(satisfied, r.stats[ShopStats::kSatisfied]);
+  EXPECT_EQ(repeats, r.stats[ShopStats::kRepeatContacts]);
 }
 
 TEST(Journeys, VariantsShareEachShoppersRandomNumbers) {
