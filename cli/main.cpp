@@ -393,46 +393,27 @@ int doCompare(CompareCmd o) {
     writeFileAtomically((fs::path(o.out) / "report.html").string(),
                         comparisonReportHtml(cmp, gateResults));
     // The readable table: the KPIs a manager asks about first.
-    static const char* keys[] = {"shop.visits",
-                                 "shop.orders",
-                                 "shop.conversion_rate",
-                                 "shop.revenue",
-                                 "shop.revenue_per_visit",
-                                 "shop.chats",
-                                 "shop.engagement_ratio",
-                                 "shop.chat_conversion",
-                                 "shop.cart_abandonment",
-                                 "shop.purchases_lost_unanswered",
-                                 "shop.contacts",
-                                 "shop.csat",
-                                 "shop.cost_total",
-                                 "shop.cost_per_order",
-                                 "channels.chat.availability",
-                                 "channels.chat.first_response_s",
-                                 "channels.chat.abandonment_rate",
-                                 "channels.phone.service_level",
-                                 "channels.phone.abandonment_rate",
-                                 "channels.email.asa_s"};
+    const auto& keys = headlineKpis();
     for (const auto& vj : cmp["variants"]) {
       std::printf("\n%s vs %s (%s, %d replications)\n", vj["name"].get<std::string>().c_str(),
                   labels[0].c_str(), o.independent ? "independent seeds" : "common random numbers",
                   o.replications);
       std::printf("%-34s %12s %12s %12s %27s\n", "kpi", "baseline", "variant", "difference",
                   "95% CI of difference");
-      for (const char* k : keys) {
+      for (const auto& k : keys) {
         if (!vj["kpis"].contains(k)) continue;
         const auto& e = vj["kpis"][k];
         if (e["difference"]["mean"].is_null()) continue;
         auto g = [](const nlohmann::ordered_json& x) {
           return x.is_null() ? std::nan("") : x.get<double>();
         };
-        std::printf("%-34s %12s %12s %12s %27s%s\n", k, fmt(g(e["baseline"]["mean"]), 4).c_str(),
-                    fmt(g(e["variant"]["mean"]), 4).c_str(),
-                    fmt(g(e["difference"]["mean"]), 4).c_str(),
-                    ("[" + fmt(g(e["difference"]["ci95"][0]), 4) + ", " +
-                     fmt(g(e["difference"]["ci95"][1]), 4) + "]")
-                        .c_str(),
-                    e["significant"].get<bool>() ? " *" : "");
+        std::printf(
+            "%-34s %12s %12s %12s %27s%s\n", k.c_str(), fmt(g(e["baseline"]["mean"]), 4).c_str(),
+            fmt(g(e["variant"]["mean"]), 4).c_str(), fmt(g(e["difference"]["mean"]), 4).c_str(),
+            ("[" + fmt(g(e["difference"]["ci95"][0]), 4) + ", " +
+             fmt(g(e["difference"]["ci95"][1]), 4) + "]")
+                .c_str(),
+            e["significant"].get<bool>() ? " *" : "");
       }
     }
     for (const auto& vj : cmp["variants"]) {

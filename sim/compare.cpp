@@ -69,6 +69,30 @@ std::vector<PhaseWindow> phaseWindows(const Scenario& sc) {
   return out;
 }
 
+const std::vector<std::string>& headlineKpis() {
+  static const std::vector<std::string> keys = {"shop.visits",
+                                                "shop.orders",
+                                                "shop.conversion_rate",
+                                                "shop.revenue",
+                                                "shop.revenue_per_visit",
+                                                "shop.chats",
+                                                "shop.engagement_ratio",
+                                                "shop.chat_conversion",
+                                                "shop.cart_abandonment",
+                                                "shop.purchases_lost_unanswered",
+                                                "shop.contacts",
+                                                "shop.csat",
+                                                "shop.cost_total",
+                                                "shop.cost_per_order",
+                                                "channels.chat.availability",
+                                                "channels.chat.first_response_s",
+                                                "channels.chat.abandonment_rate",
+                                                "channels.phone.service_level",
+                                                "channels.phone.abandonment_rate",
+                                                "channels.email.asa_s"};
+  return keys;
+}
+
 std::string incomparable(const Scenario& a, const Scenario& b) {
   if (a.horizonDays != b.horizonDays) return "their horizon_days differ";
   if (a.intervalMinutes != b.intervalMinutes) return "their interval_minutes differ";

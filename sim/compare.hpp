@@ -36,6 +36,9 @@ struct VariantRun {
   std::string label;
 };
 
+/// The KPIs a manager asks about first (the comparison table and report show these).
+const std::vector<std::string>& headlineKpis();
+
 /// comparison.json's content: each variant against the first.
 nlohmann::ordered_json buildComparison(const std::vector<VariantRun>& v, const RunOptions& o,
                                        bool commonRandomNumbers);

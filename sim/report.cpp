@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "compare.hpp"
 #include "kpi.hpp"
 
 namespace cclab {
@@ -273,29 +274,12 @@ std::string comparisonReportHtml(const nlohmann::ordered_json& c,
        ". Differences are variant minus baseline, with the 95% confidence interval of the paired "
        "difference.</div>";
   h += gatesSection(gates);
-  static const char* keys[] = {"shop.orders",
-                               "shop.conversion_rate",
-                               "shop.revenue_per_visit",
-                               "shop.revenue",
-                               "shop.chats",
-                               "shop.engagement_ratio",
-                               "shop.chat_conversion",
-                               "shop.cart_abandonment",
-                               "shop.purchases_lost_unanswered",
-                               "shop.contacts",
-                               "shop.csat",
-                               "shop.cost_total",
-                               "shop.cost_per_order",
-                               "channels.chat.availability",
-                               "channels.chat.first_response_s",
-                               "channels.phone.service_level",
-                               "channels.phone.abandonment_rate",
-                               "channels.email.asa_s"};
+  const auto& keys = headlineKpis();
   for (const auto& v : c["variants"]) {
     h += "<h2>" + esc(v["name"].get<std::string>()) +
          "</h2><table><tr><th>KPI</th><th>baseline</th><th>variant</th><th>difference</th><th>95% "
          "CI of the difference</th><th></th></tr>";
-    for (const char* k : keys) {
+    for (const auto& k : keys) {
       if (!v["kpis"].contains(k)) continue;
       const auto& e = v["kpis"][k];
       const double lo = val(e["difference"]["ci95"][0]), hi = val(e["difference"]["ci95"][1]),
