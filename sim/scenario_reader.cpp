@@ -469,17 +469,13 @@ class ScenarioReader {
     if (y_.has(n, "target")) {
       const YAML::Node t = n["target"];
       if (y_.expectMap(t, f + ".target", {"answer_within_s", "service_level"})) {
-        if (y_.has(t, "answer_within_s"))
-          if (auto v = y_.number(t["answer_within_s"], f + ".target.answer_within_s", 0, 1e8, true))
-            c.targetAnswerS = *v;
-        if (y_.has(t, "service_level"))
-          if (auto v = y_.number(t["service_level"], f + ".target.service_level", 0, 1))
-            c.targetServiceLevel = *v;
+        y_.optionalNumber(t, "answer_within_s", f + ".target.answer_within_s", 0, 1e8,
+                          c.targetAnswerS, true);
+        y_.optionalNumber(t, "service_level", f + ".target.service_level", 0, 1,
+                          c.targetServiceLevel);
       }
     }
-    if (y_.has(n, "cost_per_contact"))
-      if (auto v = y_.number(n["cost_per_contact"], f + ".cost_per_contact", 0, 1e9))
-        c.costPerContact = *v;
+    y_.optionalNumber(n, "cost_per_contact", f + ".cost_per_contact", 0, 1e9, c.costPerContact);
     if (y_.has(n, "agent_selection")) {
       if (auto s = y_.oneOf(n["agent_selection"], f + ".agent_selection",
                             {"longest_idle", "least_loaded"}))
@@ -976,15 +972,9 @@ class ScenarioReader {
     readProb("unanswered_abandonment", sh.unansweredAbandonment);
     readProb("answered_recovery", sh.answeredRecovery);
     readProb("csat_unresolved_factor", sh.csatUnresolvedFactor);
-    if (y_.has(n, "content_quality"))
-      if (auto v = y_.number(n["content_quality"], f + ".content_quality", 0, 10))
-        sh.contentQuality = *v;
-    if (y_.has(n, "self_service_cost"))
-      if (auto v = y_.number(n["self_service_cost"], f + ".self_service_cost", 0, 1e6))
-        sh.selfServiceCost = *v;
-    if (y_.has(n, "chat_value_uplift"))
-      if (auto v = y_.number(n["chat_value_uplift"], f + ".chat_value_uplift", 0, 100))
-        sh.chatValueUplift = *v;
+    y_.optionalNumber(n, "content_quality", f + ".content_quality", 0, 10, sh.contentQuality);
+    y_.optionalNumber(n, "self_service_cost", f + ".self_service_cost", 0, 1e6, sh.selfServiceCost);
+    y_.optionalNumber(n, "chat_value_uplift", f + ".chat_value_uplift", 0, 100, sh.chatValueUplift);
     sh.resolution.assign(nc, 0.8);
     sh.csat.assign(nc, 0.7);
     auto chanProbs = [&](const char* key, std::vector<double>& into) {

@@ -150,6 +150,14 @@ std::optional<double> YamlReader::number(const YAML::Node& n, const std::string&
   return v;
 }
 
+bool YamlReader::optionalNumber(const YAML::Node& map, const char* key, const std::string& field,
+                                double min, double max, double& into, bool minExclusive) {
+  if (!has(map, key)) return true;
+  auto v = number(map[key], field, min, max, minExclusive);
+  if (v) into = *v;
+  return v.has_value();
+}
+
 std::optional<long long> YamlReader::integer(const YAML::Node& n, const std::string& field,
                                              long long min, long long max) {
   if (n.IsScalar() && n.Tag() == "!") {

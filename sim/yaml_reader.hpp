@@ -40,6 +40,9 @@ class YamlReader {
 
   std::optional<double> number(const YAML::Node& n, const std::string& field, double min,
                                double max, bool minExclusive = false);
+  /// If `map` has `key`, reads it as a number in range into `into`; false only on a bad value.
+  bool optionalNumber(const YAML::Node& map, const char* key, const std::string& field, double min,
+                      double max, double& into, bool minExclusive = false);
   std::optional<long long> integer(const YAML::Node& n, const std::string& field, long long min,
                                    long long max);
   std::optional<std::string> string(const YAML::Node& n, const std::string& field);

@@ -4,12 +4,7 @@
 set -u
 cclab=$1
 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0 passes=0
-check() {  # check NAME CONDITION-EXIT-CODE
-  if [ "$2" -eq 0 ]; then passes=$((passes + 1)); else echo "FAIL: $1"; fails=$((fails + 1)); fi
-}
+. "$(dirname "$0")/test_lib.sh"
 
 # validate: shipped scenarios ok, every bad input exit 2 with its expected message on stderr
 for f in "$src"/scenarios/*.yaml; do
@@ -166,5 +161,4 @@ grep -q "shifts covering it: [0-9]* agents (optimal)" "$tmp/staff.txt"; check "s
 "$cclab" staff "$s/cart-only-chat.yaml" --target 'chat.aht_s<=100' -r 3 -q --out "$tmp/staff2" >/dev/null 2>&1
 [ $? -eq 2 ]; check "staff refuses a KPI it cannot staff for" $?
 
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish

@@ -5,10 +5,7 @@
 set -u
 cclab=$1
 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0 passes=0
-check() { if [ "$2" -eq 0 ]; then passes=$((passes + 1)); else echo "FAIL: $1"; fails=$((fails + 1)); fi; }
+. "$(dirname "$0")/test_lib.sh"
 chrome() {
   timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
@@ -32,5 +29,4 @@ check "the screenshot is not blank ($full bytes vs $blank for an empty page)" $?
 chrome "$tmp/cmp.png" "file://$tmp/cmp/report.html"
 cmpsize=$(stat -c %s "$tmp/cmp.png" 2>/dev/null || echo 0)
 [ "$cmpsize" -gt $((blank * 5)) ]; check "the comparison report renders ($cmpsize bytes)" $?
-echo "$passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+finish
