@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "scenario_reader.hpp"
+#include "shipped_files.hpp"
 #include "yaml_reader.hpp"
 
 namespace cclab {
@@ -65,6 +66,17 @@ RubricScore scoreEvaluation(const Rubric& r, const std::map<std::string, std::st
   return s;
 }
 
+namespace {
+void readEffect(YamlReader& y, const YAML::Node& n, const std::string& f, StepEffect& e) {
+  if (!y.expectMap(n, f, {"resolve", "csat", "repeat", "handle_share", "conversion"})) return;
+  y.optionalNumber(n, "resolve", f + ".resolve", 0, 1, e.resolve);
+  y.optionalNumber(n, "csat", f + ".csat", 0, 1, e.csat);
+  y.optionalNumber(n, "repeat", f + ".repeat", 0, 1, e.repeat);
+  y.optionalNumber(n, "handle_share", f + ".handle_share", 0, 0.9, e.handleShare);
+  y.optionalNumber(n, "conversion", f + ".conversion", 0, 1, e.conversion);
+}
+}  // namespace
+
 Rubric readRubricText(const std::string& file, const std::string& text) {
   YamlReader y(file, text);
   Rubric r;
@@ -89,7 +101,7 @@ Rubric readRubricText(const std::string& file, const std::string& text) {
     for (std::size_t i = 0; i < root["steps"].size(); ++i) {
       const YAML::Node n = root["steps"][i];
       std::string f = "steps[" + std::to_string(i) + "]";
-      if (!y.expectMap(n, f, {"id", "name", "weight", "questions"})) continue;
+      if (!y.expectMap(n, f, {"id", "name", "weight", "questions", "if_skipped"})) continue;
       RubricStep st;
       if (!y.has(n, "id"))
         y.missing(n, f, "id");
@@ -151,6 +163,7 @@ Rubric readRubricText(const std::string& file, const std::string& text) {
           st.questions.push_back(std::move(rq));
         }
       }
+      if (y.has(n, "if_skipped")) readEffect(y, n["if_skipped"], f + ".if_skipped", st.ifSkipped);
       r.steps.push_back(std::move(st));
     }
     if (y.ok() && std::abs(total - 1.0) > 1e-6) {
@@ -182,6 +195,24 @@ Rubric readRubricText(const std::string& file, const std::string& text) {
 
 Rubric readRubricFile(const std::string& path) {
   return readRubricText(path, readWholeFile(path));
+}
+
+std::vector<std::string> shippedRubricNames() {
+  std::vector<std::string> out;
+  for (const auto& f : shippedRubricFiles()) out.push_back(f.name);
+  return out;
+}
+
+bool isShippedRubric(const std::string& spec) {
+  for (const auto& f : shippedRubricFiles())
+    if (f.name == spec) return true;
+  return false;
+}
+
+Rubric shippedRubric(const std::string& name) {
+  for (const auto& f : shippedRubricFiles())
+    if (f.name == name) return readRubricText(std::string("coaching/rubrics/") + f.name + ".yaml", f.text);
+  throw std::out_of_range("no shipped rubric '" + name + "'");
 }
 
 }  // namespace cclab

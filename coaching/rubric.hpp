@@ -18,11 +18,22 @@ struct RubricQuestion {
   bool autoFail = false;   // an answer worth 0 points fails the whole evaluation
 };
 
+/// What skipping a step does in the simulation (`if_skipped:`; docs/coaching.md, "Agent
+/// behaviour"). Neutral values by default: a step without `if_skipped` changes nothing.
+struct StepEffect {
+  double resolve = 1;      // P(resolved) x this
+  double csat = 1;         // P(satisfied) x this
+  double repeat = 0;       // P(a repeat contact within 14 days although resolved)
+  double handleShare = 0;  // share of the handle time the step takes (skipping saves it)
+  double conversion = 1;   // P(a hesitating shopper still buys after the answer) x this
+};
+
 struct RubricStep {
   std::string id;     // stable id, e.g. notify
   std::string name;   // e.g. Notify
   double weight = 0;  // weights of all steps sum to 1
   std::vector<RubricQuestion> questions;
+  StepEffect ifSkipped;
 };
 
 struct ScoreBand {
@@ -56,5 +67,12 @@ RubricScore scoreEvaluation(const Rubric& r, const std::map<std::string, std::st
 /// Reads and validates a rubric file (InputError with file:line:col: field on any problem).
 Rubric readRubricFile(const std::string& path);
 Rubric readRubricText(const std::string& file, const std::string& text);
+
+/// The rubrics shipped with cclab (coaching/rubrics/NAME.yaml, built into the program).
+std::vector<std::string> shippedRubricNames();
+/// A shipped rubric by name (learn, last, forward-resolution); throws std::out_of_range.
+Rubric shippedRubric(const std::string& name);
+/// `spec` is a shipped name, or a path (relative paths are taken from `baseDir`).
+bool isShippedRubric(const std::string& spec);
 
 }  // namespace cclab

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 namespace cclab {
 
@@ -34,6 +35,17 @@ struct ContactRecord {
   std::int8_t resolved = -1;   // the contact resolved the question
   std::int8_t satisfied = -1;  // the customer was satisfied (CSAT)
   bool repeat = false;         // a repeat contact (an earlier one on this question was unresolved)
+  // Agent behaviour (coaching model), hidden truth a QA evaluator only samples:
+  std::uint32_t skipped = 0;  // bit s: rubric step s was skipped
+  std::int8_t knew = -1;      // the agent knew the answer (-1: no coaching model)
+};
+
+/// A QA evaluation of one contact: per rubric question (in rubric order), the index of the answer
+/// option the evaluator chose.
+struct QaRecord {
+  std::uint64_t contact = 0;
+  int agent = -1;
+  std::vector<int> answers;
 };
 
 /// Receives every contact once, when it leaves the system.
@@ -41,6 +53,12 @@ class ContactSink {
  public:
   virtual ~ContactSink() = default;
   virtual void record(const ContactRecord& r) = 0;
+  /// A shopper ordered (journey layer): links contacts to conversion.
+  virtual void order(std::int64_t shopper, double time, double value) {
+    (void)shopper, (void)time, (void)value;
+  }
+  /// A QA evaluation of a contact (coaching model).
+  virtual void evaluation(const QaRecord& q) { (void)q; }
 };
 
 }  // namespace cclab

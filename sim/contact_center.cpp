@@ -389,8 +389,9 @@ void ContactCenter::assign(int slot, int agent) {
   const double now = sim_.now();
   beginAgent(agent);
   l.rec.answer = now;
-  l.rec.firstResponse = now + std::min(l.firstReply, l.work);
   l.rec.agent = agent;
+  if (l.listener) l.work *= l.listener->contactAssigned(l.cookie, l.rec);
+  l.rec.firstResponse = now + std::min(l.firstReply, l.work);
   if (!isSession(sc_.channels[l.rec.channel].kind)) {
     a.exclusive = slot;
     l.rec.concurrency = 1;

@@ -26,6 +26,13 @@ namespace cclab {
 class ContactListener {
  public:
   virtual ~ContactListener() = default;
+  /// Called when an agent takes the contact, before its handling starts (r.agent is set): the
+  /// listener may note agent behaviour in `r` and returns a factor on the handle time. It must
+  /// not offer contacts.
+  virtual double contactAssigned(std::uint64_t cookie, ContactRecord& r) {
+    (void)cookie, (void)r;
+    return 1;
+  }
   virtual void contactAnswered(std::uint64_t cookie, const ContactRecord& r) = 0;
   /// Called when the contact leaves, before the record is logged: the listener may fill in the
   /// record's outcome fields (resolved, satisfied, repeat).

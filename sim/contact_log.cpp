@@ -5,34 +5,6 @@
 
 namespace cclab {
 
-const char* contactsCsvHeader() {
-  return "replication,id,channel,reason,shopper,stage,arrival_s,answer_s,first_response_s,end_s,"
-         "wait_s,agent,outcome,concurrency,resolved,satisfied,repeat\n";
-}
-
-CsvContactWriter::CsvContactWriter(std::FILE* file, const Scenario& sc, int replication)
-    : file_(file), sc_(sc), replication_(replication), agents_(agentNames(sc)) {}
-
-CsvContactWriter::~CsvContactWriter() = default;
-
-void CsvContactWriter::record(const ContactRecord& r) {
-  const std::uint64_t idx = r.id - base_;
-  if (idx >= pending_.size()) pending_.resize(idx + 1);
-  pending_[idx] = r;
-  while (!pending_.empty() && pending_.front()) {
-    write(*pending_.front());
-    pending_.pop_front();
-    ++base_;
-  }
-}
-
-void CsvContactWriter::flush() {
-  for (auto& p : pending_)
-    if (p) write(*p);
-  pending_.clear();
-  std::fflush(file_);
-}
-
 namespace {
 // Appends with std::to_chars: exact, locale-free and much faster than printf.
 void put(std::string& b, const char* s) {
@@ -53,6 +25,83 @@ void putTime(std::string& b, double v) {
   b.append(t, r.ptr);
 }
 }  // namespace
+
+const char* contactsCsvHeader() {
+  return "replication,id,channel,reason,shopper,stage,arrival_s,answer_s,first_response_s,end_s,"
+         "wait_s,agent,outcome,concurrency,resolved,satisfied,repeat\n";
+}
+
+const char* ordersCsvHeader() {
+  return "replication,shopper,time_s,value\n";
+}
+
+const char* qaCsvHeader() {
+  return "replication,contact,agent,question,answer\n";
+}
+
+CsvContactWriter::CsvContactWriter(std::FILE* file, const Scenario& sc, int replication)
+    : file_(file), sc_(sc), replication_(replication), agents_(agentNames(sc)) {}
+
+CsvContactWriter::~CsvContactWriter() = default;
+
+void CsvContactWriter::record(const ContactRecord& r) {
+  const std::uint64_t idx = r.id - base_;
+  if (idx >= pending_.size()) pending_.resize(idx + 1);
+  pending_[idx] = r;
+  while (!pending_.empty() && pending_.front()) {
+    write(*pending_.front());
+    pending_.pop_front();
+    ++base_;
+  }
+}
+
+void CsvContactWriter::order(std::int64_t shopper, double time, double value) {
+  if (!orders_) return;
+  std::string b;
+  putInt(b, replication_ + 1);
+  b += ',';
+  putInt(b, shopper);
+  b += ',';
+  putTime(b, time);
+  b += ',';
+  char t[48];
+  const auto r = std::to_chars(t, t + sizeof t, value, std::chars_format::fixed, 2);
+  b.append(t, r.ptr);
+  b += '\n';
+  std::fwrite(b.data(), 1, b.size(), orders_);
+}
+
+void CsvContactWriter::evaluation(const QaRecord& q) {
+  if (!qa_) return;
+  const Rubric& rb = sc_.coaching.rubric;
+  std::string b;
+  std::size_t k = 0;
+  for (const auto& st : rb.steps)
+    for (const auto& qu : st.questions) {
+      if (k >= q.answers.size()) break;
+      putInt(b, replication_ + 1);
+      b += ',';
+      putInt(b, q.contact);
+      b += ',';
+      if (q.agent >= 0) put(b, agents_[static_cast<std::size_t>(q.agent)]);
+      b += ',';
+      put(b, qu.id);
+      b += ',';
+      put(b, qu.options[static_cast<std::size_t>(q.answers[k++])].first);
+      b += '\n';
+    }
+  std::fwrite(b.data(), 1, b.size(), qa_);
+}
+
+void CsvContactWriter::flush() {
+  for (auto& p : pending_)
+    if (p) write(*p);
+  pending_.clear();
+  std::fflush(file_);
+  if (orders_) std::fflush(orders_);
+  if (qa_) std::fflush(qa_);
+}
+
 
 void CsvContactWriter::write(const ContactRecord& r) {
   std::string& b = line_;

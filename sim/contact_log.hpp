@@ -16,6 +16,9 @@ namespace cclab {
 
 /// The header line of contacts.csv (with trailing newline).
 const char* contactsCsvHeader();
+/// The header lines of orders.csv (journey layer) and qa.csv (coaching model).
+const char* ordersCsvHeader();
+const char* qaCsvHeader();
 
 class CsvContactWriter : public ContactSink {
  public:
@@ -23,12 +26,21 @@ class CsvContactWriter : public ContactSink {
   CsvContactWriter(std::FILE* file, const Scenario& sc, int replication);
   ~CsvContactWriter() override;
   void record(const ContactRecord& r) override;
+  void order(std::int64_t shopper, double time, double value) override;
+  void evaluation(const QaRecord& q) override;
+  /// Also writes orders and QA evaluations (rows, no header) to these files (may be null).
+  void setSideFiles(std::FILE* orders, std::FILE* qa) {
+    orders_ = orders;
+    qa_ = qa;
+  }
   /// Writes what is still buffered (all rows must have arrived).
   void flush();
 
  private:
   void write(const ContactRecord& r);
   std::FILE* file_;
+  std::FILE* orders_ = nullptr;
+  std::FILE* qa_ = nullptr;
   const Scenario& sc_;
   int replication_;
   std::vector<std::string> agents_;

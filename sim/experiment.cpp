@@ -37,13 +37,29 @@ int childMain(const Scenario& sc, const RunOptions& o, const std::string& dir, i
       static char buf[1 << 20];
       std::setvbuf(f, buf, _IOFBF, sizeof buf);
     }
+    // Orders (journey layer) and QA evaluations (coaching model) go beside the contact rows.
+    std::FILE* side[2] = {nullptr, nullptr};
+    const std::string sideName[2] = {repFile(dir, rep, "orders"), repFile(dir, rep, "qa")};
+    const bool sideOn[2] = {o.contacts && sc.hasShop, o.contacts && sc.coaching.enabled};
+    for (int k = 0; k < 2; ++k)
+      if (sideOn[k]) {
+        side[k] = std::fopen((sideName[k] + ".tmp").c_str(), "wb");
+        if (!side[k])
+          throw std::runtime_error("cannot write " + sideName[k] + ".tmp: " + std::strerror(errno));
+      }
     ReplicationStats stats;
     {
       CsvContactWriter writer(f, sc, rep);
+      writer.setSideFiles(side[0], side[1]);
       stats = runReplication(sc, o.seed, static_cast<std::uint64_t>(rep), o.engine,
                              o.contacts ? &writer : nullptr);
       if (o.contacts) writer.flush();
     }
+    for (int k = 0; k < 2; ++k)
+      if (side[k]) {
+        if (std::fclose(side[k]) != 0) throw std::runtime_error("cannot write " + sideName[k]);
+        fs::rename(sideName[k] + ".tmp", sideName[k]);
+      }
     if (f) {
       if (std::fclose(f) != 0) throw std::runtime_error("cannot write " + csv);
       fs::rename(csv + ".tmp", csv);

@@ -41,7 +41,8 @@ std::set<std::string> knownKpis(const Scenario& sc) {
       for (int i = 0; i < g.size(); ++i) r.agents.push_back(AgentStats{});
     r.shop.assign(ShopStats(static_cast<int>(sc.channels.size()), kStageCount,
                             static_cast<int>(sc.shop.reasons.size()),
-                            static_cast<int>(sc.shop.segments.size()), sc.horizonIntervals())
+                            static_cast<int>(sc.shop.segments.size()), sc.horizonIntervals(),
+ static_cast<int>(sc.coaching.rubric.steps.size()))
                       .data()
                       .size(),
                   0.0);

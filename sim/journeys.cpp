@@ -12,11 +12,13 @@ constexpr std::uint64_t kSlotMask = 0xffffffffULL;
 }  // namespace
 
 ShopperJourneys::ShopperJourneys(const Scenario& sc, Simulation& sim, ContactCenter& center,
-                                 std::uint64_t seed, std::uint64_t replication)
+                                 std::uint64_t seed, std::uint64_t replication, ContactSink* sink)
     : sc_(sc),
       shop_(sc.shop),
       sim_(sim),
       center_(center),
+      sink_(sink),
+      coach_(sc.coaching),
       seed_(seed),
       replication_(replication),
       visitRng_(seed, replication, "visits") {
@@ -27,7 +29,8 @@ ShopperJourneys::ShopperJourneys(const Scenario& sc, Simulation& sim, ContactCen
   horizon_ = sc.horizonSeconds();
   stats_ = ShopStats(static_cast<int>(sc.channels.size()), kStageCount,
                      static_cast<int>(shop_.reasons.size()),
-                     static_cast<int>(shop_.segments.size()), sc.horizonIntervals());
+                     static_cast<int>(shop_.segments.size()), sc.horizonIntervals(),
+ static_cast<int>(sc.coaching.rubric.steps.size()));
   double c = 0;
   for (const auto& g : shop_.segments) segmentCumulative_.push_back(c += g.share);
 }
@@ -198,6 +201,7 @@ void ShopperJourneys::leave(int slot, bool ordered) {
       value = shop_.orderValue.sample(v);
     }
     if (s.chatted) value *= shop_.chatValueUplift;
+    if (sink_) sink_->order(static_cast<std::int64_t>(s.id), sim_.now(), value);
     if (s.inWindow) {
       stats_[ShopStats::kOrders] += 1;
       stats_[ShopStats::kRevenue] += value;
@@ -403,6 +407,28 @@ void ShopperJourneys::noQuickAnswer(int slot, int stage) {
   }
 }
 
+double ShopperJourneys::contactAssigned(std::uint64_t cookieValue, ContactRecord& r) {
+  if (!coach_.enabled || r.agent < 0) return 1;
+  Shopper& s = pool_[static_cast<std::size_t>(cookieValue & kSlotMask)];
+  const int reason = static_cast<int>((cookieValue >> 49) & 0x7ffu);
+  const AgentProfile& p =
+      coach_.profiles[static_cast<std::size_t>(coach_.agentProfile[static_cast<std::size_t>(r.agent)])];
+  const auto& adherence = p.adherence[static_cast<std::size_t>(reason)];
+  // One draw per step and one for knowledge, always: a better profile only turns skipped steps
+  // into done ones, with the same random numbers (common random numbers across variants).
+  CounterStream d = stream(s, pSteps);
+  double factor = 1;
+  r.skipped = 0;
+  for (std::size_t st = 0; st < adherence.size(); ++st)
+    if (d.uniform01() >= adherence[st]) {
+      r.skipped |= 1u << st;
+      factor -= coach_.effects[st].handleShare;
+    }
+  r.knew = d.uniform01() < p.knowledge[static_cast<std::size_t>(reason)] ? 1 : 0;
+  if (!r.knew) factor *= coach_.unknownHandle;
+  return factor;
+}
+
 void ShopperJourneys::contactAnswered(std::uint64_t cookieValue, const ContactRecord& r) {
   const int slot = static_cast<int>(cookieValue & kSlotMask);
   Shopper& s = pool_[static_cast<std::size_t>(slot)];
@@ -432,10 +458,26 @@ void ShopperJourneys::contactFinished(std::uint64_t cookieValue, ContactRecord& 
   const bool answered = r.answer >= 0;
   if (callback && answered && s.inWindow) stats_[ShopStats::kCallbacksKept] += 1;
   bool resolved = false;
+  // Coaching model: what the agent's skipped steps and missing knowledge do (1: no effect).
+  double resolveF = 1, csatF = 1, convertF = 1, keepResolved = 1;
+  const bool coached = coach_.enabled && answered && r.knew >= 0;
+  if (coached) {
+    if (!r.knew) resolveF = coach_.unknownResolve;
+    for (std::size_t st = 0; st < coach_.effects.size(); ++st)
+      if (r.skipped & (1u << st)) {
+        const StepEffect& e = coach_.effects[st];
+        resolveF *= e.resolve;
+        csatF *= e.csat;
+        convertF *= e.conversion;
+        keepResolved *= 1 - e.repeat;
+        if (s.inWindow) stats_.at(ShopStats::kStepSkipped, static_cast<int>(st)) += 1;
+      }
+    if (s.inWindow && !r.knew) stats_[ShopStats::kUnknownAnswers] += 1;
+  }
   if (answered) {
-    resolved = r.outcome == Outcome::Served && u(s, pResolve) < shop_.resolution[c];
+    resolved = r.outcome == Outcome::Served && u(s, pResolve) < shop_.resolution[c] * resolveF;
     const bool satisfied =
-        u(s, pCsat) < shop_.csat[c] * (resolved ? 1.0 : shop_.csatUnresolvedFactor);
+        u(s, pCsat) < shop_.csat[c] * csatF * (resolved ? 1.0 : shop_.csatUnresolvedFactor);
     r.resolved = resolved ? 1 : 0;
     r.satisfied = satisfied ? 1 : 0;
     if (s.inWindow) {
@@ -454,26 +496,78 @@ void ShopperJourneys::contactFinished(std::uint64_t cookieValue, ContactRecord& 
   } else if (r.outcome == Outcome::Abandoned) {
     s.waited += r.end - r.arrival;
   }
-  // An unresolved contact comes back (repeat contact), possibly on another channel.
-  if (!resolved && (answered || r.outcome == Outcome::Abandoned) &&
-      u(s, pRepeat) < shop_.repeatIfUnresolved) {
+  // An unresolved contact comes back (repeat contact), possibly on another channel. With the
+  // coaching model, a resolved one may too: the customer distrusts the answer or was not told
+  // what happens next (skipped steps; seed 001: ~25% of repeats come from emotional disconnect).
+  bool comesBack = false, afterResolved = false;
+  if (!resolved && (answered || r.outcome == Outcome::Abandoned)) {
+    comesBack = u(s, pRepeat) < shop_.repeatIfUnresolved;
+  } else if (coached && resolved && keepResolved < 1) {
+    comesBack = afterResolved = u(s, pSteps) >= keepResolved;
+  }
+  if (coached && r.outcome == Outcome::Served) evaluate(s, r);
+  if (comesBack) {
     CounterStream d = stream(s, pRepeat);
     const double delay = shop_.repeatDelay.sample(d);
     if (delay <= shop_.repeatWindowDays * kDay) {
       sim_.schedule(sim_.now() + delay, self_, kRepeat, static_cast<std::uint64_t>(slot),
                     (static_cast<std::uint64_t>(reason) << 32) | s.gen);
       ++s.pending;
+      if (s.inWindow && !afterResolved) stats_[ShopStats::kRepeatsUnresolved] += 1;
+      if (s.inWindow && afterResolved) {
+        stats_[ShopStats::kRepeatsAfterResolved] += 1;
+        // The cause, shared among the skipped steps by their repeat probabilities.
+        double sum = 0;
+        for (std::size_t st = 0; st < coach_.effects.size(); ++st)
+          if (r.skipped & (1u << st)) sum += coach_.effects[st].repeat;
+        for (std::size_t st = 0; st < coach_.effects.size(); ++st)
+          if ((r.skipped & (1u << st)) && sum > 0)
+            stats_.at(ShopStats::kStepRepeats, static_cast<int>(st)) +=
+                coach_.effects[st].repeat / sum;
+      }
     }
   }
   if (sync && s.pausedAt >= 0 && !s.journeyOver) {
     const bool pre = stage < kPrePurchaseStages;
     if (pre) {
-      if (resolved && !s.goOn && u(s, pResolve) < shop_.answeredRecovery) s.goOn = true;
+      if (resolved && !s.goOn && u(s, pResolve) < shop_.answeredRecovery * convertF)
+        s.goOn = true;
       if (!answered) noQuickAnswer(slot, stage);
     }
     resume(slot);
   }
   maybeFree(slot);
+}
+
+void ShopperJourneys::evaluate(Shopper& s, const ContactRecord& r) {
+  if (u(s, pQa) >= coach_.qaSample) return;
+  if (s.inWindow) stats_[ShopStats::kQaEvaluations] += 1;
+  QaRecord q;
+  q.contact = r.id;
+  q.agent = r.agent;
+  CounterStream d = stream(s, pQa);
+  const Rubric& rb = coach_.rubric;
+  for (std::size_t st = 0; st < rb.steps.size(); ++st) {
+    const bool done = !(r.skipped & (1u << st));
+    for (const auto& qu : rb.steps[st].questions) {
+      // The true answer: the best option when the step was done, the worst when skipped.
+      std::size_t best = 0, worst = 0;
+      for (std::size_t o = 0; o < qu.options.size(); ++o) {
+        if (qu.options[o].second > qu.options[best].second) best = o;
+        if (qu.options[o].second < qu.options[worst].second) worst = o;
+      }
+      std::size_t answer = done ? best : worst;
+      const double err = d.uniform01(), pick = d.uniform01();
+      if (err < coach_.evaluatorError && qu.options.size() > 1) {
+        // A misjudgement: any other option, uniformly.
+        std::size_t other = static_cast<std::size_t>(pick * static_cast<double>(qu.options.size() - 1));
+        if (other >= answer) ++other;
+        answer = std::min(other, qu.options.size() - 1);
+      }
+      q.answers.push_back(static_cast<int>(answer));
+    }
+  }
+  if (sink_) sink_->evaluation(q);
 }
 
 void ShopperJourneys::resume(int slot) {

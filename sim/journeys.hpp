@@ -23,10 +23,12 @@ namespace cclab {
 
 class ShopperJourneys : public ContactSource, public ContactListener {
  public:
+  /// `sink` (may be null) is told about orders and QA evaluations.
   ShopperJourneys(const Scenario& sc, Simulation& sim, ContactCenter& center, std::uint64_t seed,
-                  std::uint64_t replication);
+                  std::uint64_t replication, ContactSink* sink = nullptr);
   void start() override;
   void handle(const Event& e) override;
+  double contactAssigned(std::uint64_t cookie, ContactRecord& r) override;
   void contactAnswered(std::uint64_t cookie, const ContactRecord& r) override;
   void contactFinished(std::uint64_t cookie, ContactRecord& r) override;
   ShopStats finish();
@@ -62,6 +64,8 @@ class ShopperJourneys : public ContactSource, public ContactListener {
     pPost,
     pContact,
     pBot,
+    pSteps,  // coaching model: which steps the agent does, whether it knows the answer
+    pQa,     // coaching model: QA sampling and evaluator errors
     pPurposes
   };
 
@@ -109,6 +113,8 @@ class ShopperJourneys : public ContactSource, public ContactListener {
   /// Returns true if the shopper now waits on an agent (synchronous hand-off).
   bool botConversation(int slot, int stage, int reason, bool pre);
   void noQuickAnswer(int slot, int stage);
+  /// Coaching model: QA evaluation of an answered contact, when sampled.
+  void evaluate(Shopper& s, const ContactRecord& r);
   void resume(int slot);
   int drawReason(Shopper& s, int stage);
   double forwardProbability(const Shopper& s, int stage) const;
@@ -121,6 +127,8 @@ class ShopperJourneys : public ContactSource, public ContactListener {
   const Shop& shop_;
   Simulation& sim_;
   ContactCenter& center_;
+  ContactSink* sink_;
+  const CoachingModel& coach_;
   std::uint32_t self_;
   std::uint64_t seed_, replication_;
   RandomStream visitRng_;

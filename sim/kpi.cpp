@@ -96,7 +96,8 @@ namespace cclab {
 ShopStats shopStatsOf(const Scenario& sc, const ReplicationStats& r) {
   ShopStats s(static_cast<int>(sc.channels.size()), kStageCount,
               static_cast<int>(sc.shop.reasons.size()), static_cast<int>(sc.shop.segments.size()),
-              sc.horizonIntervals());
+              sc.horizonIntervals(),
+ static_cast<int>(sc.coaching.rubric.steps.size()));
   s.assign(r.shop);
   return s;
 }
@@ -179,6 +180,21 @@ std::vector<KpiValue> shopKpis(const Scenario& sc, const ReplicationStats& r, in
     const int ci = static_cast<int>(c);
     k.push_back({"csat_" + sc.channels[c].name,
                  q(s.at(S::kChannelSatisfied, ci), s.at(S::kChannelAnswered, ci))});
+  }
+  if (sc.coaching.enabled) {
+    // Coaching model (docs/coaching.md): where repeat contacts come from, how often steps are
+    // skipped and answers not known.
+    const double repeats = s[S::kRepeatsUnresolved] + s[S::kRepeatsAfterResolved];
+    k.push_back({"repeats_after_resolved_share", q(s[S::kRepeatsAfterResolved], repeats)});
+    k.push_back({"unknown_answer_rate", q(s[S::kUnknownAnswers], s[S::kAnsweredContacts])});
+    k.push_back({"qa_evaluations", s[S::kQaEvaluations]});
+    const auto& steps = sc.coaching.rubric.steps;
+    for (std::size_t st = 0; st < steps.size(); ++st) {
+      const int si = static_cast<int>(st);
+      k.push_back({"skipped_rate_" + steps[st].id,
+                   q(s.at(S::kStepSkipped, si), s[S::kAnsweredContacts])});
+      k.push_back({"repeat_share_" + steps[st].id, q(s.at(S::kStepRepeats, si), repeats)});
+    }
   }
   return k;
 }

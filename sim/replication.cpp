@@ -20,7 +20,7 @@ ReplicationStats runReplication(const Scenario& sc, std::uint64_t seed, std::uin
   ContactCenter center(sc, sim, seed, rep, sink);
   ForecastArrivals arrivals(sc, sim, center, seed, rep);
   std::unique_ptr<ShopperJourneys> journeys;
-  if (sc.hasShop) journeys = std::make_unique<ShopperJourneys>(sc, sim, center, seed, rep);
+  if (sc.hasShop) journeys = std::make_unique<ShopperJourneys>(sc, sim, center, seed, rep, sink);
   center.start();
   arrivals.start();
   if (journeys) journeys->start();

@@ -241,6 +241,25 @@ void writeResults(const std::string& outDir, const Scenario& sc, const RunOption
       if (!out) throw std::runtime_error("cannot write " + tmp);
     }
   }
+  // orders.csv and qa.csv: written beside each replication's contact rows (see experiment.cpp).
+  auto concatenate = [&](const char* name, const char* header, const char* ext) {
+    const std::string tmp = dir.path(name);
+    std::ofstream out(tmp, std::ios::binary);
+    out << header;
+    for (const auto& f : r.contactFiles) {
+      const std::string side = fs::path(f).replace_extension(ext).string();
+      std::ifstream in(side, std::ios::binary);
+      if (!in) throw std::runtime_error("missing replication output " + side);
+      static char buf[1 << 16];
+      while (in.read(buf, sizeof buf) || in.gcount() > 0) out.write(buf, in.gcount());
+    }
+    out.flush();
+    if (!out) throw std::runtime_error("cannot write " + tmp);
+  };
+  if (o.contacts && sc.hasShop) concatenate("orders.csv", ordersCsvHeader(), ".orders");
+  if (o.contacts && sc.coaching.enabled) concatenate("qa.csv", qaCsvHeader(), ".qa");
+  // The scenario as run: the GUI and `cclab coach` read it beside the results.
+  dir.write("scenario-as-run.yaml", sc.text);
   // intervals.csv: counts are means over replications; ratios are pooled over replications.
   {
     std::string s =

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "distribution.hpp"
+#include "rubric.hpp"
 #include "shop.hpp"
 #include "weekly_schedule.hpp"
 
@@ -91,6 +92,30 @@ struct AgentGroup {
   std::pair<double, double> agentValidity(int i) const;
 };
 
+/// How agents behave, for coaching (`coaching:`; docs/coaching.md, "Agent behaviour"): per rubric
+/// step how often an agent does it (adherence), per contact reason how often the agent knows the
+/// answer (knowledge). Steps skipped and answers not known change resolution, CSAT, repeat
+/// contacts, handle time and conversion through the rubric's `if_skipped` effects.
+struct AgentProfile {
+  std::string name;                           // "team" or the agent / group it was written for
+  std::vector<std::vector<double>> adherence;  // [reason][step]: P(the step is done)
+  std::vector<double> knowledge;               // [reason]: P(the agent knows the answer)
+};
+
+struct CoachingModel {
+  bool enabled = false;
+  std::string rubricSpec;  // as written: a shipped name or a path
+  Rubric rubric;
+  std::vector<StepEffect> effects;  // per rubric step (the rubric's if_skipped, overridable)
+  double qaSample = 0.03;           // share of answered contacts a QA evaluator scores
+  double evaluatorError = 0.05;     // P(the evaluator misjudges one question)
+  double unknownResolve = 0.35;     // P(resolved) x this when the agent does not know the answer
+  double unknownHandle = 1.4;       // handle time x this when the agent does not know the answer
+  std::vector<AgentProfile> profiles;  // [0] is the team profile
+  std::vector<int> agentProfile;       // per global agent index: index into profiles
+  SourceLoc loc;
+};
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -108,6 +133,7 @@ struct Scenario {
   std::vector<std::pair<std::string, SourceLoc>> gates;
   bool hasShop = false;  // a `shop:` section drives demand from shopper journeys
   Shop shop;
+  CoachingModel coaching;  // agent behaviour (needs a shop: reasons and outcomes)
 
   double intervalSeconds() const { return intervalMinutes * 60.0; }
   int intervalsPerDay() const { return 1440 / intervalMinutes; }

@@ -43,6 +43,10 @@ class ShopStats {
     kBotHandoffs,
     kCallbacksBooked,
     kCallbacksKept,
+    kRepeatsUnresolved,     // repeat contacts scheduled because a contact left the question open
+    kRepeatsAfterResolved,  // ... although it was resolved (a skipped step: coaching model)
+    kQaEvaluations,         // contacts a QA evaluator scored (coaching model)
+    kUnknownAnswers,        // answered contacts whose agent did not know the answer
     kScalarCount
   };
   enum Block {
@@ -67,11 +71,13 @@ class ShopStats {
     kIntervalRevenue,
     kIntervalQuestions,
     kIntervalChats,
+    kStepSkipped,  // per rubric step: answered contacts where the agent skipped it
+    kStepRepeats,  // per rubric step: repeats after resolved contacts, shared among skipped steps
     kBlockCount
   };
 
   ShopStats() = default;
-  ShopStats(int channels, int stages, int reasons, int segments, int intervals);
+  ShopStats(int channels, int stages, int reasons, int segments, int intervals, int steps = 0);
   bool empty() const { return data_.empty(); }
   double& operator[](Scalar s) { return data_[static_cast<std::size_t>(s)]; }
   double operator[](Scalar s) const { return data_[static_cast<std::size_t>(s)]; }
