@@ -15,14 +15,17 @@
 #include <string>
 
 #include "analytic.hpp"
+#include "coach.hpp"
 #include "compare.hpp"
 #include "diagnostics.hpp"
 #include "experiment.hpp"
 #include "gates.hpp"
 #include "kpi.hpp"
 #include "report.hpp"
+#include "result_dir.hpp"
 #include "results.hpp"
 #include "scenario_reader.hpp"
+#include "shipped_files.hpp"
 #include "staffing.hpp"
 #include "sweep.hpp"
 
@@ -1167,6 +1170,127 @@ int doErlang(const ErlangCmd& o) {
   return 0;
 }
 
+// ---- coach -------------------------------------------------------------------------------------
+struct CoachCmd {
+  std::string runDir, importFile, mapping, qaFile, rubric, rules, scenario, out;
+  int top = 3, replications = 10, jobs = 1;
+  bool quiet = false;
+};
+
+void setupCoach(CLI::App& app, CoachCmd& o) {
+  auto* c = app.add_subcommand(
+      "coach",
+      "Score a contact log per agent and reason, suggest coaching and simulate its impact");
+  c->add_option("run_dir", o.runDir, "Result directory of `cclab run` (with the contact log)");
+  c->add_option("--import", o.importFile, "A help-desk export (CSV) instead of a run");
+  c->add_option("--mapping", o.mapping, "Mapping of the export's columns (YAML)");
+  c->add_option("--qa", o.qaFile, "QA evaluations of the export (CSV: contact,question,answer)");
+  c->add_option("--rubric", o.rubric,
+                "Rubric of the QA evaluations: learn, last, forward-resolution or a file "
+                "(default: the scenario's)");
+  c->add_option("--rules", o.rules, "Suggestion rules (default: the shipped coaching/rules.yaml)");
+  c->add_option("--scenario", o.scenario,
+                "For an import: a scenario with these agents, to simulate the impact");
+  c->add_option("--out", o.out, "Output directory (default: RUN_DIR/coaching)");
+  c->add_option("--impact", o.top, "Simulate the impact of the top N suggestions (0: none)")
+      ->check(CLI::Range(0, 100));
+  c->add_option("--impact-replications", o.replications, "Replications per impact variant")
+      ->check(CLI::Range(2, 1000));
+  c->add_option("-j,--jobs", o.jobs, "Replications run in parallel")->check(CLI::Range(1, 256));
+  c->add_flag("-q,--quiet", o.quiet, "Print only where the results are");
+}
+
+int doCoach(const CoachCmd& o) {
+  if (o.runDir.empty() == o.importFile.empty()) {
+    std::fprintf(stderr, "cclab coach: give a result directory or --import FILE --mapping FILE\n");
+    return kExitBadInput;
+  }
+  if (!o.importFile.empty() && o.mapping.empty()) {
+    std::fprintf(stderr, "cclab coach: --import needs --mapping FILE (docs/coaching.md)\n");
+    return kExitBadInput;
+  }
+  if (!o.importFile.empty() && o.out.empty()) {
+    std::fprintf(stderr, "cclab coach: --import needs --out DIR\n");
+    return kExitBadInput;
+  }
+  const std::string out = o.out.empty() ? (fs::path(o.runDir) / "coaching").string() : o.out;
+  try {
+    std::optional<Rubric> rubric;
+    if (!o.rubric.empty())
+      rubric = isShippedRubric(o.rubric) ? shippedRubric(o.rubric) : readRubricFile(o.rubric);
+    ContactLog log;
+    std::optional<Scenario> scenario;
+    if (!o.runDir.empty()) {
+      log = readRunLog(o.runDir);
+      scenario = log.scenario;
+    } else {
+      log = readImportLog(o.importFile, o.mapping, o.qaFile, rubric);
+      if (!o.scenario.empty()) {
+        scenario = readScenarioFile(o.scenario);
+        std::error_code ec;
+        log.seed = 1;
+      }
+      for (const auto& e : log.rowErrors)
+        if (&e - log.rowErrors.data() < 20)
+          std::fprintf(stderr, "%s:%d: %s%s%s: row skipped\n", o.importFile.c_str(), e.line,
+                       e.column.empty() ? "" : ("column '" + e.column + "': ").c_str(),
+                       e.message.c_str(), "");
+      if (log.rowsRejected > 20)
+        std::fprintf(stderr,
+                     "... and %lld more rejected rows (coaching.json lists the first 1000)\n",
+                     log.rowsRejected - 20);
+    }
+    const std::string rulesFile = o.rules.empty() ? "coaching/rules.yaml (shipped)" : o.rules;
+    const RuleSet rules =
+        readRules(rulesFile, o.rules.empty() ? shippedRulesText() : readWholeFile(o.rules),
+                  log.rubric ? &*log.rubric : nullptr);
+    CoachingResult r;
+    r.scoring = scoreLog(log, rules.scoring);
+    r.suggestions = suggest(log, r.scoring, rules);
+    if (scenario && scenario->coaching.enabled && o.top > 0) {
+      ImpactOptions io;
+      io.top = o.top;
+      io.replications = o.replications;
+      io.jobs = o.jobs;
+      io.workDir =
+          (fs::path(out).parent_path() / (fs::path(out).filename().string() + ".cclab-impact"))
+              .string();
+      if (!o.quiet)
+        std::fprintf(
+            stderr,
+            "cclab: simulating the impact of the top %d suggestions (%d replications each)\n",
+            std::min<int>(o.top, static_cast<int>(r.suggestions.size())), o.replications);
+      r.impacts = simulateImpacts(*scenario, log, r.suggestions, io);
+    }
+    ResultDir dir(out);
+    dir.write("coaching.json", coachingJson(log, r, rules).dump(2) + "\n");
+    dir.write("coaching.md", coachingMarkdown(log, r));
+    fs::create_directories(fs::path(dir.path("agents")));
+    for (std::size_t a = 0; a < log.agents.size(); ++a)
+      dir.write("agents/" + log.agents[a] + ".md", agentMarkdown(log, r, static_cast<int>(a)));
+    dir.commit();
+    if (!o.quiet) {
+      std::printf("%zu contacts, %zu QA evaluations, %zu agents: %zu suggestions\n",
+                  log.contacts.size(), log.qa.size(), log.agents.size(), r.suggestions.size());
+      for (std::size_t i = 0; i < r.suggestions.size() && i < 10; ++i) {
+        const auto& s = r.suggestions[i];
+        std::printf("%2zu. %-14s %s\n", i + 1,
+                    log.agents[static_cast<std::size_t>(s.agent)].c_str(), s.text.c_str());
+      }
+      if (log.kind == "import")
+        std::printf("rows read: %lld, rejected: %lld\n", log.rowsRead, log.rowsRejected);
+    }
+    std::printf("coaching: %s\n  report: %s\n", (fs::path(out) / "coaching.json").c_str(),
+                (fs::path(out) / "coaching.md").c_str());
+    return 0;
+  } catch (const InputError& e) {
+    return reportInputError(e);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "cclab coach: %s\n", e.what());
+    return kExitFailure;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -1180,6 +1304,7 @@ int main(int argc, char** argv) {
   MergeCmd merge;
   SweepCmd sweep;
   StaffCmd staff;
+  CoachCmd coach;
   setupRun(app, run);
   setupStaff(app, staff);
   setupSweep(app, sweep);
@@ -1187,6 +1312,7 @@ int main(int argc, char** argv) {
   setupCompare(app, compare);
   setupValidate(app, validate);
   setupErlang(app, erlang);
+  setupCoach(app, coach);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -1206,5 +1332,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("merge")) return doMerge(merge);
   if (app.got_subcommand("sweep")) return doSweep(sweep);
   if (app.got_subcommand("staff")) return doStaff(staff);
+  if (app.got_subcommand("coach")) return doCoach(coach);
   return kExitBadInput;
 }

@@ -211,7 +211,8 @@ bool isShippedRubric(const std::string& spec) {
 
 Rubric shippedRubric(const std::string& name) {
   for (const auto& f : shippedRubricFiles())
-    if (f.name == name) return readRubricText(std::string("coaching/rubrics/") + f.name + ".yaml", f.text);
+    if (f.name == name)
+      return readRubricText(std::string("coaching/rubrics/") + f.name + ".yaml", f.text);
   throw std::out_of_range("no shipped rubric '" + name + "'");
 }
 

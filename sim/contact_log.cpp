@@ -102,7 +102,6 @@ void CsvContactWriter::flush() {
   if (qa_) std::fflush(qa_);
 }
 
-
 void CsvContactWriter::write(const ContactRecord& r) {
   std::string& b = line_;
   b.clear();

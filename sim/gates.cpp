@@ -42,7 +42,7 @@ std::set<std::string> knownKpis(const Scenario& sc) {
     r.shop.assign(ShopStats(static_cast<int>(sc.channels.size()), kStageCount,
                             static_cast<int>(sc.shop.reasons.size()),
                             static_cast<int>(sc.shop.segments.size()), sc.horizonIntervals(),
- static_cast<int>(sc.coaching.rubric.steps.size()))
+                            static_cast<int>(sc.coaching.rubric.steps.size()))
                       .data()
                       .size(),
                   0.0);

@@ -27,10 +27,10 @@ ShopperJourneys::ShopperJourneys(const Scenario& sc, Simulation& sim, ContactCen
   for (double r : shop_.visitRatePerInterval) weeklyVisits_ += r * sc.intervalSeconds();
   warmup_ = std::ceil(sc.warmupSeconds() / sc.intervalSeconds() - 1e-9) * sc.intervalSeconds();
   horizon_ = sc.horizonSeconds();
-  stats_ = ShopStats(static_cast<int>(sc.channels.size()), kStageCount,
-                     static_cast<int>(shop_.reasons.size()),
-                     static_cast<int>(shop_.segments.size()), sc.horizonIntervals(),
- static_cast<int>(sc.coaching.rubric.steps.size()));
+  stats_ =
+      ShopStats(static_cast<int>(sc.channels.size()), kStageCount,
+                static_cast<int>(shop_.reasons.size()), static_cast<int>(shop_.segments.size()),
+                sc.horizonIntervals(), static_cast<int>(sc.coaching.rubric.steps.size()));
   double c = 0;
   for (const auto& g : shop_.segments) segmentCumulative_.push_back(c += g.share);
 }
@@ -411,8 +411,8 @@ double ShopperJourneys::contactAssigned(std::uint64_t cookieValue, ContactRecord
   if (!coach_.enabled || r.agent < 0) return 1;
   Shopper& s = pool_[static_cast<std::size_t>(cookieValue & kSlotMask)];
   const int reason = static_cast<int>((cookieValue >> 49) & 0x7ffu);
-  const AgentProfile& p =
-      coach_.profiles[static_cast<std::size_t>(coach_.agentProfile[static_cast<std::size_t>(r.agent)])];
+  const AgentProfile& p = coach_.profiles[static_cast<std::size_t>(
+      coach_.agentProfile[static_cast<std::size_t>(r.agent)])];
   const auto& adherence = p.adherence[static_cast<std::size_t>(reason)];
   // One draw per step and one for knowledge, always: a better profile only turns skipped steps
   // into done ones, with the same random numbers (common random numbers across variants).
@@ -530,8 +530,7 @@ void ShopperJourneys::contactFinished(std::uint64_t cookieValue, ContactRecord& 
   if (sync && s.pausedAt >= 0 && !s.journeyOver) {
     const bool pre = stage < kPrePurchaseStages;
     if (pre) {
-      if (resolved && !s.goOn && u(s, pResolve) < shop_.answeredRecovery * convertF)
-        s.goOn = true;
+      if (resolved && !s.goOn && u(s, pResolve) < shop_.answeredRecovery * convertF) s.goOn = true;
       if (!answered) noQuickAnswer(slot, stage);
     }
     resume(slot);
@@ -560,7 +559,8 @@ void ShopperJourneys::evaluate(Shopper& s, const ContactRecord& r) {
       const double err = d.uniform01(), pick = d.uniform01();
       if (err < coach_.evaluatorError && qu.options.size() > 1) {
         // A misjudgement: any other option, uniformly.
-        std::size_t other = static_cast<std::size_t>(pick * static_cast<double>(qu.options.size() - 1));
+        std::size_t other =
+            static_cast<std::size_t>(pick * static_cast<double>(qu.options.size() - 1));
         if (other >= answer) ++other;
         answer = std::min(other, qu.options.size() - 1);
       }

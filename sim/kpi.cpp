@@ -96,8 +96,7 @@ namespace cclab {
 ShopStats shopStatsOf(const Scenario& sc, const ReplicationStats& r) {
   ShopStats s(static_cast<int>(sc.channels.size()), kStageCount,
               static_cast<int>(sc.shop.reasons.size()), static_cast<int>(sc.shop.segments.size()),
-              sc.horizonIntervals(),
- static_cast<int>(sc.coaching.rubric.steps.size()));
+              sc.horizonIntervals(), static_cast<int>(sc.coaching.rubric.steps.size()));
   s.assign(r.shop);
   return s;
 }
@@ -191,8 +190,8 @@ std::vector<KpiValue> shopKpis(const Scenario& sc, const ReplicationStats& r, in
     const auto& steps = sc.coaching.rubric.steps;
     for (std::size_t st = 0; st < steps.size(); ++st) {
       const int si = static_cast<int>(st);
-      k.push_back({"skipped_rate_" + steps[st].id,
-                   q(s.at(S::kStepSkipped, si), s[S::kAnsweredContacts])});
+      k.push_back(
+          {"skipped_rate_" + steps[st].id, q(s.at(S::kStepSkipped, si), s[S::kAnsweredContacts])});
       k.push_back({"repeat_share_" + steps[st].id, q(s.at(S::kStepRepeats, si), repeats)});
     }
   }

@@ -97,7 +97,7 @@ struct AgentGroup {
 /// answer (knowledge). Steps skipped and answers not known change resolution, CSAT, repeat
 /// contacts, handle time and conversion through the rubric's `if_skipped` effects.
 struct AgentProfile {
-  std::string name;                           // "team" or the agent / group it was written for
+  std::string name;                            // "team" or the agent / group it was written for
   std::vector<std::vector<double>> adherence;  // [reason][step]: P(the step is done)
   std::vector<double> knowledge;               // [reason]: P(the agent knows the answer)
 };
@@ -106,11 +106,11 @@ struct CoachingModel {
   bool enabled = false;
   std::string rubricSpec;  // as written: a shipped name or a path
   Rubric rubric;
-  std::vector<StepEffect> effects;  // per rubric step (the rubric's if_skipped, overridable)
-  double qaSample = 0.03;           // share of answered contacts a QA evaluator scores
-  double evaluatorError = 0.05;     // P(the evaluator misjudges one question)
-  double unknownResolve = 0.35;     // P(resolved) x this when the agent does not know the answer
-  double unknownHandle = 1.4;       // handle time x this when the agent does not know the answer
+  std::vector<StepEffect> effects;     // per rubric step (the rubric's if_skipped, overridable)
+  double qaSample = 0.03;              // share of answered contacts a QA evaluator scores
+  double evaluatorError = 0.05;        // P(the evaluator misjudges one question)
+  double unknownResolve = 0.35;        // P(resolved) x this when the agent does not know the answer
+  double unknownHandle = 1.4;          // handle time x this when the agent does not know the answer
   std::vector<AgentProfile> profiles;  // [0] is the team profile
   std::vector<int> agentProfile;       // per global agent index: index into profiles
   SourceLoc loc;

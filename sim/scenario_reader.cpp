@@ -1238,15 +1238,13 @@ class ScenarioReader {
         y_.optionalNumber(it->second, "resolve", ef + ".resolve", 0, 1, e.resolve);
         y_.optionalNumber(it->second, "csat", ef + ".csat", 0, 1, e.csat);
         y_.optionalNumber(it->second, "repeat", ef + ".repeat", 0, 1, e.repeat);
-        y_.optionalNumber(it->second, "handle_share", ef + ".handle_share", 0, 0.9,
-                          e.handleShare);
+        y_.optionalNumber(it->second, "handle_share", ef + ".handle_share", 0, 0.9, e.handleShare);
         y_.optionalNumber(it->second, "conversion", ef + ".conversion", 0, 1, e.conversion);
       }
     }
     double share = 0;
     for (const auto& e : cm.effects) share += e.handleShare;
-    if (share > 0.9)
-      y_.error(n, f, "the steps' handle_share values add up to more than 0.9");
+    if (share > 0.9) y_.error(n, f, "the steps' handle_share values add up to more than 0.9");
     // Applies adherence / knowledge / reasons overrides of `p` (a map node) onto `prof`.
     auto apply = [&](const YAML::Node& p, const std::string& pf, AgentProfile& prof, bool team) {
       std::vector<std::string> keys = {"adherence", "knowledge", "reasons"};
@@ -1342,7 +1340,8 @@ class ScenarioReader {
             std::size_t base = 0;
             for (const auto& g : sc_.groups) {
               if (g.name == who)
-                for (int k = 0; k < g.size(); ++k) targets.push_back(base + static_cast<std::size_t>(k));
+                for (int k = 0; k < g.size(); ++k)
+                  targets.push_back(base + static_cast<std::size_t>(k));
               base += static_cast<std::size_t>(g.size());
             }
             if (targets.empty()) {

@@ -7,9 +7,9 @@ namespace cclab {
 
 ShopStats::ShopStats(int channels, int stages, int reasons, int segments, int intervals,
                      int steps) {
-  const int dims[kBlockCount] = {channels,  channels,  channels, channels, stages,    stages,
-                                 stages,    stages,    reasons,  reasons,  reasons,   reasons,
-                                 reasons,   segments,  segments, segments, intervals, intervals,
+  const int dims[kBlockCount] = {channels,  channels,  channels,  channels, stages,    stages,
+                                 stages,    stages,    reasons,   reasons,  reasons,   reasons,
+                                 reasons,   segments,  segments,  segments, intervals, intervals,
                                  intervals, intervals, intervals, steps,    steps};
   std::size_t at = kScalarCount;
   for (int b = 0; b < kBlockCount; ++b) {
