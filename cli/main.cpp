@@ -992,9 +992,13 @@ int doMerge(const MergeCmd& o) {
         if (!fs::exists(st)) continue;
         fs::copy_file(st, fs::path(work) / name, fs::copy_options::overwrite_existing);
         if (ro.contacts) {
-          std::snprintf(name, sizeof name, "rep-%05d.csv", r + 1);
-          fs::copy_file(fs::path(workDirOf(d)) / name, fs::path(work) / name,
-                        fs::copy_options::overwrite_existing);
+          // The contact rows, and the orders and QA evaluations written beside them.
+          for (const char* ext : {"csv", "orders", "qa"}) {
+            std::snprintf(name, sizeof name, "rep-%05d.%s", r + 1, ext);
+            const fs::path from = fs::path(workDirOf(d)) / name;
+            if (fs::exists(from))
+              fs::copy_file(from, fs::path(work) / name, fs::copy_options::overwrite_existing);
+          }
         }
         found = true;
         break;
@@ -1018,16 +1022,55 @@ int doMerge(const MergeCmd& o) {
 
 // ---- validate ----------------------------------------------------------------------------------
 struct ValidateCmd {
-  std::vector<std::string> files;
+  std::vector<std::string> files, rubrics, rules, mappings;
 };
 
 void setupValidate(CLI::App& app, ValidateCmd& o) {
-  auto* c = app.add_subcommand("validate", "Check scenario files without running them");
-  c->add_option("files", o.files, "Scenario files")->required();
+  auto* c = app.add_subcommand(
+      "validate", "Check scenario, rubric, coaching-rule and mapping files without using them");
+  c->add_option("files", o.files, "Scenario files");
+  c->add_option("--rubric", o.rubrics, "A QA rubric file (repeatable)")->allow_extra_args(false);
+  c->add_option("--rules", o.rules,
+                "A coaching rule file (repeatable; steps checked against the first --rubric, or "
+                "LEARN)")
+      ->allow_extra_args(false);
+  c->add_option("--mapping", o.mappings, "A help-desk export mapping file (repeatable)")
+      ->allow_extra_args(false);
 }
 
 int doValidate(const ValidateCmd& o) {
   int rc = 0;
+  if (o.files.empty() && o.rubrics.empty() && o.rules.empty() && o.mappings.empty()) {
+    std::fprintf(stderr, "cclab validate: give files to check (see --help)\n");
+    return kExitBadInput;
+  }
+  std::optional<Rubric> first;
+  for (const auto& f : o.rubrics) {
+    try {
+      const Rubric r = readRubricFile(f);
+      if (!first) first = r;
+      std::printf("%s: ok (rubric %s, %zu steps)\n", f.c_str(), r.name.c_str(), r.steps.size());
+    } catch (const InputError& e) {
+      rc = reportInputError(e);
+    }
+  }
+  for (const auto& f : o.rules) {
+    try {
+      const Rubric r = first ? *first : shippedRubric("learn");
+      const RuleSet rs = readRules(f, readWholeFile(f), &r);
+      std::printf("%s: ok (%zu rules)\n", f.c_str(), rs.rules.size());
+    } catch (const InputError& e) {
+      rc = reportInputError(e);
+    }
+  }
+  for (const auto& f : o.mappings) {
+    try {
+      checkMappingFile(f);
+      std::printf("%s: ok (mapping)\n", f.c_str());
+    } catch (const InputError& e) {
+      rc = reportInputError(e);
+    }
+  }
   for (const auto& f : o.files) {
     try {
       const Scenario sc = readScenarioFile(f);

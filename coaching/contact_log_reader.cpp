@@ -45,7 +45,8 @@ std::vector<CsvRecord> parseCsv(const std::string& file, const std::string& text
   rec.line = 1;
   std::string field;
   bool quoted = false, fieldStarted = false;
-  int quoteLine = 0;
+  int quoteLine = 0, quoteCol = 0;
+  std::size_t lineStart = i;
   auto endField = [&] {
     rec.fields.push_back(std::move(field));
     field.clear();
@@ -69,7 +70,7 @@ std::vector<CsvRecord> parseCsv(const std::string& file, const std::string& text
           quoted = false;
         }
       } else {
-        if (ch == '\n') ++line;
+        if (ch == '\n') ++line, lineStart = i + 1;
         field += ch;
       }
       continue;
@@ -77,12 +78,14 @@ std::vector<CsvRecord> parseCsv(const std::string& file, const std::string& text
     if (ch == '"' && !fieldStarted && field.empty()) {
       quoted = fieldStarted = true;
       quoteLine = line;
+      quoteCol = static_cast<int>(i - lineStart) + 1;
     } else if (ch == delim) {
       endField();
     } else if (ch == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
       continue;
     } else if (ch == '\n') {
       ++line;
+      lineStart = i + 1;
       endRecord();
     } else {
       field += ch;
@@ -90,7 +93,8 @@ std::vector<CsvRecord> parseCsv(const std::string& file, const std::string& text
     }
   }
   if (quoted)
-    throw InputError({{file, quoteLine, 0, "", "a quoted field is never closed (missing '\"')"}});
+    throw InputError(
+        {{file, quoteLine, quoteCol, "", "a quoted field is never closed (missing '\"')"}});
   if (fieldStarted || !field.empty() || !rec.fields.empty()) endRecord();
   return out;
 }
@@ -486,6 +490,10 @@ Mapping readMapping(const std::string& path) {
 
 }  // namespace
 
+void checkMappingFile(const std::string& mappingFile) {
+  (void)readMapping(mappingFile);
+}
+
 ContactLog readImportLog(const std::string& exportFile, const std::string& mappingFile,
                          const std::string& qaFile, const std::optional<Rubric>& rubric) {
   const Mapping m = readMapping(mappingFile);
@@ -512,7 +520,7 @@ ContactLog readImportLog(const std::string& exportFile, const std::string& mappi
     if (!errs.empty()) throw InputError(errs);
   }
   if (rows.size() < 2)
-    throw InputError({{exportFile, 1, 0, "", "the file has a header but no rows"}});
+    throw InputError({{exportFile, 1, 1, "", "the file has a header but no rows"}});
   std::map<std::string, int> channelIdx, reasonIdx, agentIdx;
   auto intern = [](std::map<std::string, int>& idx, std::vector<std::string>& names,
                    const std::string& s) {

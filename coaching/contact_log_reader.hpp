@@ -77,6 +77,9 @@ ContactLog readRunLog(const std::string& dir);
 ContactLog readImportLog(const std::string& exportFile, const std::string& mappingFile,
                          const std::string& qaFile, const std::optional<Rubric>& rubric);
 
+/// Reads and checks a mapping file on its own (InputError on any problem).
+void checkMappingFile(const std::string& mappingFile);
+
 /// One CSV record: its fields and the line it starts on.
 struct CsvRecord {
   int line = 0;

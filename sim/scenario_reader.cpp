@@ -1192,9 +1192,12 @@ class ScenarioReader {
     } catch (const InputError& e) {
       std::string names;
       for (const auto& r : shippedRubricNames()) names += (names.empty() ? "" : ", ") + r;
+      const Diagnostic& d = e.diagnostics().front();
+      const bool missingFile = d.line == 0 && d.message == "cannot open the file";
       y_.error(y_.has(n, "rubric") ? n["rubric"] : n, f + ".rubric",
-               "cannot use rubric '" + cm.rubricSpec + "' (" + e.what() +
-                   "); shipped rubrics: " + names);
+               missingFile ? "'" + cm.rubricSpec + "' is neither a shipped rubric (" + names +
+                                 ") nor a file (" + d.file + ")"
+                           : "rubric '" + cm.rubricSpec + "' has errors, the first: " + d.format());
       return;
     }
     const Rubric& rb = cm.rubric;

@@ -18,7 +18,40 @@ while IFS=$'\t' read -r name expected; do
   "$cclab" run "$name" --out "$tmp/bad" -q >/dev/null 2>&1; rc=$?
   [ $rc -eq 2 ]; check "run $name exits 2 (got $rc)" $?
 done < expected.tsv
+# coaching formats: rubrics, rules, mappings, exports, scenarios with agent behaviour
+cd "$src/tests/bad-inputs/coaching"
+while IFS=$'\t' read -r name kind code expected; do
+  out=$(bash run_case.sh "$cclab" "$kind" "$name" "$tmp"); rc=$?
+  [ "$rc" -eq "$code" ]; check "$kind $name exits $code (got $rc)" $?
+  [ "$out" = "$expected" ]; check "$kind $name message: $out" $?
+done < expected.tsv
 cd "$tmp"
+
+# coaching: a run with agent behaviour, then coach (scoring, suggestions, impact, reports)
+"$cclab" run "$src/scenarios/coaching-team.yaml" --out "$tmp/ct" -q >/dev/null; check "coaching run" $?
+for f in qa.csv orders.csv scenario-as-run.yaml; do
+  [ -s "$tmp/ct/$f" ]; check "run writes $f" $?
+done
+"$cclab" coach "$tmp/ct" --impact 1 --impact-replications 3 -q >"$tmp/coach.txt" 2>&1
+check "coach a run" $?
+[ -s "$tmp/ct/coaching/coaching.json" ] && [ -s "$tmp/ct/coaching/coaching.md" ] &&
+  [ -s "$tmp/ct/coaching/agents/chat-3.md" ]
+check "coach writes coaching.json, coaching.md and agents/*.md" $?
+grep -q '"impact": {' "$tmp/ct/coaching/coaching.json"; check "the top suggestion has a simulated impact" $?
+grep -q "Contacts to replay" "$tmp/ct/coaching/coaching.md"; check "the report lists contacts to replay" $?
+cp -r "$tmp/ct/coaching" "$tmp/coaching-1"
+"$cclab" coach "$tmp/ct" --impact 1 --impact-replications 3 -q >/dev/null 2>&1
+cmp -s "$tmp/ct/coaching/coaching.json" "$tmp/coaching-1/coaching.json"; check "coach is deterministic" $?
+# a help-desk export with four unreadable rows: reported with line and reason, counted, exit 0
+"$cclab" coach --import "$src/tests/coaching/export.csv" --mapping "$src/tests/coaching/mapping.yaml" \
+  --out "$tmp/imp" >"$tmp/imp.out" 2>"$tmp/imp.err"
+check "coach --import exits 0" $?
+grep -q "rows read: 1231, rejected: 4" "$tmp/imp.out"; check "import counts rows read and rejected" $?
+grep -q "export.csv:1233: column 'Created at': cannot read '2026-13-45T10:00:00Z'" "$tmp/imp.err"
+check "import names the line and column of a bad row" $?
+grep -q '"rows_rejected": 4' "$tmp/imp/coaching.json"; check "coaching.json counts rejected rows" $?
+"$cclab" coach --import "$src/tests/coaching/export.csv" --out "$tmp/imp2" >/dev/null 2>&1
+[ $? -eq 2 ]; check "coach --import without --mapping exits 2" $?
 
 # bad command lines
 "$cclab" run >/dev/null 2>&1; [ $? -eq 2 ]; check "run without scenario exits 2" $?
@@ -39,7 +72,7 @@ for f in contacts.csv intervals.csv summary.json; do
   cmp -s "$tmp/a/$f" "$tmp/c/$f"; check "--jobs 2 identical $f" $?
 done
 grep -q "results: " "$tmp/a.txt"; check "run prints where results are" $?
-[ -z "$(ls -A "$tmp/a" | grep -v -E '^(contacts.csv|intervals.csv|summary.json|report.html|\.cclab-results)$')" ]
+[ -z "$(ls -A "$tmp/a" | grep -v -E '^(contacts.csv|intervals.csv|summary.json|report.html|scenario-as-run.yaml|\.cclab-results)$')" ]
 check "no temporary files left in the output directory" $?
 grep -q '"cclab_version"' "$tmp/a/summary.json" && grep -q '"scenario_hash": "fnv1a64:' "$tmp/a/summary.json"
 check "summary has version and scenario hash" $?
