@@ -49,13 +49,14 @@ TEST(Experiment, JobsDoNotChangeResults) {
     EXPECT_GT(x.size(), 100u);
     EXPECT_EQ(x, y);
   }
-  // Nothing left behind but the three files.
+  // Nothing left behind but the three files and the scenario as run.
   int files = 0;
   for (const auto& e : fs::directory_iterator(b)) {
     (void)e;
     ++files;
   }
-  EXPECT_EQ(files, 3);
+  EXPECT_EQ(files, 4);
+  EXPECT_TRUE(fs::exists(b / "scenario-as-run.yaml"));
 }
 
 #ifndef CCLAB_NO_SIMGRID
