@@ -164,7 +164,12 @@ std::vector<Suggestion> suggest(const ContactLog& log, const Scoring& s, const R
         break;
       }
     }
-    if (f.metric == Metric::Repeat || f.metric == Metric::Fcr) {
+    // The team's relation only points at this agent's step if the agent's own QA on it is not
+    // at or above the team's (then the cause lies elsewhere, e.g. knowledge).
+    bool qaFine = false;
+    if (auto it = qa.find({f.agent, -1, step}); it != qa.end())
+      qaFine = it->second->n >= 5 && it->second->value >= it->second->team;
+    if ((f.metric == Metric::Repeat || f.metric == Metric::Fcr) && !qaFine) {
       for (int scope : {f.reason, -1})
         for (const auto& rel : s.relations)
           if (rel.reason == scope && scope == rel.reason) {
