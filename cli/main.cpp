@@ -993,7 +993,7 @@ int doMerge(const MergeCmd& o) {
         fs::copy_file(st, fs::path(work) / name, fs::copy_options::overwrite_existing);
         if (ro.contacts) {
           // The contact rows, and the orders and QA evaluations written beside them.
-          for (const char* ext : {"csv", "orders", "qa"}) {
+          for (const char* ext : {"csv", "orders", "qa", "events"}) {
             std::snprintf(name, sizeof name, "rep-%05d.%s", r + 1, ext);
             const fs::path from = fs::path(workDirOf(d)) / name;
             if (fs::exists(from))

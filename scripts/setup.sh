@@ -4,11 +4,12 @@
 set -euo pipefail
 PKGS=(g++ make cmake pkg-config git
       libsimgrid-dev libeigen3-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
-      libgtest-dev libgmock-dev libbenchmark-dev)
+      libgtest-dev libgmock-dev libbenchmark-dev
+      libimgui-dev libglfw3-dev libstb-dev libgl-dev)
 # `setup.sh --test`: what the test suite needs besides (formatting check, GNU parallel for the
-# shard recipe, headless Chromium to render report.html).
+# shard recipe, headless Chromium to render report.html, Xvfb and Mesa to screenshot the GUI).
 if [ "${1:-}" = "--test" ]; then
-  PKGS+=(clang-format time parallel chromium)
+  PKGS+=(clang-format time parallel chromium xvfb xauth libgl1-mesa-dri)
 fi
 missing=()
 for p in "${PKGS[@]}"; do

@@ -40,11 +40,23 @@ const char* qaCsvHeader() {
 }
 
 CsvContactWriter::CsvContactWriter(std::FILE* file, const Scenario& sc, int replication)
-    : file_(file), sc_(sc), replication_(replication), agents_(agentNames(sc)) {}
+    : file_(file), sc_(sc), replication_(replication), agents_(agentNames(sc)) {
+  for (std::size_t r = 0; r < sc.shop.reasons.size(); ++r) {
+    const auto id = static_cast<std::size_t>(sc.shop.reasons[r].id);
+    if (id >= reasonIndex_.size()) reasonIndex_.resize(id + 1, -1);
+    reasonIndex_[id] = static_cast<int>(r);
+  }
+}
 
 CsvContactWriter::~CsvContactWriter() = default;
 
 void CsvContactWriter::record(const ContactRecord& r) {
+  if (events_) {
+    int ri = -1;
+    if (r.reason >= 0 && static_cast<std::size_t>(r.reason) < reasonIndex_.size())
+      ri = reasonIndex_[static_cast<std::size_t>(r.reason)];
+    appendContactEvents(r, ri, *events_);
+  }
   const std::uint64_t idx = r.id - base_;
   if (idx >= pending_.size()) pending_.resize(idx + 1);
   pending_[idx] = r;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "contact.hpp"
+#include "event_log.hpp"
 #include "scenario.hpp"
 
 namespace cclab {
@@ -29,6 +30,8 @@ class CsvContactWriter : public ContactSink {
   void order(std::int64_t shopper, double time, double value) override;
   void evaluation(const QaRecord& q) override;
   /// Also writes orders and QA evaluations (rows, no header) to these files (may be null).
+  /// Also collects the replay events of every contact (the first replication: events.bin).
+  void setEventSink(std::vector<ReplayEvent>* events) { events_ = events; }
   void setSideFiles(std::FILE* orders, std::FILE* qa) {
     orders_ = orders;
     qa_ = qa;
@@ -41,6 +44,8 @@ class CsvContactWriter : public ContactSink {
   std::FILE* file_;
   std::FILE* orders_ = nullptr;
   std::FILE* qa_ = nullptr;
+  std::vector<ReplayEvent>* events_ = nullptr;
+  std::vector<int> reasonIndex_;  // reason id -> index (ids are small: < 65536)
   const Scenario& sc_;
   int replication_;
   std::vector<std::string> agents_;

@@ -47,13 +47,30 @@ int childMain(const Scenario& sc, const RunOptions& o, const std::string& dir, i
         if (!side[k])
           throw std::runtime_error("cannot write " + sideName[k] + ".tmp: " + std::strerror(errno));
       }
+    std::vector<ReplayEvent> events;  // the first replication's, for the GUI's replay
     ReplicationStats stats;
     {
       CsvContactWriter writer(f, sc, rep);
       writer.setSideFiles(side[0], side[1]);
+      if (o.contacts && rep == 0) writer.setEventSink(&events);
       stats = runReplication(sc, o.seed, static_cast<std::uint64_t>(rep), o.engine,
                              o.contacts ? &writer : nullptr);
       if (o.contacts) writer.flush();
+    }
+    if (o.contacts && rep == 0) {
+      EventLog log;
+      for (const auto& c : sc.channels) log.channels.push_back(c.name);
+      log.agents = agentNames(sc);
+      for (const auto& r : sc.shop.reasons) log.reasons.push_back(r.name);
+      log.horizon = sc.horizonSeconds();
+      sortEvents(events);
+      log.events = std::move(events);
+      const std::string ev = repFile(dir, rep, "events");
+      std::ofstream out(ev + ".tmp", std::ios::binary);
+      out << serializeEventLog(log);
+      out.close();
+      if (!out) throw std::runtime_error("cannot write " + ev + ".tmp");
+      fs::rename(ev + ".tmp", ev);
     }
     for (int k = 0; k < 2; ++k)
       if (side[k]) {

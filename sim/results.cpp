@@ -258,6 +258,11 @@ void writeResults(const std::string& outDir, const Scenario& sc, const RunOption
   };
   if (o.contacts && sc.hasShop) concatenate("orders.csv", ordersCsvHeader(), ".orders");
   if (o.contacts && sc.coaching.enabled) concatenate("qa.csv", qaCsvHeader(), ".qa");
+  // events.bin: the first replication's events, for the GUI's replay.
+  if (o.contacts && !r.contactFiles.empty()) {
+    const std::string ev = fs::path(r.contactFiles[0]).replace_extension(".events").string();
+    if (fs::exists(ev)) fs::copy_file(ev, dir.path("events.bin"));
+  }
   // The scenario as run: the GUI and `cclab coach` read it beside the results.
   dir.write("scenario-as-run.yaml", sc.text);
   // intervals.csv: counts are means over replications; ratios are pooled over replications.

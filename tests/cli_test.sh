@@ -72,7 +72,7 @@ for f in contacts.csv intervals.csv summary.json; do
   cmp -s "$tmp/a/$f" "$tmp/c/$f"; check "--jobs 2 identical $f" $?
 done
 grep -q "results: " "$tmp/a.txt"; check "run prints where results are" $?
-[ -z "$(ls -A "$tmp/a" | grep -v -E '^(contacts.csv|intervals.csv|summary.json|report.html|scenario-as-run.yaml|\.cclab-results)$')" ]
+[ -z "$(ls -A "$tmp/a" | grep -v -E '^(contacts.csv|intervals.csv|summary.json|report.html|scenario-as-run.yaml|events.bin|\.cclab-results)$')" ]
 check "no temporary files left in the output directory" $?
 grep -q '"cclab_version"' "$tmp/a/summary.json" && grep -q '"scenario_hash": "fnv1a64:' "$tmp/a/summary.json"
 check "summary has version and scenario hash" $?

@@ -49,13 +49,14 @@ TEST(Experiment, JobsDoNotChangeResults) {
     EXPECT_GT(x.size(), 100u);
     EXPECT_EQ(x, y);
   }
-  // Nothing left behind but the three files and the scenario as run.
+  // Nothing left behind but the three files, the scenario as run and the event log.
   int files = 0;
   for (const auto& e : fs::directory_iterator(b)) {
     (void)e;
     ++files;
   }
-  EXPECT_EQ(files, 4);
+  EXPECT_EQ(files, 5);
+  EXPECT_TRUE(fs::exists(b / "events.bin"));
   EXPECT_TRUE(fs::exists(b / "scenario-as-run.yaml"));
 }
 

@@ -1,0 +1,47 @@
+// The event log of a run (events.bin): what the GUI replays. Written by `cclab run` for the first
+// replication: every contact's arrival, answer and end, in time order (ties by contact id, then
+// kind). Binary for size (32 bytes an event; format in docs/results.md, "events.bin"), with a
+// reader that checks everything (a truncated or foreign file is an InputError, never a crash).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "contact.hpp"
+
+namespace cclab {
+
+enum class EventKind : std::uint8_t { Arrive = 0, Answer = 1, End = 2 };
+
+struct ReplayEvent {
+  double time = 0;
+  std::int64_t shopper = -1;  // -1: none
+  std::uint32_t contact = 0;  // contact id (contacts.csv `id` of replication 1)
+  std::int32_t agent = -1;    // global agent index; -1 none
+  EventKind kind = EventKind::Arrive;
+  std::uint8_t channel = 0;
+  std::uint8_t outcome = 0;       // Outcome (End events)
+  std::int8_t stage = -1;         // journey stage, -1 none
+  std::int16_t reason = -1;       // reason index in EventLog::reasons, -1 none
+  std::uint16_t concurrency = 0;  // the agent's open contacts after answering (Answer events)
+};
+static_assert(sizeof(ReplayEvent) == 32);
+
+struct EventLog {
+  std::vector<std::string> channels, agents, reasons;
+  double horizon = 0;  // seconds
+  std::vector<ReplayEvent> events;
+};
+
+/// Turns finished contacts into their arrival / answer / end events.
+void appendContactEvents(const ContactRecord& r, int reasonIndex, std::vector<ReplayEvent>& out);
+/// Sorts events by (time, contact, kind).
+void sortEvents(std::vector<ReplayEvent>& events);
+
+std::string serializeEventLog(const EventLog& log);
+/// Parses events.bin content; InputError (file, field, message) on anything malformed.
+EventLog parseEventLog(const std::string& file, const std::string& bytes);
+EventLog readEventLog(const std::string& path);
+
+}  // namespace cclab

@@ -1,0 +1,258 @@
+// GUI (issue 5): the replay's logic and the panels, without a window (ImGui's null backend: a
+// context with a built font atlas and a display size, frames built and rendered to draw lists).
+#include <gtest/gtest.h>
+#include <imgui.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "app.hpp"
+#include "coach.hpp"
+#include "results.hpp"
+#include "scenario_reader.hpp"
+#include "shipped_files.hpp"
+#include "test_engine.hpp"
+
+namespace fs = std::filesystem;
+using namespace cclab;
+using namespace cclab::gui;
+
+namespace {
+
+/// n contacts on 2 channels and 3 agents: arrive, (answer), end, with random times.
+EventLog synthetic(int n, std::uint32_t seed) {
+  EventLog log;
+  log.channels = {"phone", "chat"};
+  log.agents = {"a-1", "a-2", "a-3"};
+  log.reasons = {"stock", "refund"};
+  log.horizon = 86400;
+  std::mt19937 g(seed);
+  std::uniform_real_distribution<double> u(0, 1);
+  for (int i = 0; i < n; ++i) {
+    ContactRecord r;
+    r.id = static_cast<std::uint64_t>(i);
+    r.channel = static_cast<int>(g() % 2);
+    r.shopper = i / 2;  // pairs of contacts share a shopper (a repeat contact)
+    r.stage = static_cast<int>(g() % 6);
+    r.arrival = u(g) * 80000;
+    const bool answered = u(g) < 0.8;
+    if (answered) {
+      r.answer = r.arrival + u(g) * 300;
+      r.agent = static_cast<int>(g() % 3);
+      r.end = r.answer + u(g) * 600;
+    } else {
+      r.end = r.arrival + u(g) * 200;
+      r.outcome = Outcome::Abandoned;
+    }
+    appendContactEvents(r, static_cast<int>(g() % 2), log.events);
+  }
+  sortEvents(log.events);
+  return log;
+}
+
+/// The state at time t computed the slow way.
+ReplayState bruteForce(const EventLog& log, double t) {
+  ReplayState s;
+  s.queue.assign(log.channels.size(), 0);
+  s.inService.assign(log.channels.size(), 0);
+  s.agentOpen.assign(log.agents.size(), 0);
+  s.stageOpen.assign(6, 0);
+  for (const auto& e : log.events) {
+    if (e.time > t) break;
+    if (e.kind == EventKind::Arrive) {
+      ++s.queue[e.channel];
+      if (e.stage >= 0) ++s.stageOpen[static_cast<std::size_t>(e.stage)];
+    } else if (e.kind == EventKind::Answer) {
+      --s.queue[e.channel], ++s.inService[e.channel],
+          ++s.agentOpen[static_cast<std::size_t>(e.agent)];
+    } else {
+      if (e.agent >= 0)
+        --s.inService[e.channel], --s.agentOpen[static_cast<std::size_t>(e.agent)];
+      else
+        --s.queue[e.channel];
+      if (e.stage >= 0) --s.stageOpen[static_cast<std::size_t>(e.stage)];
+    }
+  }
+  return s;
+}
+
+struct ImGuiNull {
+  ImGuiNull() {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1280, 800);
+    io.IniFilename = nullptr;
+    unsigned char* px;
+    int w, h;
+    io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+  }
+  ~ImGuiNull() { ImGui::DestroyContext(); }
+  void frame(App& app, double dt = 1.0 / 60) {
+    ImGui::GetIO().DeltaTime = 1.0f / 60;
+    ImGui::NewFrame();
+    app.draw(dt);
+    ImGui::Render();
+  }
+};
+
+}  // namespace
+
+TEST(Replay, SeekMatchesBruteForceAnywhere) {
+  const EventLog log = synthetic(20000, 7);  // 56 000 events, 14 checkpoints
+  Replay r(log);
+  std::mt19937 g(3);
+  for (int k = 0; k < 200; ++k) {
+    const double t = std::uniform_real_distribution<double>(0, 86400)(g);
+    r.seek(t);
+    const ReplayState want = bruteForce(log, t);
+    ASSERT_EQ(r.state().queue, want.queue) << "t = " << t;
+    ASSERT_EQ(r.state().inService, want.inService);
+    ASSERT_EQ(r.state().agentOpen, want.agentOpen);
+    ASSERT_EQ(r.state().stageOpen, want.stageOpen);
+  }
+  r.seek(1e9);
+  EXPECT_EQ(r.time(), r.endTime());
+  for (int q : r.state().queue) EXPECT_EQ(q, 0);  // everything has ended
+  for (int a : r.state().agentOpen) EXPECT_EQ(a, 0);
+}
+
+TEST(Replay, PlayStepSelectFilter) {
+  Replay r(synthetic(500, 1));
+  r.seek(1000);
+  r.advance(1);  // paused: nothing moves
+  EXPECT_EQ(r.time(), 1000);
+  r.playing = true;
+  r.speed = 60;
+  r.advance(2);
+  EXPECT_DOUBLE_EQ(r.time(), 1120);
+  const std::size_t c = r.cursor();
+  r.step(1);
+  EXPECT_EQ(r.cursor(), c + 1);
+  EXPECT_EQ(r.log().events[r.cursor() - 1].time, r.time());
+  r.step(-1);
+  EXPECT_LT(r.time(), r.log().events[c].time);
+  r.playing = true;
+  r.advance(1e9);
+  EXPECT_FALSE(r.playing);  // stops at the end
+  r.select(10);
+  ASSERT_GE(r.story().size(), 2u);
+  bool sibling = false;
+  for (auto i : r.story()) {
+    const auto& e = r.log().events[i];
+    EXPECT_TRUE(e.contact == 10 || e.shopper == 5);
+    sibling = sibling || e.contact == 11;
+  }
+  EXPECT_TRUE(sibling);  // the shopper's other contact is part of the story
+  Replay::Filter f;
+  f.channel = 1;
+  f.kind = static_cast<int>(EventKind::Answer);
+  r.setFilter(f);
+  ASSERT_FALSE(r.visible().empty());
+  for (auto i : r.visible()) {
+    EXPECT_EQ(r.log().events[i].channel, 1);
+    EXPECT_EQ(r.log().events[i].kind, EventKind::Answer);
+  }
+  f = {};
+  f.text = "42";
+  r.setFilter(f);
+  for (auto i : r.visible()) EXPECT_EQ(r.log().events[i].contact, 42u);
+}
+
+TEST(EventLog, RoundTripAndRejectsDamage) {
+  const EventLog log = synthetic(100, 2);
+  const std::string bytes = serializeEventLog(log);
+  const EventLog back = parseEventLog("x", bytes);
+  ASSERT_EQ(back.events.size(), log.events.size());
+  EXPECT_EQ(0, std::memcmp(back.events.data(), log.events.data(),
+                           log.events.size() * sizeof(ReplayEvent)));
+  EXPECT_EQ(back.agents, log.agents);
+  EXPECT_THROW(parseEventLog("x", bytes.substr(0, bytes.size() - 5)), InputError);
+  EXPECT_THROW(parseEventLog("x", "not an event log"), InputError);
+  EXPECT_THROW(parseEventLog("x", ""), InputError);
+  std::string bad = bytes;
+  bad[bad.size() - 32 + 20] = 7;  // the last event's kind byte: out of range
+  EXPECT_THROW(parseEventLog("x", bad), InputError);
+}
+
+// Every tab draws over a real run (with coaching), and the panels' actions change the state.
+TEST(Gui, PanelsOverARealRun) {
+  const std::string dir =
+      (fs::temp_directory_path() / ("cclab-gui-" + std::to_string(::getpid()))).string();
+  fs::remove_all(dir);
+  const std::string scFile = std::string(CCLAB_SOURCE_DIR) + "/scenarios/coaching-team.yaml";
+  Scenario sc = readScenarioFile(scFile);
+  sc.horizonDays = 7;
+  RunOptions ro;
+  ro.engine = cclab::testing::kEngine;
+  const ExperimentResult res = runExperiment(sc, ro, dir + "/.cclab-work");
+  writeResults(dir, sc, ro, res, buildSummary(sc, ro, res), {});
+  {
+    const ContactLog log = readRunLog(dir);
+    const RuleSet rules = readRules("rules", shippedRulesText(), &*log.rubric);
+    CoachingResult cr;
+    cr.scoring = scoreLog(log, rules.scoring);
+    cr.suggestions = suggest(log, cr.scoring, rules);
+    fs::create_directories(dir + "/coaching");
+    std::ofstream(dir + "/coaching/coaching.json") << coachingJson(log, cr, rules).dump();
+  }
+  ImGuiNull null;
+  App app;
+  app.openScenario(scFile);
+  EXPECT_TRUE(app.diagnostics.empty());
+  EXPECT_TRUE(app.form.loaded);
+  EXPECT_FALSE(app.form.groups.empty());
+  app.openRun(dir);
+  ASSERT_NE(app.run(), nullptr);
+  EXPECT_EQ(app.run()->error, "");
+  ASSERT_NE(app.run()->replay, nullptr);
+  ASSERT_TRUE(app.run()->coaching.has_value());
+  for (Tab t : {Tab::Scenario, Tab::Run, Tab::Replay, Tab::Compare, Tab::Coaching}) {
+    app.tab = t;
+    app.switchTab = true;
+    null.frame(app);
+    null.frame(app);
+    EXPECT_EQ(app.tab, t) << tabName(t);
+  }
+  // Play: the clock moves with the frames.
+  Replay& rp = *app.run()->replay;
+  rp.seek(3600);
+  rp.playing = true;
+  rp.speed = 100;
+  app.tab = Tab::Replay;
+  app.switchTab = true;
+  null.frame(app, 0.5);
+  EXPECT_DOUBLE_EQ(rp.time(), 3650);
+  rp.playing = false;
+  // The editor: an invalid edit shows the same message as `cclab validate`, inline.
+  app.scenarioText.replace(app.scenarioText.find("horizon_days: 28"), 16, "horizon_days: -1");
+  app.validate();
+  ASSERT_FALSE(app.diagnostics.empty());
+  EXPECT_EQ(app.diagnostics[0].field, "horizon_days");
+  // The form: chat only in the cart, written back into a valid scenario.
+  app.scenarioText = app.savedText;
+  app.readForm();
+  for (std::size_t k = 0; k < 6; ++k) app.form.chatStages[k] = k == 2;
+  app.form.proactive = false;  // invitations at checkout need chat there
+  app.applyForm();
+  EXPECT_TRUE(app.diagnostics.empty())
+      << (app.diagnostics.empty() ? "" : app.diagnostics[0].format());
+  const Scenario edited = readScenarioText("edited.yaml", app.scenarioText);
+  for (int s = 0; s < kStageCount; ++s)
+    EXPECT_EQ(edited.shop.offered[static_cast<std::size_t>(s)]
+                                 [static_cast<std::size_t>(edited.channelIndex("chat"))],
+              s == 2);
+  // Coaching: an evidence contact opens in the replay.
+  app.openContact("1:25");
+  EXPECT_EQ(app.tab, Tab::Replay);
+  EXPECT_EQ(rp.selected(), 25);
+  EXPECT_FALSE(rp.story().empty());
+  null.frame(app);
+  EXPECT_EQ(app.tab, Tab::Replay);
+  // Compare: a second run side by side.
+  app.openRun(dir);  // the same directory again replaces, not duplicates
+  EXPECT_EQ(app.runs.size(), 1u);
+  fs::remove_all(dir);
+}
