@@ -37,6 +37,12 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 10000));
   cli.add_option("--size", size, "Window size WxH (default 1280x800)");
   cli.add_option("--at", at, "Replay: seek to this many seconds into the run");
+  bool runNow = false;
+  std::string out;
+  cli.add_flag("--run-now", runNow,
+               "Start running the scenario at once (Run tab); with --screenshot, "
+               "the picture is taken when the run has finished");
+  cli.add_option("--out", out, "Run: the output directory (default results/gui-run)");
   CLI11_PARSE(cli, argc, argv);
   int width = 1280, height = 800;
   if (std::sscanf(size.c_str(), "%dx%d", &width, &height) != 2 || width < 320 || height < 200) {
@@ -88,6 +94,8 @@ int main(int argc, char** argv) {
   ImGui::StyleColorsDark();
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 330");
+  if (!out.empty()) app.outDir = out;
+  if (runNow) app.startRun();
   auto last = std::chrono::steady_clock::now();
   int rc = 0;
   for (int frame = 0; !glfwWindowShouldClose(window); ++frame) {
@@ -106,7 +114,8 @@ int main(int argc, char** argv) {
     glClearColor(0.08f, 0.08f, 0.10f, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    if (!screenshot.empty() && frame + 1 >= frames) {
+    if (!screenshot.empty() && app.child > 0) usleep(20000);  // waiting for the run to finish
+    if (!screenshot.empty() && frame + 1 >= frames && app.child <= 0) {
       std::vector<unsigned char> px(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
       glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
       std::set<unsigned> colours;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <ostream>
 #include <tuple>
 
 #include "diagnostics.hpp"
@@ -48,12 +49,14 @@ void appendContactEvents(const ContactRecord& r, int reasonIndex, std::vector<Re
 }
 
 void sortEvents(std::vector<ReplayEvent>& events) {
-  std::stable_sort(events.begin(), events.end(), [](const ReplayEvent& a, const ReplayEvent& b) {
+  // (time, contact, kind) is unique: a plain sort is deterministic, and needs no buffer.
+  std::sort(events.begin(), events.end(), [](const ReplayEvent& a, const ReplayEvent& b) {
     return std::tie(a.time, a.contact, a.kind) < std::tie(b.time, b.contact, b.kind);
   });
 }
 
-std::string serializeEventLog(const EventLog& log) {
+namespace {
+std::string eventLogHeader(const EventLog& log) {
   std::string b(kMagic, sizeof kMagic);
   double h = log.horizon;
   b.append(reinterpret_cast<const char*>(&h), sizeof h);
@@ -62,9 +65,22 @@ std::string serializeEventLog(const EventLog& log) {
     for (const auto& n : *names) putString(b, n);
   }
   putU64(b, log.events.size());
+  return b;
+}
+}  // namespace
+
+std::string serializeEventLog(const EventLog& log) {
+  std::string b = eventLogHeader(log);
   b.append(reinterpret_cast<const char*>(log.events.data()),
            log.events.size() * sizeof(ReplayEvent));
   return b;
+}
+
+void writeEventLog(const EventLog& log, std::ostream& out) {
+  const std::string h = eventLogHeader(log);
+  out.write(h.data(), static_cast<std::streamsize>(h.size()));
+  out.write(reinterpret_cast<const char*>(log.events.data()),
+            static_cast<std::streamsize>(log.events.size() * sizeof(ReplayEvent)));
 }
 
 EventLog parseEventLog(const std::string& file, const std::string& bytes) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,8 @@ void appendContactEvents(const ContactRecord& r, int reasonIndex, std::vector<Re
 void sortEvents(std::vector<ReplayEvent>& events);
 
 std::string serializeEventLog(const EventLog& log);
+/// The same bytes, streamed (no copy of the events).
+void writeEventLog(const EventLog& log, std::ostream& out);
 /// Parses events.bin content; InputError (file, field, message) on anything malformed.
 EventLog parseEventLog(const std::string& file, const std::string& bytes);
 EventLog readEventLog(const std::string& path);

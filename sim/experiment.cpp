@@ -67,7 +67,7 @@ int childMain(const Scenario& sc, const RunOptions& o, const std::string& dir, i
       log.events = std::move(events);
       const std::string ev = repFile(dir, rep, "events");
       std::ofstream out(ev + ".tmp", std::ios::binary);
-      out << serializeEventLog(log);
+      writeEventLog(log, out);
       out.close();
       if (!out) throw std::runtime_error("cannot write " + ev + ".tmp");
       fs::rename(ev + ".tmp", ev);
