@@ -7,9 +7,10 @@ PKGS=(g++ make cmake pkg-config git
       libgtest-dev libgmock-dev libbenchmark-dev
       libimgui-dev libglfw3-dev libstb-dev libgl-dev)
 # `setup.sh --test`: what the test suite needs besides (formatting check, GNU parallel for the
-# shard recipe, headless Chromium to render report.html, Xvfb and Mesa to screenshot the GUI).
+# shard recipe, headless Chromium to render report.html, Xvfb and Mesa to screenshot the GUI,
+# clang with libFuzzer for the fuzz targets).
 if [ "${1:-}" = "--test" ]; then
-  PKGS+=(clang-format time parallel chromium xvfb xauth libgl1-mesa-dri)
+  PKGS+=(clang-format time parallel chromium xvfb xauth libgl1-mesa-dri clang libclang-rt-14-dev)
 fi
 missing=()
 for p in "${PKGS[@]}"; do

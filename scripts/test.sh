@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's second command (and what .ci/run calls): install what is missing, build, and run
 # the whole test suite: unit and validation tests, the CLI checks, a sanitizer (ASan+UBSan) build
-# of the engine-free code and its tests, and the formatting check.
+# of the engine-free code and its tests, a short libFuzzer run of every reader, and the
+# formatting check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
@@ -17,6 +18,9 @@ echo "== sanitizer build (ASan+UBSan) of the model and its tests"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCCLAB_SANITIZE=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j"$jobs")
+
+echo "== fuzz smoke (libFuzzer, clang, ASan+UBSan: 3000 deterministic executions per target)"
+bash scripts/fuzz.sh --smoke
 
 echo "== clang-format"
 files=$(git ls-files '*.cpp' '*.hpp')

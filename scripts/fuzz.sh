@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang, ASan + UBSan) and runs each on its committed seed corpus.
+# Usage: bash scripts/fuzz.sh [--smoke | --time SECONDS | --runs N] [TARGET...]
+#   --smoke       3000 executions per target with a fixed seed: deterministic (part of the suite)
+#   --time S      S seconds per target (default 60)
+#   --runs N      N executions per target (the 10-million runs of docs/robustness.md)
+# Findings (crashing inputs) are written to build-fuzz/findings/TARGET/; the exit code is 1 if any.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+limit=(-max_total_time=60)
+case "${1:-}" in
+  --smoke) limit=(-runs=3000 -seed=1); shift ;;
+  --time) limit=(-max_total_time="$2"); shift 2 ;;
+  --runs) limit=(-runs="$2"); shift 2 ;;
+esac
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=(scenario rubric import eventlog)
+cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+  -DCCLAB_FUZZ=ON -DCCLAB_TESTS=OFF -DCCLAB_BENCH=OFF -DCCLAB_WERROR=OFF >/dev/null || exit 2
+cmake --build build-fuzz -j "$(nproc)" --target "${targets[@]/#/fuzz_}" >/dev/null || exit 2
+rc=0
+for t in "${targets[@]}"; do
+  work=build-fuzz/corpus/$t
+  mkdir -p "$work" "build-fuzz/findings/$t"
+  cp -n tests/fuzz/corpus/$t/* "$work/" 2>/dev/null
+  log=build-fuzz/$t.log
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
+    "build-fuzz/tests/fuzz/fuzz_$t" "$work" "${limit[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+    -artifact_prefix="build-fuzz/findings/$t/" -print_final_stats=1 >"$log" 2>&1
+  status=$?
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
+  found=$(ls "build-fuzz/findings/$t" | wc -l)
+  echo "fuzz_$t: ${execs:-?} executions, $cov, corpus $(ls "$work" | wc -l) inputs, findings $found (exit $status)"
+  if [ $status -ne 0 ] || [ "$found" -ne 0 ]; then rc=1; tail -30 "$log"; fi
+done
+exit $rc

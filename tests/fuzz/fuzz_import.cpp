@@ -1,0 +1,32 @@
+// libFuzzer target: the help-desk importer. The input is split at the first NUL byte into a
+// mapping (YAML) and an export (CSV); both go through readImportLog, then the scoring.
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "contact_log_reader.hpp"
+#include "diagnostics.hpp"
+#include "scoring.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string all(reinterpret_cast<const char*>(data), size);
+  const auto cut = all.find('\0');
+  const std::string mapping = cut == std::string::npos ? all : all.substr(0, cut);
+  const std::string exported = cut == std::string::npos ? "" : all.substr(cut + 1);
+  static const std::string dir = "/tmp/cclab-fuzz-import-" + std::to_string(::getpid());
+  static const bool made = [] { return std::system(("mkdir -p " + dir).c_str()) == 0; }();
+  if (!made) return 0;
+  std::ofstream(dir + "/m.yaml", std::ios::binary) << mapping;
+  std::ofstream(dir + "/e.csv", std::ios::binary) << exported;
+  try {
+    const cclab::ContactLog log =
+        cclab::readImportLog(dir + "/e.csv", dir + "/m.yaml", "", std::nullopt);
+    (void)cclab::scoreLog(log);
+  } catch (const cclab::InputError&) {
+  }
+  return 0;
+}

@@ -1,0 +1,29 @@
+// libFuzzer target: the QA rubric reader and the coaching rules reader (the input is read as
+// both), then a scoring of all-best answers on a valid rubric.
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "diagnostics.hpp"
+#include "rubric.hpp"
+#include "suggestions.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  try {
+    const cclab::Rubric r = cclab::readRubricText("fuzz.yaml", text);
+    std::map<std::string, std::string> answers;
+    for (const auto& st : r.steps)
+      for (const auto& q : st.questions) answers[q.id] = q.options.front().first;
+    (void)cclab::scoreEvaluation(r, answers);
+    (void)r.band(0.5);
+  } catch (const cclab::InputError&) {
+  }
+  try {
+    const cclab::Rubric learn = cclab::shippedRubric("learn");
+    (void)cclab::readRules("fuzz.yaml", text, &learn);
+  } catch (const cclab::InputError&) {
+  }
+  return 0;
+}
