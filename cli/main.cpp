@@ -18,6 +18,7 @@
 #include "coach.hpp"
 #include "compare.hpp"
 #include "diagnostics.hpp"
+#include "event_log.hpp"
 #include "experiment.hpp"
 #include "gates.hpp"
 #include "kpi.hpp"
@@ -1022,7 +1023,7 @@ int doMerge(const MergeCmd& o) {
 
 // ---- validate ----------------------------------------------------------------------------------
 struct ValidateCmd {
-  std::vector<std::string> files, rubrics, rules, mappings;
+  std::vector<std::string> files, rubrics, rules, mappings, events;
 };
 
 void setupValidate(CLI::App& app, ValidateCmd& o) {
@@ -1036,11 +1037,14 @@ void setupValidate(CLI::App& app, ValidateCmd& o) {
       ->allow_extra_args(false);
   c->add_option("--mapping", o.mappings, "A help-desk export mapping file (repeatable)")
       ->allow_extra_args(false);
+  c->add_option("--events", o.events, "An event log (events.bin) of a run (repeatable)")
+      ->allow_extra_args(false);
 }
 
 int doValidate(const ValidateCmd& o) {
   int rc = 0;
-  if (o.files.empty() && o.rubrics.empty() && o.rules.empty() && o.mappings.empty()) {
+  if (o.files.empty() && o.rubrics.empty() && o.rules.empty() && o.mappings.empty() &&
+      o.events.empty()) {
     std::fprintf(stderr, "cclab validate: give files to check (see --help)\n");
     return kExitBadInput;
   }
@@ -1059,6 +1063,14 @@ int doValidate(const ValidateCmd& o) {
       const Rubric r = first ? *first : shippedRubric("learn");
       const RuleSet rs = readRules(f, readWholeFile(f), &r);
       std::printf("%s: ok (%zu rules)\n", f.c_str(), rs.rules.size());
+    } catch (const InputError& e) {
+      rc = reportInputError(e);
+    }
+  }
+  for (const auto& f : o.events) {
+    try {
+      const EventLog log = readEventLog(f);
+      std::printf("%s: ok (event log, %zu events)\n", f.c_str(), log.events.size());
     } catch (const InputError& e) {
       rc = reportInputError(e);
     }

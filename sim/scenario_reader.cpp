@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "rubric.hpp"
@@ -100,7 +101,14 @@ class ScenarioReader {
 
   Scenario read() {
     if (y_.ok()) readRoot(y_.root());
-    if (!y_.ok()) throw InputError(std::move(y_.diagnostics()));
+    if (!y_.ok()) {
+      // One message per place: a value that stands for several (a mon-fri row) is bad once.
+      std::vector<Diagnostic> unique;
+      std::set<std::string> seen;
+      for (auto& d : y_.diagnostics())
+        if (seen.insert(d.format()).second) unique.push_back(std::move(d));
+      throw InputError(std::move(unique));
+    }
     return std::move(sc_);
   }
 
@@ -1378,6 +1386,15 @@ class ScenarioReader {
     if (!y_.ok()) return;
     long long agents = 0;
     for (size_t gi = 0; gi < sc_.groups.size(); ++gi) agents += sc_.groups[gi].size();
+    if (sc_.hasShop) {
+      double visits = 0;
+      for (double r : sc_.shop.visitRatePerInterval) visits += r * sc_.intervalSeconds();
+      visits *= sc_.horizonDays / 7.0;
+      if (visits > kMaxExpectedContacts)
+        y_.error(root["shop"]["visits"], "shop.visits",
+                 "about " + std::to_string(static_cast<long long>(visits)) +
+                     " visits over the horizon; the limit is 2e9");
+    }
     if (agents > kMaxAgents)
       y_.error(root["agents"], "agents",
                "the scenario has " + std::to_string(agents) + " agents; the limit is " +

@@ -173,7 +173,7 @@ TEST(EventLog, RoundTripAndRejectsDamage) {
   EXPECT_THROW(parseEventLog("x", "not an event log"), InputError);
   EXPECT_THROW(parseEventLog("x", ""), InputError);
   std::string bad = bytes;
-  bad[bad.size() - 32 + 20] = 7;  // the last event's kind byte: out of range
+  bad[bad.size() - 32 + 20] = 7;  // the last event's agent: out of range (3 agents)
   EXPECT_THROW(parseEventLog("x", bad), InputError);
 }
 

@@ -6,6 +6,7 @@ case $kind in
   rubric) "$cclab" validate --rubric "$file" ;;
   rules) "$cclab" validate --rules "$file" ;;
   mapping) "$cclab" validate --mapping "$file" ;;
+  events) "$cclab" validate --events "$file" ;;
   import-mapping) "$cclab" coach --import ../../coaching/export.csv --mapping "$file" --out "$tmp/coach" -q ;;
   export) "$cclab" coach --import "$file" --mapping ../../coaching/mapping.yaml --out "$tmp/coach" -q ;;
 esac 2>&1 >/dev/null | head -1
