@@ -51,7 +51,7 @@ bool tabFromName(const std::string& s, Tab& t) {
 namespace {
 
 const char* kStages[6] = {"research", "discovery", "cart", "checkout", "delivery", "returns"};
-const char* kKinds[3] = {"arrive", "answer", "end"};
+const char* kKinds[5] = {"arrive", "answer", "end", "journey", "everything"};
 const char* kOutcomes[7] = {"served",    "abandoned",      "blocked",          "hidden",
                             "left_chat", "waiting_at_end", "in_service_at_end"};
 
@@ -392,6 +392,27 @@ void plotOverlay(const char* id, const std::vector<const std::vector<float>*>& s
   ImGui::PopID();
 }
 
+/// One line of the event list or a contact's story.
+std::string describe(const EventLog& log, const ReplayEvent& e) {
+  char b[240];
+  if (e.kind == EventKind::Journey) {
+    const char* from = e.outcome > 0 && e.outcome <= 6 ? kStages[e.outcome - 1] : "arrives";
+    const char* to = e.stage >= 0         ? kStages[static_cast<int>(e.stage)]
+                     : e.concurrency == 1 ? "orders and leaves"
+                                          : "leaves";
+    std::snprintf(b, sizeof b, "%s  shopper %lld %s -> %s", formatClock(e.time).c_str(),
+                  static_cast<long long>(e.shopper), from, to);
+    return b;
+  }
+  std::snprintf(b, sizeof b, "%s  #%u %-6s %-9s %-14s %s%s%s", formatClock(e.time).c_str(),
+                e.contact, kKinds[static_cast<int>(e.kind)], log.channels[e.channel].c_str(),
+                e.reason >= 0 ? log.reasons[static_cast<std::size_t>(e.reason)].c_str() : "-",
+                e.agent >= 0 ? log.agents[static_cast<std::size_t>(e.agent)].c_str() : "",
+                e.kind == EventKind::End ? " -> " : "",
+                e.kind == EventKind::End && e.outcome < 7 ? kOutcomes[e.outcome] : "");
+  return b;
+}
+
 void drawDiagnostics(const App& a) {
   if (!a.validated) return;
   if (a.diagnostics.empty()) {
@@ -571,6 +592,13 @@ void App::draw(double wallSeconds) {
             }
             ImGui::EndTable();
           }
+          ImGui::Text("Shoppers browsing:");
+          for (int k = 0; k < 4; ++k) {
+            ImGui::SameLine();
+            ImGui::Text("%s %d", kStages[k], st.shoppers[static_cast<std::size_t>(k)]);
+          }
+          ImGui::SameLine();
+          ImGui::Text("  orders so far %d", st.orders);
           ImGui::Text("Open contacts by journey stage:");
           for (int k = 0; k < 6; ++k) {
             ImGui::SameLine();
@@ -611,19 +639,11 @@ void App::draw(double wallSeconds) {
           }
           if (rp.selected() >= 0) {
             ImGui::Separator();
-            ImGui::Text("Contact %lld and the shopper's other contacts:",
+            ImGui::Text("Contact %lld: the shopper's journey and contacts (repeat contacts too):",
                         static_cast<long long>(rp.selected()));
             for (std::uint32_t i : rp.story()) {
               const ReplayEvent& e = log.events[i];
-              ImGui::Text(
-                  "%s  #%u %s %s %s%s%s", formatClock(e.time).c_str(), e.contact,
-                  kKinds[static_cast<int>(e.kind)], log.channels[e.channel].c_str(),
-                  e.reason >= 0 ? log.reasons[static_cast<std::size_t>(e.reason)].c_str() : "",
-                  e.agent >= 0
-                      ? ("  agent " + log.agents[static_cast<std::size_t>(e.agent)]).c_str()
-                      : "",
-                  e.kind == EventKind::End ? (std::string("  -> ") + kOutcomes[e.outcome]).c_str()
-                                           : "");
+              ImGui::TextUnformatted(describe(log, e).c_str());
             }
           }
           ImGui::EndChild();
@@ -645,10 +665,10 @@ void App::draw(double wallSeconds) {
             }
             ImGui::SameLine();
             ImGui::SetNextItemWidth(100);
-            const char* kindLabel = f.kind < 0 ? "all events" : kKinds[f.kind];
+            const char* kindLabel = f.kind < 0 ? "contacts" : kKinds[f.kind];
             if (ImGui::BeginCombo("##kind", kindLabel)) {
-              if (ImGui::Selectable("all events", f.kind < 0)) f.kind = -1;
-              for (int k = 0; k < 3; ++k)
+              if (ImGui::Selectable("contacts", f.kind < 0)) f.kind = -1;
+              for (int k = 0; k < 5; ++k)
                 if (ImGui::Selectable(kKinds[k], f.kind == k)) f.kind = k;
               ImGui::EndCombo();
             }
@@ -673,16 +693,14 @@ void App::draw(double wallSeconds) {
               for (int row = clip.DisplayStart; row < clip.DisplayEnd; ++row) {
                 const std::uint32_t i = rp.visible()[static_cast<std::size_t>(row)];
                 const ReplayEvent& e = log.events[i];
-                char line[200];
-                std::snprintf(
-                    line, sizeof line, "%s  #%u %-6s %-9s %-14s %s", formatClock(e.time).c_str(),
-                    e.contact, kKinds[static_cast<int>(e.kind)], log.channels[e.channel].c_str(),
-                    e.reason >= 0 ? log.reasons[static_cast<std::size_t>(e.reason)].c_str() : "-",
-                    e.agent >= 0 ? log.agents[static_cast<std::size_t>(e.agent)].c_str() : "");
+                const std::string line = describe(log, e);
                 const bool past = i < rp.cursor();
                 if (!past) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.6f, 0.6f, 0.6f, 1));
                 ImGui::PushID(row);
-                if (ImGui::Selectable(line, rp.selected() == e.contact)) rp.select(e.contact);
+                const bool contact = e.kind != EventKind::Journey;
+                if (ImGui::Selectable(line.c_str(), contact && rp.selected() == e.contact) &&
+                    contact)
+                  rp.select(e.contact);
                 ImGui::PopID();
                 if (!past) ImGui::PopStyleColor();
               }

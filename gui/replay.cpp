@@ -23,6 +23,7 @@ Replay::Replay(EventLog log) : log_(std::move(log)) {
   s.inService.assign(log_.channels.size(), 0);
   s.agentOpen.assign(log_.agents.size(), 0);
   s.stageOpen.assign(6, 0);
+  s.shoppers.assign(6, 0);
   for (std::size_t i = 0; i < log_.events.size(); ++i) {
     if (i % kEvery == 0) checkpoints_.push_back(s);
     apply(log_.events[i], s, 1);
@@ -44,6 +45,12 @@ void Replay::apply(const ReplayEvent& e, ReplayState& s, int sign) const {
       s.queue[ch] -= sign;
       s.inService[ch] += sign;
       if (e.agent >= 0) s.agentOpen[static_cast<std::size_t>(e.agent)] += sign;
+      break;
+    case EventKind::Journey:
+      if (e.outcome > 0 && e.outcome <= 6)
+        s.shoppers[static_cast<std::size_t>(e.outcome - 1)] -= sign;
+      if (stage >= 0) s.shoppers[static_cast<std::size_t>(stage)] += sign;
+      if (stage < 0 && e.concurrency == 1) s.orders += sign;
       break;
     case EventKind::End:
       if (e.agent >= 0) {
@@ -120,9 +127,10 @@ void Replay::setFilter(const Filter& f) {
   for (std::size_t i = 0; i < ev.size(); ++i) {
     const ReplayEvent& e = ev[i];
     if (f.channel >= 0 && e.channel != f.channel) continue;
-    if (f.kind >= 0 && static_cast<int>(e.kind) != f.kind) continue;
+    if (f.kind == -1 && e.kind == EventKind::Journey) continue;
+    if (f.kind >= 0 && f.kind <= 3 && static_cast<int>(e.kind) != f.kind) continue;
     if (f.agent >= 0 && e.agent != f.agent) continue;
-    if (!f.text.empty() && !(textIsId && e.contact == id) &&
+    if (!f.text.empty() && !(textIsId && e.kind != EventKind::Journey && e.contact == id) &&
         !reasonHit[static_cast<std::size_t>(e.reason + 1)] &&
         !agentHit[static_cast<std::size_t>(e.agent + 1)])
       continue;
@@ -143,12 +151,13 @@ void Replay::select(std::int64_t contact) {
   std::int64_t shopper = -1;
   const auto& ev = log_.events;
   for (const auto& e : ev)
-    if (e.contact == static_cast<std::uint64_t>(contact)) {
+    if (e.kind != EventKind::Journey && e.contact == static_cast<std::uint64_t>(contact)) {
       shopper = e.shopper;
       break;
     }
   for (std::size_t i = 0; i < ev.size(); ++i)
-    if (ev[i].contact == static_cast<std::uint64_t>(contact) ||
+    if ((ev[i].kind != EventKind::Journey &&
+         ev[i].contact == static_cast<std::uint64_t>(contact)) ||
         (shopper >= 0 && ev[i].shopper == shopper))
       story_.push_back(static_cast<std::uint32_t>(i));
 }

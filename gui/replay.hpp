@@ -17,6 +17,8 @@ struct ReplayState {
   std::vector<int> queue, inService;  // per channel
   std::vector<int> agentOpen;         // per agent: open contacts
   std::vector<int> stageOpen;         // per journey stage: contacts waiting or in service
+  std::vector<int> shoppers;          // per pre-purchase stage: shoppers browsing it now
+  int orders = 0;                     // orders so far
 };
 
 class Replay {
@@ -40,7 +42,7 @@ class Replay {
   // The event list: filtered indices (recomputed only when the filter changes).
   struct Filter {
     int channel = -1;  // -1: all
-    int kind = -1;     // -1: all; else EventKind
+    int kind = -1;     // -1: contact events; 0..3: that EventKind; 4: everything
     int agent = -1;
     std::string text;  // matches the reason or agent name, or a contact id
     bool operator==(const Filter&) const = default;

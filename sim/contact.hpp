@@ -57,6 +57,10 @@ class ContactSink {
   virtual void order(std::int64_t shopper, double time, double value) {
     (void)shopper, (void)time, (void)value;
   }
+  /// A shopper moved between pre-purchase stages (from / to: -1 = outside; the replay).
+  virtual void journey(std::int64_t shopper, double time, int from, int to, bool ordered) {
+    (void)shopper, (void)time, (void)from, (void)to, (void)ordered;
+  }
   /// A QA evaluation of a contact (coaching model).
   virtual void evaluation(const QaRecord& q) { (void)q; }
 };

@@ -29,6 +29,9 @@ class CsvContactWriter : public ContactSink {
   void record(const ContactRecord& r) override;
   void order(std::int64_t shopper, double time, double value) override;
   void evaluation(const QaRecord& q) override;
+  void journey(std::int64_t shopper, double time, int from, int to, bool ordered) override {
+    if (events_) events_->push_back(journeyEvent(shopper, time, from, to, ordered));
+  }
   /// Also writes orders and QA evaluations (rows, no header) to these files (may be null).
   /// Also collects the replay events of every contact (the first replication: events.bin).
   void setEventSink(std::vector<ReplayEvent>* events) { events_ = events; }

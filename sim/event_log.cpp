@@ -48,10 +48,22 @@ void appendContactEvents(const ContactRecord& r, int reasonIndex, std::vector<Re
   out.push_back(e);
 }
 
+ReplayEvent journeyEvent(std::int64_t shopper, double time, int from, int to, bool ordered) {
+  ReplayEvent e;
+  e.time = time;
+  e.shopper = shopper;
+  e.kind = EventKind::Journey;
+  e.stage = static_cast<std::int8_t>(to);
+  e.outcome = static_cast<std::uint8_t>(from + 1);
+  e.concurrency = ordered ? 1 : 0;
+  return e;
+}
+
 void sortEvents(std::vector<ReplayEvent>& events) {
-  // (time, contact, kind) is unique: a plain sort is deterministic, and needs no buffer.
+  // (time, contact, kind, shopper) is unique: a plain sort is deterministic, needs no buffer.
   std::sort(events.begin(), events.end(), [](const ReplayEvent& a, const ReplayEvent& b) {
-    return std::tie(a.time, a.contact, a.kind) < std::tie(b.time, b.contact, b.kind);
+    return std::tie(a.time, a.contact, a.kind, a.shopper) <
+           std::tie(b.time, b.contact, b.kind, b.shopper);
   });
 }
 
@@ -136,7 +148,7 @@ EventLog parseEventLog(const std::string& file, const std::string& bytes) {
     if (!(e.time >= last) || !(e.time < 1e13))
       throw fail("events[" + std::to_string(i) + "].time", "times out of order or impossible");
     last = e.time;
-    if (e.channel >= log.channels.size() || static_cast<std::uint8_t>(e.kind) > 2 ||
+    if (e.channel >= log.channels.size() || static_cast<std::uint8_t>(e.kind) > 3 ||
         e.outcome > static_cast<std::uint8_t>(Outcome::InServiceAtEnd) ||
         (e.agent >= 0 && static_cast<std::size_t>(e.agent) >= log.agents.size()) || e.agent < -1 ||
         (e.reason >= 0 && static_cast<std::size_t>(e.reason) >= log.reasons.size()) ||

@@ -13,7 +13,10 @@
 
 namespace cclab {
 
-enum class EventKind : std::uint8_t { Arrive = 0, Answer = 1, End = 2 };
+/// Arrive / Answer / End: a contact. Journey: a shopper moved between pre-purchase stages
+/// (stage = the new one, -1 when the visit ended; outcome = the previous stage + 1, 0 for a new
+/// visit; concurrency = 1 when the visit ended with an order).
+enum class EventKind : std::uint8_t { Arrive = 0, Answer = 1, End = 2, Journey = 3 };
 
 struct ReplayEvent {
   double time = 0;
@@ -37,7 +40,9 @@ struct EventLog {
 
 /// Turns finished contacts into their arrival / answer / end events.
 void appendContactEvents(const ContactRecord& r, int reasonIndex, std::vector<ReplayEvent>& out);
-/// Sorts events by (time, contact, kind).
+/// A shopper's move between stages (see EventKind::Journey).
+ReplayEvent journeyEvent(std::int64_t shopper, double time, int from, int to, bool ordered);
+/// Sorts events by (time, contact, kind, shopper).
 void sortEvents(std::vector<ReplayEvent>& events);
 
 std::string serializeEventLog(const EventLog& log);

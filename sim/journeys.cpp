@@ -156,6 +156,9 @@ void ShopperJourneys::enterStage(int slot, int stage) {
   Shopper& s = pool_[static_cast<std::size_t>(slot)];
   const StageSpec& st = shop_.stages[stage];
   const double now = sim_.now();
+  if (sink_)
+    sink_->journey(static_cast<std::int64_t>(s.id), now, s.stageSeq == 0 ? -1 : s.stage, stage,
+                   false);
   s.stage = stage;
   ++s.stageSeq;
   s.stageEntry = now;
@@ -194,6 +197,7 @@ void ShopperJourneys::enterStage(int slot, int stage) {
 void ShopperJourneys::leave(int slot, bool ordered) {
   Shopper& s = pool_[static_cast<std::size_t>(slot)];
   s.journeyOver = true;
+  if (sink_) sink_->journey(static_cast<std::int64_t>(s.id), sim_.now(), s.stage, -1, ordered);
   if (ordered) {
     double value;
     {

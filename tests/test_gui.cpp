@@ -216,6 +216,22 @@ TEST(Gui, PanelsOverARealRun) {
     null.frame(app);
     EXPECT_EQ(app.tab, t) << tabName(t);
   }
+  // Shoppers: browsing counts never go negative, everyone has left at the end, orders counted.
+  {
+    Replay& r = *app.run()->replay;
+    int browsingSeen = 0;
+    for (double t = 0; t < r.endTime(); t += 3600 * 7) {
+      r.seek(t);
+      for (int n : r.state().shoppers) {
+        EXPECT_GE(n, 0);
+        browsingSeen += n;
+      }
+    }
+    EXPECT_GT(browsingSeen, 0);
+    r.seek(r.endTime());
+    for (int n : r.state().shoppers) EXPECT_EQ(n, 0);
+    EXPECT_GT(r.state().orders, 0);
+  }
   // Play: the clock moves with the frames.
   Replay& rp = *app.run()->replay;
   rp.seek(3600);
