@@ -11,6 +11,7 @@
 
 #include "app.hpp"
 #include "coach.hpp"
+#include "headless.hpp"
 #include "results.hpp"
 #include "scenario_reader.hpp"
 #include "shipped_files.hpp"
@@ -78,25 +79,6 @@ ReplayState bruteForce(const EventLog& log, double t) {
   }
   return s;
 }
-
-struct ImGuiNull {
-  ImGuiNull() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(1280, 800);
-    io.IniFilename = nullptr;
-    unsigned char* px;
-    int w, h;
-    io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
-  }
-  ~ImGuiNull() { ImGui::DestroyContext(); }
-  void frame(App& app, double dt = 1.0 / 60) {
-    ImGui::GetIO().DeltaTime = 1.0f / 60;
-    ImGui::NewFrame();
-    app.draw(dt);
-    ImGui::Render();
-  }
-};
 
 }  // namespace
 
@@ -198,7 +180,7 @@ TEST(Gui, PanelsOverARealRun) {
     fs::create_directories(dir + "/coaching");
     std::ofstream(dir + "/coaching/coaching.json") << coachingJson(log, cr, rules).dump();
   }
-  ImGuiNull null;
+  HeadlessImGui null(1280, 800);
   App app;
   app.openScenario(scFile);
   EXPECT_TRUE(app.diagnostics.empty());

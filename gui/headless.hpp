@@ -1,0 +1,36 @@
+// ImGui without a window (the "null backend"): a context with a built font atlas and a display
+// size, and frames that are built and rendered to draw lists only. The panel tests and the replay
+// benchmark drive the GUI through it.
+#pragma once
+
+#include <imgui.h>
+
+#include "app.hpp"
+
+namespace cclab::gui {
+
+class HeadlessImGui {
+ public:
+  HeadlessImGui(float width, float height) {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(width, height);
+    io.IniFilename = nullptr;
+    unsigned char* px;
+    int w, h;
+    io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+  }
+  ~HeadlessImGui() { ImGui::DestroyContext(); }
+  HeadlessImGui(const HeadlessImGui&) = delete;
+  HeadlessImGui& operator=(const HeadlessImGui&) = delete;
+
+  /// One frame of `app`, `wallSeconds` after the previous one.
+  void frame(App& app, double wallSeconds = 1.0 / 60) {
+    ImGui::GetIO().DeltaTime = 1.0f / 60;
+    ImGui::NewFrame();
+    app.draw(wallSeconds);
+    ImGui::Render();
+  }
+};
+
+}  // namespace cclab::gui
