@@ -10,7 +10,7 @@ PKGS=(g++ make cmake pkg-config git
 # shard recipe, headless Chromium to render report.html, Xvfb and Mesa to screenshot the GUI,
 # clang with libFuzzer for the fuzz targets).
 if [ "${1:-}" = "--test" ]; then
-  PKGS+=(clang-format time parallel chromium xvfb xauth libgl1-mesa-dri clang libclang-rt-14-dev)
+  PKGS+=(clang-format time parallel strace chromium xvfb xauth libgl1-mesa-dri clang libclang-rt-14-dev)
 fi
 missing=()
 for p in "${PKGS[@]}"; do
