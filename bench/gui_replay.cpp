@@ -12,8 +12,8 @@
 #include <random>
 #include <vector>
 
-#include "app.hpp"
-#include "headless.hpp"
+#include "gui/app.hpp"
+#include "gui/headless.hpp"
 
 using namespace cclab;
 using namespace cclab::gui;

@@ -14,21 +14,24 @@
 #include <optional>
 #include <string>
 
-#include "analytic.hpp"
-#include "coach.hpp"
-#include "compare.hpp"
-#include "diagnostics.hpp"
-#include "event_log.hpp"
-#include "experiment.hpp"
-#include "gates.hpp"
-#include "kpi.hpp"
-#include "report.hpp"
-#include "result_dir.hpp"
-#include "results.hpp"
-#include "scenario_reader.hpp"
-#include "shipped_files.hpp"
-#include "staffing.hpp"
-#include "sweep.hpp"
+#include "coaching/coach.hpp"
+#include "engine/engines.hpp"
+#include "experiment/compare.hpp"
+#include "experiment/experiment.hpp"
+#include "experiment/sweep.hpp"
+#include "io/diagnostics.hpp"
+#include "io/event_log.hpp"
+#include "io/rubric_reader.hpp"
+#include "io/scenario_reader.hpp"
+#include "io/shipped_files.hpp"
+#include "io/text_file.hpp"
+#include "model/kpi.hpp"
+#include "planning/staffing.hpp"
+#include "results/gates.hpp"
+#include "results/report.hpp"
+#include "results/result_dir.hpp"
+#include "results/results.hpp"
+#include "theory/analytic.hpp"
 
 namespace fs = std::filesystem;
 using namespace cclab;
@@ -50,6 +53,16 @@ std::string fmt(double v, int prec = 3) {
   return b;
 }
 
+std::string engineHelp() {
+  return "The engine: " + engineNames() + " (the first is the default; all give the same results)";
+}
+
+CLI::Validator engineCheck() {
+  std::vector<std::string> names;
+  for (const Engine& e : availableEngines()) names.push_back(e.name);
+  return CLI::IsMember(names);
+}
+
 // ---- run ---------------------------------------------------------------------------------------
 struct RunCmd {
   std::string scenario;
@@ -57,11 +70,7 @@ struct RunCmd {
   int replications = 10;
   int jobs = 1;
   std::string out;
-#ifdef CCLAB_NO_SIMGRID
-  std::string engine = "plain";  // the sanitizer build has no SimGrid
-#else
-  std::string engine = "simgrid";
-#endif
+  std::string engine = defaultEngine().name;
   bool noContacts = false;
   bool quiet = false;
   bool resume = false;
@@ -78,8 +87,7 @@ void setupRun(CLI::App& app, RunCmd& o) {
   c->add_option("-j,--jobs", o.jobs, "Replications run in parallel (default 1)")
       ->check(CLI::Range(1, 256));
   c->add_option("-o,--out", o.out, "Output directory (default results/<scenario name>)");
-  c->add_option("--engine", o.engine, "simgrid (default) or plain (a heap loop, same results)")
-      ->check(CLI::IsMember({"simgrid", "plain"}));
+  c->add_option("--engine", o.engine, engineHelp())->check(engineCheck());
   c->add_flag("--no-contacts", o.noContacts, "Do not write contacts.csv");
   c->add_flag("-q,--quiet", o.quiet, "No progress on stderr");
   c->add_flag("--resume", o.resume,
@@ -219,7 +227,11 @@ RunOptions runOptions(std::uint64_t seed, int replications, int jobs, const std:
   ro.seed = seed;
   ro.replications = replications;
   ro.jobs = jobs;
-  ro.engine = engine == "plain" ? EngineKind::Plain : EngineKind::SimGrid;
+  const auto e = findEngine(engine);
+  if (!e)
+    throw std::runtime_error("this build has no engine '" + engine + "' (it has " + engineNames() +
+                             ")");
+  ro.engine = *e;
   ro.contacts = contacts;
   return ro;
 }
@@ -300,7 +312,7 @@ struct CompareCmd {
   int replications = 10;
   int jobs = 1;
   std::string out = "results/comparison";
-  std::string engine = "simgrid";
+  std::string engine = defaultEngine().name;
   bool independent = false;
   bool noContacts = false;
   bool quiet = false;
@@ -318,8 +330,7 @@ void setupCompare(CLI::App& app, CompareCmd& o) {
       ->check(CLI::Range(2, 100000));
   c->add_option("-j,--jobs", o.jobs, "Replications run in parallel")->check(CLI::Range(1, 256));
   c->add_option("-o,--out", o.out, "Output directory (default results/comparison)");
-  c->add_option("--engine", o.engine, "simgrid (default) or plain")
-      ->check(CLI::IsMember({"simgrid", "plain"}));
+  c->add_option("--engine", o.engine, engineHelp())->check(engineCheck());
   c->add_flag("--independent", o.independent,
               "Give each variant its own seed (no common random numbers; for comparison only)");
   c->add_flag("--no-contacts", o.noContacts, "Do not write contacts.csv files");
@@ -329,9 +340,6 @@ void setupCompare(CLI::App& app, CompareCmd& o) {
 }
 
 int doCompare(CompareCmd o) {
-#ifdef CCLAB_NO_SIMGRID
-  if (o.engine == "simgrid") o.engine = "plain";
-#endif
   std::vector<Scenario> scs;
   std::vector<Diagnostic> errors;
   for (const auto& f : o.scenarios) {
@@ -469,7 +477,7 @@ struct SweepCmd {
   int replications = 10;
   int jobs = 1;
   std::string out = "results/sweep";
-  std::string engine = "simgrid";
+  std::string engine = defaultEngine().name;
   bool contacts = false;
   bool quiet = false;
   std::string shard;
@@ -489,8 +497,7 @@ void setupSweep(CLI::App& app, SweepCmd& o) {
       ->check(CLI::Range(2, 100000));
   c->add_option("-j,--jobs", o.jobs, "Replications run in parallel")->check(CLI::Range(1, 256));
   c->add_option("-o,--out", o.out, "Output directory (default results/sweep)");
-  c->add_option("--engine", o.engine, "simgrid (default) or plain")
-      ->check(CLI::IsMember({"simgrid", "plain"}));
+  c->add_option("--engine", o.engine, engineHelp())->check(engineCheck());
   c->add_flag("--contacts", o.contacts, "Also write each variant's contacts.csv");
   c->add_flag("-q,--quiet", o.quiet, "No progress on stderr");
   c->add_option("--shard", o.shard, "i/N: run only variants v with v mod N = i-1 (then --collect)");
@@ -500,9 +507,6 @@ void setupSweep(CLI::App& app, SweepCmd& o) {
 }
 
 int doSweep(SweepCmd o) {
-#ifdef CCLAB_NO_SIMGRID
-  if (o.engine == "simgrid") o.engine = "plain";
-#endif
   std::vector<SweepParameter> params;
   std::string text;
   Scenario base;
@@ -676,7 +680,7 @@ struct StaffCmd {
   int jobs = 1;
   int rounds = 4;
   std::string out = "results/staff";
-  std::string engine = "simgrid";
+  std::string engine = defaultEngine().name;
   bool quiet = false;
 };
 
@@ -696,15 +700,11 @@ void setupStaff(CLI::App& app, StaffCmd& o) {
   c->add_option("--rounds", o.rounds, "Simulation rounds that may add agents (default 4)")
       ->check(CLI::Range(1, 50));
   c->add_option("-o,--out", o.out, "Output directory (default results/staff)");
-  c->add_option("--engine", o.engine, "simgrid (default) or plain")
-      ->check(CLI::IsMember({"simgrid", "plain"}));
+  c->add_option("--engine", o.engine, engineHelp())->check(engineCheck());
   c->add_flag("-q,--quiet", o.quiet, "No progress on stderr");
 }
 
 int doStaff(StaffCmd o) {
-#ifdef CCLAB_NO_SIMGRID
-  if (o.engine == "simgrid") o.engine = "plain";
-#endif
   Scenario sc;
   std::vector<Gate> gates;
   try {

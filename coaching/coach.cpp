@@ -1,5 +1,5 @@
 // `cclab coach`; see coach.hpp and docs/coaching.md.
-#include "coach.hpp"
+#include "coaching/coach.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <map>
 
-#include "compare.hpp"
-#include "kpi.hpp"
+#include "experiment/compare.hpp"
+#include "model/kpi.hpp"
 
 namespace cclab {
 
@@ -103,7 +103,7 @@ std::vector<std::optional<Impact>> simulateImpacts(const Scenario& base, const C
   ro.seed = log.seed;
   ro.replications = o.replications;
   ro.jobs = o.jobs;
-  ro.engine = EngineKind::Plain;  // byte-identical to SimGrid (tests/test_validation.cpp)
+  ro.engine = kPlainEngine;  // byte-identical to SimGrid (tests/test_experiment.cpp)
   ro.contacts = false;
   std::optional<ExperimentResult> baseline;
   for (std::size_t i = 0; i < suggestions.size() && static_cast<int>(i) < o.top; ++i) {

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "contact_log_reader.hpp"
-#include "experiment.hpp"
-#include "suggestions.hpp"
+#include "coaching/contact_log_reader.hpp"
+#include "coaching/suggestions.hpp"
+#include "experiment/experiment.hpp"
 
 namespace cclab {
 

@@ -1,5 +1,5 @@
 // Contact logs for coaching; see contact_log_reader.hpp and docs/coaching.md.
-#include "contact_log_reader.hpp"
+#include "coaching/contact_log_reader.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -11,8 +11,10 @@
 #include <set>
 #include <unordered_map>
 
-#include "scenario_reader.hpp"
-#include "yaml_reader.hpp"
+#include "io/csv.hpp"
+#include "io/scenario_reader.hpp"
+#include "io/text_file.hpp"
+#include "io/yaml_reader.hpp"
 
 namespace cclab {
 
@@ -28,75 +30,6 @@ int ContactLog::reasonIndex(const std::string& name) const {
   for (std::size_t i = 0; i < reasons.size(); ++i)
     if (reasons[i] == name) return static_cast<int>(i);
   return -1;
-}
-
-// ---- CSV --------------------------------------------------------------------------------------
-
-std::vector<CsvRecord> parseCsv(const std::string& file, const std::string& text, char delim) {
-  std::size_t i = 0;
-  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;  // UTF-8 byte order mark
-  if (text.find_first_not_of(" \t\r\n", i) == std::string::npos)
-    throw InputError({{file, 0, 0, "", "the file is empty"}});
-  if (auto [l, c] = firstInvalidUtf8(text); l > 0)
-    throw InputError({{file, l, c, "", "not valid UTF-8 text (binary data or another encoding)"}});
-  std::vector<CsvRecord> out;
-  int line = 1;
-  CsvRecord rec;
-  rec.line = 1;
-  std::string field;
-  bool quoted = false, fieldStarted = false;
-  int quoteLine = 0, quoteCol = 0;
-  std::size_t lineStart = i;
-  auto endField = [&] {
-    rec.fields.push_back(std::move(field));
-    field.clear();
-    fieldStarted = false;
-  };
-  auto endRecord = [&] {
-    endField();
-    // A blank line is no record.
-    if (!(rec.fields.size() == 1 && rec.fields[0].empty())) out.push_back(std::move(rec));
-    rec = CsvRecord();
-    rec.line = line;
-  };
-  for (; i < text.size(); ++i) {
-    const char ch = text[i];
-    if (quoted) {
-      if (ch == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') {
-          field += '"';
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else {
-        if (ch == '\n') ++line, lineStart = i + 1;
-        field += ch;
-      }
-      continue;
-    }
-    if (ch == '"' && !fieldStarted && field.empty()) {
-      quoted = fieldStarted = true;
-      quoteLine = line;
-      quoteCol = static_cast<int>(i - lineStart) + 1;
-    } else if (ch == delim) {
-      endField();
-    } else if (ch == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-      continue;
-    } else if (ch == '\n') {
-      ++line;
-      lineStart = i + 1;
-      endRecord();
-    } else {
-      field += ch;
-      fieldStarted = true;
-    }
-  }
-  if (quoted)
-    throw InputError(
-        {{file, quoteLine, quoteCol, "", "a quoted field is never closed (missing '\"')"}});
-  if (fieldStarted || !field.empty() || !rec.fields.empty()) endRecord();
-  return out;
 }
 
 namespace {

@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "diagnostics.hpp"
-#include "rubric.hpp"
-#include "scenario.hpp"
+#include "io/diagnostics.hpp"
+#include "model/rubric.hpp"
+#include "model/scenario.hpp"
 
 namespace cclab {
 
@@ -79,16 +79,5 @@ ContactLog readImportLog(const std::string& exportFile, const std::string& mappi
 
 /// Reads and checks a mapping file on its own (InputError on any problem).
 void checkMappingFile(const std::string& mappingFile);
-
-/// One CSV record: its fields and the line it starts on.
-struct CsvRecord {
-  int line = 0;
-  std::vector<std::string> fields;
-};
-
-/// RFC 4180 CSV (quotes, doubled quotes, commas and newlines inside quotes, CRLF, a UTF-8 BOM).
-/// Throws InputError for an empty file, bytes that are not UTF-8, or an unterminated quote.
-std::vector<CsvRecord> parseCsv(const std::string& file, const std::string& text,
-                                char delimiter = ',');
 
 }  // namespace cclab

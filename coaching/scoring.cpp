@@ -1,5 +1,5 @@
 // Scoring a contact log; see scoring.hpp and docs/coaching.md.
-#include "scoring.hpp"
+#include "coaching/scoring.hpp"
 
 #include <Eigen/Dense>
 #include <algorithm>

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "contact_log_reader.hpp"
+#include "coaching/contact_log_reader.hpp"
 
 namespace cclab {
 

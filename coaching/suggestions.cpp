@@ -1,5 +1,5 @@
 // Coaching suggestions; see suggestions.hpp and docs/coaching.md.
-#include "suggestions.hpp"
+#include "coaching/suggestions.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 #include <map>
 #include <set>
 
-#include "yaml_reader.hpp"
+#include "io/yaml_reader.hpp"
 
 namespace cclab {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "scoring.hpp"
+#include "coaching/scoring.hpp"
 
 namespace cclab {
 

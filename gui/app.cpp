@@ -1,5 +1,5 @@
 // The GUI's panels; see app.hpp.
-#include "app.hpp"
+#include "gui/app.hpp"
 
 #include <fcntl.h>
 #include <imgui.h>
@@ -16,8 +16,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "contact_log_reader.hpp"
-#include "scenario_reader.hpp"
+#include "io/csv.hpp"
+#include "io/scenario_reader.hpp"
 
 namespace cclab::gui {
 

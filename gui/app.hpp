@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "diagnostics.hpp"
-#include "replay.hpp"
+#include "gui/replay.hpp"
+#include "io/diagnostics.hpp"
 
 namespace cclab::gui {
 

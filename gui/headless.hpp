@@ -5,7 +5,7 @@
 
 #include <imgui.h>
 
-#include "app.hpp"
+#include "gui/app.hpp"
 
 namespace cclab::gui {
 

@@ -18,7 +18,7 @@
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #include <stb/stb_image_write.h>
 
-#include "app.hpp"
+#include "gui/app.hpp"
 
 namespace fs = std::filesystem;
 using namespace cclab::gui;

@@ -1,5 +1,5 @@
 // Replay; see replay.hpp.
-#include "replay.hpp"
+#include "gui/replay.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "event_log.hpp"
+#include "io/event_log.hpp"
 
 namespace cclab::gui {
 

@@ -13,7 +13,7 @@
 
 #include <cmath>
 
-#include "analytic.hpp"
+#include "theory/analytic.hpp"
 
 using namespace cclab;
 

@@ -10,17 +10,16 @@
 #include <filesystem>
 #include <map>
 
-#include "compare.hpp"
-#include "experiment.hpp"
-#include "kpi.hpp"
-#include "scenario_reader.hpp"
-#include "test_engine.hpp"
+#include "engine/engines.hpp"
+#include "experiment/compare.hpp"
+#include "experiment/experiment.hpp"
+#include "io/scenario_reader.hpp"
+#include "model/kpi.hpp"
 
 using namespace cclab;
 namespace fs = std::filesystem;
 
 namespace {
-using cclab::testing::kEngine;
 
 std::map<std::string, Estimate> run(const Scenario& sc, std::uint64_t seed, int reps,
                                     const std::string& tag) {
@@ -28,7 +27,7 @@ std::map<std::string, Estimate> run(const Scenario& sc, std::uint64_t seed, int 
   o.seed = seed;
   o.replications = reps;
   o.jobs = 2;
-  o.engine = kEngine;
+  o.engine = defaultEngine();
   o.contacts = false;
   const fs::path dir = fs::temp_directory_path() / ("cclab-cal-" + tag);
   const ExperimentResult r = runExperiment(sc, o, dir.string());
@@ -75,7 +74,7 @@ TEST(Compare, CommonRandomNumbersGiveAMuchNarrowerIntervalOfTheDifference) {
     RunOptions o;
     o.replications = 8;
     o.jobs = 2;
-    o.engine = kEngine;
+    o.engine = defaultEngine();
     o.contacts = false;
     const fs::path d = fs::temp_directory_path() / ("cclab-crn-" + tag);
     const ExperimentResult ra = runExperiment(a, o, (d / "a").string());

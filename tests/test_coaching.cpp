@@ -9,14 +9,14 @@
 #include <map>
 #include <set>
 
-#include "coach.hpp"
-#include "contact_log_reader.hpp"
-#include "results.hpp"
-#include "scenario_reader.hpp"
-#include "scoring.hpp"
-#include "shipped_files.hpp"
-#include "suggestions.hpp"
-#include "test_engine.hpp"
+#include "coaching/coach.hpp"
+#include "coaching/contact_log_reader.hpp"
+#include "coaching/scoring.hpp"
+#include "coaching/suggestions.hpp"
+#include "engine/engines.hpp"
+#include "io/scenario_reader.hpp"
+#include "io/shipped_files.hpp"
+#include "results/results.hpp"
 
 namespace fs = std::filesystem;
 using namespace cclab;
@@ -36,7 +36,7 @@ ContactLog runAndRead(const Scenario& sc, std::uint64_t seed, const std::string&
   RunOptions ro;
   ro.seed = seed;
   ro.replications = 1;
-  ro.engine = cclab::testing::kEngine;
+  ro.engine = defaultEngine();
   const ExperimentResult r = runExperiment(sc, ro, dir + "/.cclab-work");
   writeResults(dir, sc, ro, r, buildSummary(sc, ro, r), {});
   return readRunLog(dir);

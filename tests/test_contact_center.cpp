@@ -5,10 +5,10 @@
 #include <cmath>
 #include <map>
 
-#include "arrivals.hpp"
-#include "contact_center.hpp"
-#include "scenario_reader.hpp"
-#include "simulation.hpp"
+#include "engine/simulation.hpp"
+#include "io/scenario_reader.hpp"
+#include "model/arrivals.hpp"
+#include "model/contact_center.hpp"
 
 using namespace cclab;
 

@@ -5,9 +5,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "experiment.hpp"
-#include "results.hpp"
-#include "scenario_reader.hpp"
+#include "engine/engines.hpp"
+#include "experiment/experiment.hpp"
+#include "io/scenario_reader.hpp"
+#include "results/results.hpp"
 
 using namespace cclab;
 namespace fs = std::filesystem;
@@ -36,9 +37,7 @@ TEST(Experiment, JobsDoNotChangeResults) {
   const Scenario sc = shipped();
   RunOptions o;
   o.replications = 3;
-#ifdef CCLAB_NO_SIMGRID
-  o.engine = EngineKind::Plain;
-#endif
+  o.engine = defaultEngine();
   o.jobs = 1;
   const fs::path a = runTo(sc, o, "j1");
   o.jobs = 2;
@@ -60,25 +59,28 @@ TEST(Experiment, JobsDoNotChangeResults) {
   EXPECT_TRUE(fs::exists(b / "scenario-as-run.yaml"));
 }
 
-#ifndef CCLAB_NO_SIMGRID
-TEST(Experiment, SimGridAndPlainEnginesAgreeExactly) {
+TEST(Experiment, EveryEngineAgreesExactlyWithThePlainLoop) {
+  if (availableEngines().size() < 2) GTEST_SKIP() << "this build has the plain loop only";
   const Scenario sc = shipped();
   RunOptions o;
   o.replications = 2;
-  o.engine = EngineKind::SimGrid;
-  const fs::path a = runTo(sc, o, "simgrid");
-  o.engine = EngineKind::Plain;
+  o.engine = kPlainEngine;
   const fs::path b = runTo(sc, o, "plain");
-  EXPECT_EQ(slurp(a / "contacts.csv"), slurp(b / "contacts.csv"));
-  EXPECT_EQ(slurp(a / "intervals.csv"), slurp(b / "intervals.csv"));
+  for (const Engine& e : availableEngines()) {
+    if (e.run == kPlainEngine.run) continue;
+    SCOPED_TRACE(e.name);
+    o.engine = e;
+    const fs::path a = runTo(sc, o, e.name);
+    EXPECT_EQ(slurp(a / "contacts.csv"), slurp(b / "contacts.csv"));
+    EXPECT_EQ(slurp(a / "intervals.csv"), slurp(b / "intervals.csv"));
+  }
 }
-#endif
 
 TEST(Experiment, DifferentSeedsDiffer) {
   const Scenario sc = shipped();
   RunOptions o;
   o.replications = 1;
-  o.engine = EngineKind::Plain;
+  o.engine = kPlainEngine;
   const fs::path a = runTo(sc, o, "s1");
   o.seed = 2;
   const fs::path b = runTo(sc, o, "s2");
@@ -89,7 +91,7 @@ TEST(Experiment, FailingReplicationIsReported) {
   Scenario sc = shipped();
   RunOptions o;
   o.replications = 1;
-  o.engine = EngineKind::Plain;
+  o.engine = kPlainEngine;
   // An unwritable staging directory makes the child fail: the parent must say so, not crash.
   EXPECT_THROW(runExperiment(sc, o, "/proc/cclab-cannot-write-here"), std::exception);
 }

@@ -11,10 +11,10 @@
 #include <map>
 #include <sstream>
 
-#include "event_log.hpp"
-#include "random.hpp"
-#include "replication.hpp"
-#include "scenario_reader.hpp"
+#include "experiment/replication.hpp"
+#include "io/event_log.hpp"
+#include "io/scenario_reader.hpp"
+#include "model/random.hpp"
 
 namespace fs = std::filesystem;
 using namespace cclab;
@@ -40,7 +40,7 @@ std::string fingerprint(const Scenario& sc) {
   EventSink sink(sc);
   // The plain loop: SimGrid allows one engine per process, and gives byte-identical streams
   // (tests/test_validation.cpp checks that; `cclab run` forks a process per replication).
-  (void)runReplication(sc, 1, 0, EngineKind::Plain, &sink);
+  (void)runReplication(sc, 1, 0, kPlainEngine, &sink);
   sortEvents(sink.events);
   std::uint64_t h = 1469598103934665603ULL;
   const auto* p = reinterpret_cast<const unsigned char*>(sink.events.data());

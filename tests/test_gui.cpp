@@ -9,13 +9,13 @@
 #include <fstream>
 #include <random>
 
-#include "app.hpp"
-#include "coach.hpp"
-#include "headless.hpp"
-#include "results.hpp"
-#include "scenario_reader.hpp"
-#include "shipped_files.hpp"
-#include "test_engine.hpp"
+#include "coaching/coach.hpp"
+#include "engine/engine.hpp"
+#include "gui/app.hpp"
+#include "gui/headless.hpp"
+#include "io/scenario_reader.hpp"
+#include "io/shipped_files.hpp"
+#include "results/results.hpp"
 
 namespace fs = std::filesystem;
 using namespace cclab;
@@ -168,7 +168,7 @@ TEST(Gui, PanelsOverARealRun) {
   Scenario sc = readScenarioFile(scFile);
   sc.horizonDays = 7;
   RunOptions ro;
-  ro.engine = cclab::testing::kEngine;
+  ro.engine = kPlainEngine;  // the GUI links no SimGrid
   const ExperimentResult res = runExperiment(sc, ro, dir + "/.cclab-work");
   writeResults(dir, sc, ro, res, buildSummary(sc, ro, res), {});
   {

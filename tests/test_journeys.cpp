@@ -5,11 +5,11 @@
 
 #include <cmath>
 
-#include "arrivals.hpp"
-#include "contact_center.hpp"
-#include "journeys.hpp"
-#include "scenario_reader.hpp"
-#include "simulation.hpp"
+#include "engine/simulation.hpp"
+#include "io/scenario_reader.hpp"
+#include "model/arrivals.hpp"
+#include "model/contact_center.hpp"
+#include "model/journeys.hpp"
 
 using namespace cclab;
 

@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "kpi.hpp"
+#include "model/kpi.hpp"
 
 using namespace cclab;
 

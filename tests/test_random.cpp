@@ -3,8 +3,8 @@
 
 #include <cmath>
 
-#include "distribution.hpp"
-#include "random.hpp"
+#include "model/distribution.hpp"
+#include "model/random.hpp"
 
 using namespace cclab;
 

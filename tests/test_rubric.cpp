@@ -4,8 +4,8 @@
 
 #include <cmath>
 
-#include "diagnostics.hpp"
-#include "rubric.hpp"
+#include "io/diagnostics.hpp"
+#include "io/rubric_reader.hpp"
 
 using namespace cclab;
 

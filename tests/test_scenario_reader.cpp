@@ -6,8 +6,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "diagnostics.hpp"
-#include "scenario_reader.hpp"
+#include "io/diagnostics.hpp"
+#include "io/scenario_reader.hpp"
+#include "io/text_file.hpp"
 
 using namespace cclab;
 namespace fs = std::filesystem;

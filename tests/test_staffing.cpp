@@ -6,7 +6,7 @@
 // fewest employees is 23 (the LP relaxation gives 67/3, so no schedule uses 22).
 #include <gtest/gtest.h>
 
-#include "staffing.hpp"
+#include "planning/staffing.hpp"
 
 using namespace cclab;
 

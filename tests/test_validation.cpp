@@ -8,18 +8,17 @@
 #include <filesystem>
 #include <map>
 
-#include "analytic.hpp"
-#include "experiment.hpp"
-#include "kpi.hpp"
-#include "scenario_reader.hpp"
-#include "test_engine.hpp"
+#include "engine/engines.hpp"
+#include "experiment/experiment.hpp"
+#include "io/scenario_reader.hpp"
+#include "model/kpi.hpp"
+#include "theory/analytic.hpp"
 
 using namespace cclab;
 namespace fs = std::filesystem;
 
 namespace {
 
-using cclab::testing::kEngine;
 
 struct Case {
   const char* name;
@@ -58,7 +57,7 @@ void validate(const Case& c) {
   o.seed = 1;
   o.replications = 10;
   o.jobs = 2;
-  o.engine = kEngine;
+  o.engine = defaultEngine();
   o.contacts = false;
   const std::string dir =
       (fs::temp_directory_path() / ("cclab-validation-" + std::string(c.name))).string();

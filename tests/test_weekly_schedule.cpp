@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "weekly_schedule.hpp"
+#include "model/weekly_schedule.hpp"
 
 using namespace cclab;
 

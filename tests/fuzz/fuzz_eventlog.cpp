@@ -3,9 +3,9 @@
 #include <cstdint>
 #include <string>
 
-#include "diagnostics.hpp"
-#include "event_log.hpp"
-#include "replay.hpp"
+#include "gui/replay.hpp"
+#include "io/diagnostics.hpp"
+#include "io/event_log.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string bytes(reinterpret_cast<const char*>(data), size);

@@ -9,9 +9,9 @@
 #include <fstream>
 #include <string>
 
-#include "contact_log_reader.hpp"
-#include "diagnostics.hpp"
-#include "scoring.hpp"
+#include "coaching/contact_log_reader.hpp"
+#include "coaching/scoring.hpp"
+#include "io/diagnostics.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string all(reinterpret_cast<const char*>(data), size);

@@ -5,9 +5,9 @@
 #include <map>
 #include <string>
 
-#include "diagnostics.hpp"
-#include "rubric.hpp"
-#include "suggestions.hpp"
+#include "coaching/suggestions.hpp"
+#include "io/diagnostics.hpp"
+#include "io/rubric_reader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string>
 
-#include "diagnostics.hpp"
-#include "scenario_reader.hpp"
+#include "io/diagnostics.hpp"
+#include "io/scenario_reader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

@@ -1,0 +1,230 @@
+// Replications in child processes; see experiment.hpp.
+#include "experiment/experiment.hpp"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "io/contact_log.hpp"
+
+namespace cclab {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string repFile(const std::string& dir, int rep, const char* ext) {
+  char name[64];
+  std::snprintf(name, sizeof name, "rep-%05d.%s", rep + 1, ext);
+  return (fs::path(dir) / name).string();
+}
+
+/// Body of a child process: run one replication, write its files atomically, return exit code.
+int childMain(const Scenario& sc, const RunOptions& o, const std::string& dir, int rep) {
+  try {
+    std::FILE* f = nullptr;
+    const std::string csv = repFile(dir, rep, "csv");
+    if (o.contacts) {
+      f = std::fopen((csv + ".tmp").c_str(), "wb");
+      if (!f) throw std::runtime_error("cannot write " + csv + ".tmp: " + std::strerror(errno));
+      static char buf[1 << 20];
+      std::setvbuf(f, buf, _IOFBF, sizeof buf);
+    }
+    // Orders (journey layer) and QA evaluations (coaching model) go beside the contact rows.
+    std::FILE* side[2] = {nullptr, nullptr};
+    const std::string sideName[2] = {repFile(dir, rep, "orders"), repFile(dir, rep, "qa")};
+    const bool sideOn[2] = {o.contacts && sc.hasShop, o.contacts && sc.coaching.enabled};
+    for (int k = 0; k < 2; ++k)
+      if (sideOn[k]) {
+        side[k] = std::fopen((sideName[k] + ".tmp").c_str(), "wb");
+        if (!side[k])
+          throw std::runtime_error("cannot write " + sideName[k] + ".tmp: " + std::strerror(errno));
+      }
+    std::vector<ReplayEvent> events;  // the first replication's, for the GUI's replay
+    ReplicationStats stats;
+    {
+      CsvContactWriter writer(f, sc, rep);
+      writer.setSideFiles(side[0], side[1]);
+      if (o.contacts && rep == 0) writer.setEventSink(&events);
+      stats = runReplication(sc, o.seed, static_cast<std::uint64_t>(rep), o.engine,
+                             o.contacts ? &writer : nullptr);
+      if (o.contacts) writer.flush();
+    }
+    if (o.contacts && rep == 0) {
+      EventLog log;
+      for (const auto& c : sc.channels) log.channels.push_back(c.name);
+      log.agents = agentNames(sc);
+      for (const auto& r : sc.shop.reasons) log.reasons.push_back(r.name);
+      log.horizon = sc.horizonSeconds();
+      sortEvents(events);
+      log.events = std::move(events);
+      const std::string ev = repFile(dir, rep, "events");
+      std::ofstream out(ev + ".tmp", std::ios::binary);
+      writeEventLog(log, out);
+      out.close();
+      if (!out) throw std::runtime_error("cannot write " + ev + ".tmp");
+      fs::rename(ev + ".tmp", ev);
+    }
+    for (int k = 0; k < 2; ++k)
+      if (side[k]) {
+        if (std::fclose(side[k]) != 0) throw std::runtime_error("cannot write " + sideName[k]);
+        fs::rename(sideName[k] + ".tmp", sideName[k]);
+      }
+    if (f) {
+      if (std::fclose(f) != 0) throw std::runtime_error("cannot write " + csv);
+      fs::rename(csv + ".tmp", csv);
+    }
+    const std::vector<double> v = stats.serialize();
+    const std::string bin = repFile(dir, rep, "stats");
+    {
+      std::ofstream out(bin + ".tmp", std::ios::binary);
+      out.write(reinterpret_cast<const char*>(v.data()),
+                static_cast<std::streamsize>(v.size() * sizeof(double)));
+      if (!out) throw std::runtime_error("cannot write " + bin + ".tmp");
+    }
+    fs::rename(bin + ".tmp", bin);
+    return 0;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "cclab: replication %d failed: %s\n", rep + 1, e.what());
+    return 3;
+  }
+}
+
+ReplicationStats readStats(const std::string& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) throw std::runtime_error("missing replication output " + path);
+  const auto size = static_cast<std::size_t>(in.tellg());
+  std::vector<double> v(size / sizeof(double));
+  in.seekg(0);
+  in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(size));
+  return ReplicationStats::deserialize(v);
+}
+
+}  // namespace
+
+std::string workDirOf(const std::string& outDir) {
+  return (fs::path(outDir) / ".cclab-work").string();
+}
+
+namespace {
+nlohmann::ordered_json manifestOf(const Scenario& sc, const RunOptions& o) {
+  char hash[24];
+  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(sc.hash()));
+  return {{"scenario_file", fs::path(sc.file).filename().string()},
+          {"scenario_hash", std::string("fnv1a64:") + hash},
+          {"seed", o.seed},
+          {"replications", o.replications},
+          {"engine", o.engine.name},
+          {"contacts", o.contacts}};
+}
+}  // namespace
+
+void prepareWorkDir(const std::string& work, const Scenario& sc, const RunOptions& o, bool resume) {
+  const auto manifest = manifestOf(sc, o);
+  const fs::path mpath = fs::path(work) / "manifest.json";
+  if (resume && fs::exists(mpath)) {
+    std::ifstream in(mpath);
+    nlohmann::ordered_json old;
+    try {
+      old = nlohmann::ordered_json::parse(in);
+    } catch (const std::exception&) {
+      old = nullptr;
+    }
+    if (old != manifest)
+      throw std::runtime_error(work + " holds replications of another run (" +
+                               (old.is_null() ? std::string("unreadable manifest") : old.dump()) +
+                               "); remove it, or run without --resume");
+    return;
+  }
+  std::error_code ec;
+  fs::remove_all(work, ec);
+  fs::create_directories(work);
+  {
+    std::ofstream out(fs::path(work) / "scenario.yaml", std::ios::binary);
+    out << sc.text;
+  }
+  std::ofstream(mpath) << manifest.dump(2) << "\n";
+}
+
+std::vector<int> missingReplications(const std::string& work, const std::vector<int>& reps,
+                                     bool contacts) {
+  std::vector<int> out;
+  for (int r : reps)
+    if (!fs::exists(repFile(work, r, "stats")) ||
+        (contacts && !fs::exists(repFile(work, r, "csv"))))
+      out.push_back(r);
+  return out;
+}
+
+void runReplications(const Scenario& sc, const RunOptions& o, const std::string& work,
+                     const std::vector<int>& reps, const std::function<void(int, int)>& progress) {
+  fs::create_directories(work);
+  const int total = static_cast<int>(reps.size());
+  const int jobs = std::max(1, o.jobs);
+  std::map<pid_t, int> running;
+  std::string failure;
+  int next = 0, done = 0;
+  while (done < total) {
+    while (failure.empty() && next < total && static_cast<int>(running.size()) < jobs) {
+      std::fflush(nullptr);
+      const int rep = reps[static_cast<std::size_t>(next)];
+      const pid_t pid = fork();
+      if (pid < 0) throw std::runtime_error(std::string("fork failed: ") + std::strerror(errno));
+      if (pid == 0) _exit(childMain(sc, o, work, rep));
+      running[pid] = rep;
+      ++next;
+    }
+    if (running.empty()) break;
+    int status = 0;
+    const pid_t pid = waitpid(-1, &status, 0);
+    if (pid < 0) {
+      if (errno == EINTR) continue;
+      throw std::runtime_error(std::string("waitpid failed: ") + std::strerror(errno));
+    }
+    auto it = running.find(pid);
+    if (it == running.end()) continue;
+    const int rep = it->second;
+    running.erase(it);
+    ++done;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+      if (failure.empty())
+        failure =
+            "replication " + std::to_string(rep + 1) +
+            (WIFSIGNALED(status) ? " was killed by signal " + std::to_string(WTERMSIG(status))
+                                 : " exited with code " + std::to_string(WEXITSTATUS(status)));
+    }
+    if (progress) progress(done, total);
+  }
+  if (!failure.empty()) throw std::runtime_error(failure);
+}
+
+ExperimentResult loadReplications(const std::string& work, int replications, bool contacts) {
+  ExperimentResult r;
+  for (int rep = 0; rep < replications; ++rep) {
+    const std::string stats = repFile(work, rep, "stats");
+    if (!fs::exists(stats))
+      throw std::runtime_error("replication " + std::to_string(rep + 1) + " is missing from " +
+                               work);
+    r.reps.push_back(readStats(stats));
+    r.contactFiles.push_back(contacts ? repFile(work, rep, "csv") : "");
+  }
+  return r;
+}
+
+ExperimentResult runExperiment(const Scenario& sc, const RunOptions& o, const std::string& work,
+                               const std::function<void(int, int)>& progress) {
+  prepareWorkDir(work, sc, o, false);
+  std::vector<int> all;
+  for (int r = 0; r < o.replications; ++r) all.push_back(r);
+  runReplications(sc, o, work, all, progress);
+  return loadReplications(work, o.replications, o.contacts);
+}
+
+}  // namespace cclab

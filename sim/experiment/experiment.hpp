@@ -1,0 +1,56 @@
+// An experiment: R replications of a scenario, each in its own process (SimGrid allows one
+// engine per process), `jobs` at a time. Results do not depend on `jobs`: replication r always
+// uses the streams of (seed, r), and outputs are merged in replication order.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "experiment/replication.hpp"
+#include "model/scenario.hpp"
+#include "model/stats.hpp"
+
+namespace cclab {
+
+struct RunOptions {
+  std::uint64_t seed = 1;
+  int replications = 1;
+  int jobs = 1;
+  Engine engine = kPlainEngine;  // the program chooses (engine/engines.hpp)
+  bool contacts = true;          // write the per-contact log
+};
+
+struct ExperimentResult {
+  std::vector<ReplicationStats> reps;
+  /// Per replication, the contact rows file in the staging directory (empty if not written).
+  std::vector<std::string> contactFiles;
+};
+
+/// The work directory of a result directory: finished replications live there until the final
+/// files are assembled, so that a killed run can be resumed and shards can be merged.
+std::string workDirOf(const std::string& outDir);
+
+/// Makes `work` ready for this run. With `resume`, finished replications of the same run (same
+/// scenario bytes, seed, engine, contact log setting and replication count, checked against its
+/// manifest) are kept, and a mismatch is an error; without, the directory starts empty.
+void prepareWorkDir(const std::string& work, const Scenario& sc, const RunOptions& opts,
+                    bool resume);
+/// Replications among `reps` whose files are not in `work` yet.
+std::vector<int> missingReplications(const std::string& work, const std::vector<int>& reps,
+                                     bool contacts);
+/// Runs replications `reps` (0-based), each in its own process, `jobs` at a time, writing their
+/// files into `work` atomically. `progress(done, total)` is called as they finish. Throws
+/// std::runtime_error if one fails (the others' files are kept).
+void runReplications(const Scenario& sc, const RunOptions& opts, const std::string& work,
+                     const std::vector<int>& reps,
+                     const std::function<void(int, int)>& progress = {});
+/// Loads replications 0..R-1 from `work`; throws naming the first one missing.
+ExperimentResult loadReplications(const std::string& work, int replications, bool contacts);
+
+/// All of the above at once: a fresh `work`, every replication, loaded.
+ExperimentResult runExperiment(const Scenario& sc, const RunOptions& opts, const std::string& work,
+                               const std::function<void(int, int)>& progress = {});
+
+}  // namespace cclab

@@ -1,0 +1,30 @@
+// One replication; see replication.hpp.
+#include "experiment/replication.hpp"
+
+#include <memory>
+#include "engine/simulation.hpp"
+#include "model/arrivals.hpp"
+#include "model/contact_center.hpp"
+#include "model/journeys.hpp"
+
+namespace cclab {
+
+ReplicationStats runReplication(const Scenario& sc, std::uint64_t seed, std::uint64_t rep,
+                                const Engine& engine, ContactSink* sink,
+                                std::vector<std::string>* agentNames) {
+  Simulation sim;
+  ContactCenter center(sc, sim, seed, rep, sink);
+  ForecastArrivals arrivals(sc, sim, center, seed, rep);
+  std::unique_ptr<ShopperJourneys> journeys;
+  if (sc.hasShop) journeys = std::make_unique<ShopperJourneys>(sc, sim, center, seed, rep, sink);
+  center.start();
+  arrivals.start();
+  if (journeys) journeys->start();
+  engine.run(sim);
+  if (agentNames) *agentNames = center.agentNames();
+  ReplicationStats stats = center.finish();
+  if (journeys) stats.shop = journeys->finish().data();
+  return stats;
+}
+
+}  // namespace cclab

@@ -1,0 +1,158 @@
+// contacts.csv writer; see contact_log.hpp and docs/results.md.
+#include "io/contact_log.hpp"
+
+#include <charconv>
+
+namespace cclab {
+
+namespace {
+// Appends with std::to_chars: exact, locale-free and much faster than printf.
+void put(std::string& b, const char* s) {
+  b += s;
+}
+void put(std::string& b, const std::string& s) {
+  b += s;
+}
+template <class Int>
+void putInt(std::string& b, Int v) {
+  char t[24];
+  const auto r = std::to_chars(t, t + sizeof t, v);
+  b.append(t, r.ptr);
+}
+void putTime(std::string& b, double v) {
+  char t[48];
+  const auto r = std::to_chars(t, t + sizeof t, v, std::chars_format::fixed, 3);
+  b.append(t, r.ptr);
+}
+}  // namespace
+
+const char* contactsCsvHeader() {
+  return "replication,id,channel,reason,shopper,stage,arrival_s,answer_s,first_response_s,end_s,"
+         "wait_s,agent,outcome,concurrency,resolved,satisfied,repeat\n";
+}
+
+const char* ordersCsvHeader() {
+  return "replication,shopper,time_s,value\n";
+}
+
+const char* qaCsvHeader() {
+  return "replication,contact,agent,question,answer\n";
+}
+
+CsvContactWriter::CsvContactWriter(std::FILE* file, const Scenario& sc, int replication)
+    : file_(file), sc_(sc), replication_(replication), agents_(agentNames(sc)) {
+  for (std::size_t r = 0; r < sc.shop.reasons.size(); ++r) {
+    const auto id = static_cast<std::size_t>(sc.shop.reasons[r].id);
+    if (id >= reasonIndex_.size()) reasonIndex_.resize(id + 1, -1);
+    reasonIndex_[id] = static_cast<int>(r);
+  }
+}
+
+CsvContactWriter::~CsvContactWriter() = default;
+
+void CsvContactWriter::record(const ContactRecord& r) {
+  if (events_) {
+    int ri = -1;
+    if (r.reason >= 0 && static_cast<std::size_t>(r.reason) < reasonIndex_.size())
+      ri = reasonIndex_[static_cast<std::size_t>(r.reason)];
+    appendContactEvents(r, ri, *events_);
+  }
+  const std::uint64_t idx = r.id - base_;
+  if (idx >= pending_.size()) pending_.resize(idx + 1);
+  pending_[idx] = r;
+  while (!pending_.empty() && pending_.front()) {
+    write(*pending_.front());
+    pending_.pop_front();
+    ++base_;
+  }
+}
+
+void CsvContactWriter::order(std::int64_t shopper, double time, double value) {
+  if (!orders_) return;
+  std::string b;
+  putInt(b, replication_ + 1);
+  b += ',';
+  putInt(b, shopper);
+  b += ',';
+  putTime(b, time);
+  b += ',';
+  char t[48];
+  const auto r = std::to_chars(t, t + sizeof t, value, std::chars_format::fixed, 2);
+  b.append(t, r.ptr);
+  b += '\n';
+  std::fwrite(b.data(), 1, b.size(), orders_);
+}
+
+void CsvContactWriter::evaluation(const QaRecord& q) {
+  if (!qa_) return;
+  const Rubric& rb = sc_.coaching.rubric;
+  std::string b;
+  std::size_t k = 0;
+  for (const auto& st : rb.steps)
+    for (const auto& qu : st.questions) {
+      if (k >= q.answers.size()) break;
+      putInt(b, replication_ + 1);
+      b += ',';
+      putInt(b, q.contact);
+      b += ',';
+      if (q.agent >= 0) put(b, agents_[static_cast<std::size_t>(q.agent)]);
+      b += ',';
+      put(b, qu.id);
+      b += ',';
+      put(b, qu.options[static_cast<std::size_t>(q.answers[k++])].first);
+      b += '\n';
+    }
+  std::fwrite(b.data(), 1, b.size(), qa_);
+}
+
+void CsvContactWriter::flush() {
+  for (auto& p : pending_)
+    if (p) write(*p);
+  pending_.clear();
+  std::fflush(file_);
+  if (orders_) std::fflush(orders_);
+  if (qa_) std::fflush(qa_);
+}
+
+void CsvContactWriter::write(const ContactRecord& r) {
+  std::string& b = line_;
+  b.clear();
+  putInt(b, replication_ + 1);
+  b += ',';
+  putInt(b, r.id);
+  b += ',';
+  put(b, sc_.channels[r.channel].name);
+  b += ',';
+  if (r.reason >= 0) putInt(b, r.reason);
+  b += ',';
+  if (r.shopper >= 0) putInt(b, r.shopper);
+  b += ',';
+  if (r.stage >= 0) putInt(b, r.stage);
+  b += ',';
+  putTime(b, r.arrival);
+  b += ',';
+  if (r.answer >= 0) putTime(b, r.answer);
+  b += ',';
+  if (r.firstResponse >= 0) putTime(b, r.firstResponse);
+  b += ',';
+  putTime(b, r.end);
+  b += ',';
+  if (r.outcome != Outcome::Blocked && r.outcome != Outcome::Hidden)
+    putTime(b, (r.answer >= 0 ? r.answer : r.end) - r.arrival);
+  b += ',';
+  if (r.agent >= 0) put(b, agents_[r.agent]);
+  b += ',';
+  put(b, toString(r.outcome));
+  b += ',';
+  putInt(b, r.concurrency);
+  b += ',';
+  if (r.resolved >= 0) putInt(b, static_cast<int>(r.resolved));
+  b += ',';
+  if (r.satisfied >= 0) putInt(b, static_cast<int>(r.satisfied));
+  b += ',';
+  if (r.shopper >= 0) b += r.repeat ? '1' : '0';
+  b += '\n';
+  std::fwrite(b.data(), 1, b.size(), file_);
+}
+
+}  // namespace cclab

@@ -1,0 +1,225 @@
+// Strict YAML reading; see yaml_reader.hpp.
+#include "io/yaml_reader.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <set>
+#include <sstream>
+
+namespace cclab {
+
+namespace {
+std::string describeNode(const YAML::Node& n) {
+  switch (n.Type()) {
+    case YAML::NodeType::Map:
+      return "a map";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Null:
+      return "nothing";
+    case YAML::NodeType::Scalar:
+      return "'" + n.Scalar() + "'";
+    default:
+      return "nothing";
+  }
+}
+std::string fmt(double v) {
+  std::ostringstream o;
+  o << v;
+  return o.str();
+}
+}  // namespace
+
+YamlReader::YamlReader(std::string file, const std::string& text) : file_(std::move(file)) {
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    diags_.push_back({file_, 0, 0, "", "the file is empty"});
+    return;
+  }
+  if (auto [l, c] = firstInvalidUtf8(text); l > 0) {
+    diags_.push_back({file_, l, c, "", "not valid UTF-8 text (binary data or another encoding)"});
+    return;
+  }
+  try {
+    root_ = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    diags_.push_back({file_, e.mark.line + 1, e.mark.column + 1, "", "YAML syntax: " + e.msg});
+    root_ = YAML::Node();
+  }
+}
+
+void YamlReader::error(const YAML::Node& at, const std::string& field, const std::string& message) {
+  const YAML::Mark m = at.Mark();
+  const bool known = !m.is_null() && at.IsDefined();
+  diags_.push_back({file_, known ? m.line + 1 : 0, known ? m.column + 1 : 0, field, message});
+}
+
+YAML::Node YamlReader::keyNode(const YAML::Node& map, const std::string& key) const {
+  if (map.IsMap())
+    for (auto it = map.begin(); it != map.end(); ++it)
+      if (it->first.IsScalar() && it->first.Scalar() == key) return it->first;
+  return map;
+}
+
+void YamlReader::errorAtKey(const YAML::Node& map, const std::string& key, const std::string& field,
+                            const std::string& message) {
+  error(keyNode(map, key), field, message);
+}
+
+void YamlReader::missing(const YAML::Node& map, const std::string& field, const char* key) {
+  error(map, field.empty() ? std::string(key) : field + "." + key,
+        std::string("missing required field '") + key + "'");
+}
+
+bool YamlReader::expectOpenMap(const YAML::Node& node, const std::string& field) {
+  if (!node.IsMap()) {
+    error(node, field, "expected a map of 'key: value' lines, got " + describeNode(node));
+    return false;
+  }
+  std::set<std::string> seen;
+  bool good = true;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    if (!it->first.IsScalar()) {
+      error(it->first, field, "keys must be plain words");
+      good = false;
+      continue;
+    }
+    const std::string k = it->first.Scalar();
+    if (!seen.insert(k).second) {
+      error(it->first, field.empty() ? k : field + "." + k, "key '" + k + "' is given twice");
+      good = false;
+    }
+  }
+  return good;
+}
+
+bool YamlReader::expectMap(const YAML::Node& node, const std::string& field,
+                           std::initializer_list<const char*> allowed) {
+  return expectMap(node, field, std::vector<std::string>(allowed.begin(), allowed.end()));
+}
+
+bool YamlReader::expectMap(const YAML::Node& node, const std::string& field,
+                           const std::vector<std::string>& allowed) {
+  if (!expectOpenMap(node, field)) return false;
+  bool good = true;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    const std::string k = it->first.Scalar();
+    bool found = false;
+    for (const auto& a : allowed) found = found || k == a;
+    if (!found) {
+      std::string list;
+      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+      error(it->first, field.empty() ? k : field + "." + k,
+            "unknown key '" + k + "' (allowed: " + list + ")");
+      good = false;
+    }
+  }
+  return good;
+}
+
+std::optional<double> YamlReader::number(const YAML::Node& n, const std::string& field, double min,
+                                         double max, bool minExclusive) {
+  if (n.IsScalar() && n.Tag() == "!") {
+    error(n, field,
+          "expected a number, got the quoted text \"" + n.Scalar() + "\" (remove the quotes)");
+    return std::nullopt;
+  }
+  if (!n.IsScalar()) {
+    error(n, field, "expected a number, got " + describeNode(n));
+    return std::nullopt;
+  }
+  const std::string& s = n.Scalar();
+  double v = 0;
+  const char* b = s.data();
+  const char* e = b + s.size();
+  if (b != e && *b == '+') ++b;
+  auto [p, ec] = std::from_chars(b, e, v);
+  if (ec == std::errc::result_out_of_range) {
+    error(n, field, "number '" + s + "' is out of range");
+    return std::nullopt;
+  }
+  if (ec != std::errc() || p != e || !std::isfinite(v)) {
+    error(n, field, "expected a number, got '" + s + "'");
+    return std::nullopt;
+  }
+  if ((minExclusive ? v <= min : v < min) || v > max) {
+    std::string range = minExclusive ? "> " + fmt(min) : ">= " + fmt(min);
+    if (max < 1e300) range += " and <= " + fmt(max);
+    error(n, field, "must be " + range + " (got " + s + ")");
+    return std::nullopt;
+  }
+  return v;
+}
+
+bool YamlReader::optionalNumber(const YAML::Node& map, const char* key, const std::string& field,
+                                double min, double max, double& into, bool minExclusive) {
+  if (!has(map, key)) return true;
+  auto v = number(map[key], field, min, max, minExclusive);
+  if (v) into = *v;
+  return v.has_value();
+}
+
+std::optional<long long> YamlReader::integer(const YAML::Node& n, const std::string& field,
+                                             long long min, long long max) {
+  if (n.IsScalar() && n.Tag() == "!") {
+    error(
+        n, field,
+        "expected a whole number, got the quoted text \"" + n.Scalar() + "\" (remove the quotes)");
+    return std::nullopt;
+  }
+  if (!n.IsScalar()) {
+    error(n, field, "expected a whole number, got " + describeNode(n));
+    return std::nullopt;
+  }
+  const std::string& s = n.Scalar();
+  long long v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec == std::errc::result_out_of_range) {
+    error(n, field,
+          "number '" + s + "' is out of range (allowed " + std::to_string(min) + " to " +
+              std::to_string(max) + ")");
+    return std::nullopt;
+  }
+  if (ec != std::errc() || p != s.data() + s.size()) {
+    error(n, field, "expected a whole number, got '" + s + "'");
+    return std::nullopt;
+  }
+  if (v < min || v > max) {
+    error(
+        n, field,
+        "must be from " + std::to_string(min) + " to " + std::to_string(max) + " (got " + s + ")");
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<std::string> YamlReader::string(const YAML::Node& n, const std::string& field) {
+  if (!n.IsScalar()) {
+    error(n, field, "expected text, got " + describeNode(n));
+    return std::nullopt;
+  }
+  return n.Scalar();
+}
+
+std::optional<bool> YamlReader::boolean(const YAML::Node& n, const std::string& field) {
+  if (n.IsScalar() && n.Tag() != "!") {
+    const std::string& s = n.Scalar();
+    if (s == "true") return true;
+    if (s == "false") return false;
+  }
+  error(n, field, "expected true or false, got " + describeNode(n));
+  return std::nullopt;
+}
+
+std::optional<std::string> YamlReader::oneOf(const YAML::Node& n, const std::string& field,
+                                             std::initializer_list<const char*> words) {
+  auto s = string(n, field);
+  if (!s) return std::nullopt;
+  for (const char* w : words)
+    if (*s == w) return s;
+  std::string list;
+  for (const char* w : words) list += std::string(list.empty() ? "" : ", ") + w;
+  error(n, field, "'" + *s + "' is not one of: " + list);
+  return std::nullopt;
+}
+
+}  // namespace cclab

@@ -1,0 +1,664 @@
+// Shopper journeys; see journeys.hpp and docs/journeys.md.
+#include "model/journeys.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace cclab {
+
+namespace {
+constexpr std::uint64_t kSlotMask = 0xffffffffULL;
+}  // namespace
+
+ShopperJourneys::ShopperJourneys(const Scenario& sc, Simulation& sim, ContactCenter& center,
+                                 std::uint64_t seed, std::uint64_t replication, ContactSink* sink)
+    : sc_(sc),
+      shop_(sc.shop),
+      sim_(sim),
+      center_(center),
+      sink_(sink),
+      coach_(sc.coaching),
+      seed_(seed),
+      replication_(replication),
+      visitRng_(seed, replication, "visits") {
+  self_ = sim_.add(this);
+  center_.registerSource();
+  for (double r : shop_.visitRatePerInterval) weeklyVisits_ += r * sc.intervalSeconds();
+  warmup_ = std::ceil(sc.warmupSeconds() / sc.intervalSeconds() - 1e-9) * sc.intervalSeconds();
+  horizon_ = sc.horizonSeconds();
+  stats_ =
+      ShopStats(static_cast<int>(sc.channels.size()), kStageCount,
+                static_cast<int>(shop_.reasons.size()), static_cast<int>(shop_.segments.size()),
+                sc.horizonIntervals(), static_cast<int>(sc.coaching.rubric.steps.size()));
+  double c = 0;
+  for (const auto& g : shop_.segments) segmentCumulative_.push_back(c += g.share);
+}
+
+// ---- random decisions ------------------------------------------------------------------------
+
+CounterStream ShopperJourneys::stream(Shopper& s, Purpose p) {
+  // Key: (seed, replication, shopper id, purpose); the shopper's k-th use of a purpose starts a
+  // fresh sub-stream, so a decision draws the same numbers whatever happened before it.
+  std::uint64_t key = splitmix64(seed_ ^ splitmix64(replication_ + 0x6a09e667ULL));
+  key = splitmix64(key ^ (s.id * 0x9e3779b97f4a7c15ULL));
+  key = splitmix64(key ^ (static_cast<std::uint64_t>(p) << 40) ^ s.draws[p]++);
+  return CounterStream(key);
+}
+
+double ShopperJourneys::u(Shopper& s, Purpose p) {
+  return stream(s, p).uniform01();
+}
+
+int ShopperJourneys::drawReason(Shopper& s, int stage) {
+  const auto& mix = shop_.stages[stage].reasonMix;
+  double x = u(s, pReason), c = 0;
+  for (std::size_t r = 0; r < mix.size(); ++r) {
+    c += mix[r];
+    if (x < c) return static_cast<int>(r);
+  }
+  for (std::size_t r = mix.size(); r-- > 0;)
+    if (mix[r] > 0) return static_cast<int>(r);
+  return 0;
+}
+
+double ShopperJourneys::forwardProbability(const Shopper& s, int stage) const {
+  double p = shop_.stages[stage].forward;
+  if (s.returning) p = std::min(1.0, p * shop_.returningForwardFactor);
+  return p;
+}
+
+std::uint64_t ShopperJourneys::cookie(int slot, bool sync, int reason) const {
+  const Shopper& s = pool_[static_cast<std::size_t>(slot)];
+  return static_cast<std::uint64_t>(slot) | (static_cast<std::uint64_t>(s.gen & 0x7fffu) << 32) |
+         (static_cast<std::uint64_t>(sync) << 48) |
+         (static_cast<std::uint64_t>(reason & 0x7ff) << 49);
+}
+
+const std::vector<std::vector<bool>>& ShopperJourneys::offeredNow() const {
+  const double day = sim_.now() / kDay;
+  for (auto it = shop_.phases.rbegin(); it != shop_.phases.rend(); ++it)
+    if (day >= it->fromDay) return it->offered;
+  return shop_.offered;
+}
+
+bool ShopperJourneys::proactiveNow() const {
+  const double day = sim_.now() / kDay;
+  for (auto it = shop_.phases.rbegin(); it != shop_.phases.rend(); ++it)
+    if (day >= it->fromDay) return it->proactive;
+  return shop_.proactive.enabled;
+}
+
+// ---- visits ----------------------------------------------------------------------------------
+
+void ShopperJourneys::start() {
+  scheduleNextVisit();
+}
+
+void ShopperJourneys::scheduleNextVisit() {
+  const double t =
+      nextPoissonArrival(shop_.visitRatePerInterval, sc_.intervalSeconds(), weeklyVisits_,
+                         sim_.now(), horizon_, visitRng_.exponential(1));
+  if (t < horizon_) {
+    sim_.schedule(t, self_, kVisit);
+  } else {
+    visitsDone_ = true;
+    if (live_ == 0) center_.arrivalsDone();
+  }
+}
+
+void ShopperJourneys::newVisit() {
+  int slot;
+  if (!free_.empty()) {
+    slot = free_.back();
+    free_.pop_back();
+  } else {
+    slot = static_cast<int>(pool_.size());
+    pool_.emplace_back();
+  }
+  Shopper& s = pool_[static_cast<std::size_t>(slot)];
+  const std::uint32_t gen = s.gen + 1;
+  s = Shopper{};
+  s.gen = gen;
+  s.id = nextId_++;
+  s.active = true;
+  ++live_;
+  const double now = sim_.now();
+  s.inWindow = now >= warmup_ && now < horizon_;
+  s.interval = static_cast<int>(now / sc_.intervalSeconds());
+  const double x = u(s, pSegment);
+  s.segment =
+      static_cast<int>(std::lower_bound(segmentCumulative_.begin(), segmentCumulative_.end(), x) -
+                       segmentCumulative_.begin());
+  if (s.segment >= static_cast<int>(shop_.segments.size()))
+    s.segment = static_cast<int>(shop_.segments.size()) - 1;
+  s.returning = u(s, pSegment) < shop_.segments[static_cast<std::size_t>(s.segment)].returning;
+  if (s.inWindow) {
+    stats_[ShopStats::kVisits] += 1;
+    if (s.returning) stats_[ShopStats::kReturningVisits] += 1;
+    stats_.at(ShopStats::kSegmentVisits, s.segment) += 1;
+    if (s.interval < stats_.size(ShopStats::kIntervalVisits))
+      stats_.at(ShopStats::kIntervalVisits, s.interval) += 1;
+  }
+  double e = u(s, pSegment), c = 0;
+  int first = kResearch;
+  for (int st = 0; st < kPrePurchaseStages; ++st) {
+    c += shop_.entry[static_cast<std::size_t>(st)];
+    if (e < c) {
+      first = st;
+      break;
+    }
+  }
+  enterStage(slot, first);
+}
+
+void ShopperJourneys::enterStage(int slot, int stage) {
+  Shopper& s = pool_[static_cast<std::size_t>(slot)];
+  const StageSpec& st = shop_.stages[stage];
+  const double now = sim_.now();
+  if (sink_)
+    sink_->journey(static_cast<std::int64_t>(s.id), now, s.stageSeq == 0 ? -1 : s.stage, stage,
+                   false);
+  s.stage = stage;
+  ++s.stageSeq;
+  s.stageEntry = now;
+  s.pausedAt = -1;
+  s.invited = false;
+  {
+    CounterStream d = stream(s, pDwell);
+    s.dwell = st.dwell.sample(d);
+  }
+  s.goOn = u(s, pForward) < forwardProbability(s, stage);
+  if (s.inWindow) {
+    stats_.at(ShopStats::kStageEntered, stage) += 1;
+    if (stage == kCart) stats_[ShopStats::kReachedCart] += 1;
+    if (stage == kCheckout) stats_[ShopStats::kReachedCheckout] += 1;
+  }
+  const std::uint64_t tag = (static_cast<std::uint64_t>(s.stageSeq) << 32) | s.gen;
+  // A question on this stage, at a uniform moment of the dwell.
+  const double q = std::min(
+      1.0, st.question * shop_.segments[static_cast<std::size_t>(s.segment)].questionFactor);
+  const double uq = u(s, pQuestion), when = u(s, pQuestion);
+  if (uq < q) {
+    sim_.schedule(now + when * s.dwell, self_, kQuestion, static_cast<std::uint64_t>(slot), tag);
+    ++s.pending;
+  }
+  // A proactive invitation after `after_s` on an inviting stage.
+  const Proactive& pr = shop_.proactive;
+  if (pr.enabled && proactiveNow() && pr.stages[static_cast<std::size_t>(stage)] &&
+      s.dwell > pr.afterS) {
+    sim_.schedule(now + pr.afterS, self_, kProactive, static_cast<std::uint64_t>(slot), tag);
+    ++s.pending;
+  }
+  sim_.schedule(now + s.dwell, self_, kStageEnd, static_cast<std::uint64_t>(slot), tag);
+  ++s.pending;
+}
+
+void ShopperJourneys::leave(int slot, bool ordered) {
+  Shopper& s = pool_[static_cast<std::size_t>(slot)];
+  s.journeyOver = true;
+  if (sink_) sink_->journey(static_cast<std::int64_t>(s.id), sim_.now(), s.stage, -1, ordered);
+  if (ordered) {
+    double value;
+    {
+      CounterStream v = stream(s, pValue);
+      value = shop_.orderValue.sample(v);
+    }
+    if (s.chatted) value *= shop_.chatValueUplift;
+    if (sink_) sink_->order(static_cast<std::int64_t>(s.id), sim_.now(), value);
+    if (s.inWindow) {
+      stats_[ShopStats::kOrders] += 1;
+      stats_[ShopStats::kRevenue] += value;
+      stats_.at(ShopStats::kSegmentOrders, s.segment) += 1;
+      stats_.at(ShopStats::kSegmentRevenue, s.segment) += value;
+      if (s.interval < stats_.size(ShopStats::kIntervalOrders)) {
+        stats_.at(ShopStats::kIntervalOrders, s.interval) += 1;
+        stats_.at(ShopStats::kIntervalRevenue, s.interval) += value;
+      }
+      if (s.chatted) {
+        stats_[ShopStats::kChatVisitOrders] += 1;
+        stats_[ShopStats::kChatRevenue] += value;
+      }
+      if (s.proactiveAccepted) {
+        stats_[ShopStats::kProactiveOrders] += 1;
+        if (s.proactiveWouldExit) stats_[ShopStats::kProactiveRecovered] += 1;
+      }
+    }
+    // Post-purchase questions, days later.
+    for (int post = kPrePurchaseStages; post < kStageCount; ++post) {
+      const StageSpec& st = shop_.stages[post];
+      if (st.question <= 0) continue;
+      if (u(s, pPost) >= st.question) continue;
+      CounterStream d = stream(s, pPost);
+      const double delay = st.dwell.sample(d);
+      sim_.schedule(sim_.now() + delay, self_, kPostQuestion, static_cast<std::uint64_t>(slot),
+                    (static_cast<std::uint64_t>(post) << 32) | s.gen);
+      ++s.pending;
+    }
+  } else if (s.inWindow) {
+    stats_.at(ShopStats::kStageExited, s.stage) += 1;
+  }
+  if (s.contacts > 0 && s.inWindow) {
+    stats_[ShopStats::kEffortJourneys] += 1;
+    stats_[ShopStats::kEffortSum] += s.contacts + s.switches + s.waited / 300.0;
+  }
+  maybeFree(slot);
+}
+
+void ShopperJourneys::maybeFree(int slot) {
+  Shopper& s = pool_[static_cast<std::size_t>(slot)];
+  if (!s.active || !s.journeyOver || s.pending > 0) return;
+  s.active = false;
+  free_.push_back(slot);
+  --live_;
+  if (visitsDone_ && live_ == 0) center_.arrivalsDone();
+}
+
+// ---- questions and contacts ------------------------------------------------------------------
+
+int ShopperJourneys::chooseChannel(Shopper& s, int stage, int reason, int avoid) {
+  const Segment& g = shop_.segments[static_cast<std::size_t>(s.segment)];
+  const ContactReason& r = shop_.reasons[static_cast<std::size_t>(reason)];
+  const std::size_t nc = sc_.channels.size();
+  double w[64];
+  double total = g.noContactWeight;
+  for (std::size_t c = 0; c < nc && c < 64; ++c) {
+    w[c] = 0;
+    if (!offeredNow()[static_cast<std::size_t>(stage)][c]) continue;
+    const int ci = static_cast<int>(c);
+    if (!center_.isOpen(ci) || !center_.isShown(ci)) continue;
+    double x = g.channelWeight[c] * r.channelFactor[c];
+    if (ci == avoid) x *= 1.0 - shop_.switchChannel;
+    const ChannelKind k = sc_.channels[c].kind;
+    if (k == ChannelKind::Phone || k == ChannelKind::Chat)
+      x *= std::exp(-center_.expectedWait(ci) / 120.0);  // a visible wait puts shoppers off
+    w[c] = x;
+    total += x;
+  }
+  double x = u(s, pChoice) * total;
+  for (std::size_t c = 0; c < nc && c < 64; ++c) {
+    if (x < w[c]) return static_cast<int>(c);
+    x -= w[c];
+  }
+  return -1;
+}
+
+void ShopperJourneys::question(int slot, int stage, int reason, bool proactive) {
+  Shopper& s = pool_[static_cast<std::size_t>(slot)];
+  const ContactReason& r = shop_.reasons[static_cast<std::size_t>(reason)];
+  const bool pre = stage < kPrePurchaseStages;
+  if (s.inWindow) {
+    stats_[ShopStats::kQuestions] += 1;
+    if (!pre) stats_[ShopStats::kPostPurchaseQuestions] += 1;
+    stats_.at(ShopStats::kStageQuestions, stage) += 1;
+    stats_.at(ShopStats::kReasonQuestions, reason) += 1;
+    if (s.interval >= 0 && s.interval < stats_.size(ShopStats::kIntervalQuestions))
+      stats_.at(ShopStats::kIntervalQuestions, s.interval) += 1;
+  }
+  if (proactive) {
+    offerContact(slot, shop_.proactive.channel, stage, reason, true, true, false);
+    return;
+  }
+  // Self-service first (FAQ, knowledge base).
+  const double ss = std::min(1.0, r.selfService * shop_.contentQuality);
+  if (u(s, pSelfService) < ss) {
+    if (s.inWindow) {
+      stats_[ShopStats::kSelfServed] += 1;
+      stats_.at(ShopStats::kReasonSelfServed, reason) += 1;
+      stats_[ShopStats::kSelfServiceCost] += shop_.selfServiceCost;
+    }
+    if (pre && !s.goOn && u(s, pResolve) < shop_.answeredRecovery) s.goOn = true;
+    return;
+  }
+  const int c = chooseChannel(s, stage, reason, -1);
+  if (c < 0) {
+    if (pre) noQuickAnswer(slot, stage);
+    return;
+  }
+  if (shop_.chatbot.enabled && c == shop_.chatbot.channel) {
+    botConversation(slot, stage, reason, pre);
+    return;
+  }
+  const ChannelKind k = sc_.channels[static_cast<std::size_t>(c)].kind;
+  const bool sync = pre && (k == ChannelKind::Phone || k == ChannelKind::Chat);
+  offerContact(slot, c, stage, reason, sync, false, false);
+  if (pre && !sync) noQuickAnswer(slot, stage);  // an e-mail or message is no quick answer
+}
+
+bool ShopperJourneys::botConversation(int slot, int stage, int reason, bool pre) {
+  Shopper& s = pool_[static_cast<std::size_t>(slot)];
+  const Shop::Chatbot& bot = shop_.chatbot;
+  if (s.inWindow) stats_[ShopStats::kBotConversations] += 1;
+  if (u(s, pBot) < shop_.reasons[static_cast<std::size_t>(reason)].botContainment) {
+    if (s.inWindow) stats_[ShopStats::kBotContained] += 1;  // answered at once, resolved
+    if (pre && !s.goOn && u(s, pResolve) < shop_.answeredRecovery) s.goOn = true;
+    return false;
+  }
+  if (bot.callbackChannel < 0 || center_.hasFreeSlot(bot.channel)) {
+    if (s.inWindow) stats_[ShopStats::kBotHandoffs] += 1;
+    offerContact(slot, bot.channel, stage, reason, pre, false, false, bot.handoffFactor);
+    return pre;
+  }
+  // No agent free: the bot books a call-back; the shopper has no quick answer meanwhile.
+  if (s.inWindow) stats_[ShopStats::kCallbacksBooked] += 1;
+  CounterStream d = stream(s, pBot);
+  sim_.schedule(sim_.now() + bot.callbackDelay.sample(d), self_, kCallback,
+                static_cast<std::uint64_t>(slot),
+                (static_cast<std::uint64_t>(reason) << 32) | s.gen);
+  ++s.pending;
+  if (pre) noQuickAnswer(slot, stage);
+  return false;
+}
+
+void ShopperJourneys::offerContact(int slot, int channel, int stage, int reason, bool sync,
+                                   bool proactive, bool repeat, double handleFactor,
+                                   bool callback) {
+  Shopper& s = pool_[static_cast<std::size_t>(slot)];
+  ++s.contacts;
+  if (s.lastChannel >= 0 && s.lastChannel != channel) ++s.switches;
+  s.lastChannel = channel;
+  if (s.inWindow) {
+    stats_[ShopStats::kContacts] += 1;
+    stats_.at(ShopStats::kChannelContacts, channel) += 1;
+    stats_.at(ShopStats::kReasonContacts, reason) += 1;
+    if (repeat) {
+      stats_[ShopStats::kRepeatContacts] += 1;
+      stats_.at(ShopStats::kReasonRepeats, reason) += 1;
+    }
+  }
+  if (sync) {
+    s.pausedAt = sim_.now();
+    s.openReason = reason;
+    s.openProactive = proactive;
+  }
+  ++s.pending;
+  CounterStream draws = stream(s, pContact);
+  ContactTags tags;
+  tags.reason = shop_.reasons[static_cast<std::size_t>(reason)].id;
+  tags.shopper = static_cast<std::int64_t>(s.id);
+  tags.stage = stage;
+  tags.listener = this;
+  tags.cookie = cookie(slot, sync, reason) | (static_cast<std::uint64_t>(repeat) << 47) |
+                (static_cast<std::uint64_t>(callback) << 60) |
+                (static_cast<std::uint64_t>(stage) << 61);
+  tags.handleFactor = handleFactor;
+  tags.patient = callback;  // the agent calls the customer back
+  tags.draws = &draws;
+  center_.offer(channel, tags);  // may call contactFinished() at once (blocked, hidden)
+}
+
+void ShopperJourneys::noQuickAnswer(int slot, int stage) {
+  Shopper& s = pool_[static_cast<std::size_t>(slot)];
+  if (s.inWindow) stats_[ShopStats::kNoQuickAnswer] += 1;
+  if (u(s, pNoAnswer) < shop_.unansweredAbandonment) {
+    if (s.inWindow) {
+      stats_[ShopStats::kLeftNoQuickAnswer] += 1;
+      if (s.goOn) {
+        stats_[ShopStats::kLostUnanswered] += 1;
+        stats_.at(ShopStats::kStageLost, stage) += 1;
+      }
+    }
+    s.goOn = false;
+    s.dwell = sim_.now() - s.stageEntry;  // leaves now
+    if (s.pausedAt >= 0) {
+      s.pausedAt = sim_.now();  // resume() then ends the stage at once
+    } else {
+      ++s.stageSeq;
+      sim_.schedule(sim_.now(), self_, kStageEnd, static_cast<std::uint64_t>(slot),
+                    (static_cast<std::uint64_t>(s.stageSeq) << 32) | s.gen);
+      ++s.pending;
+    }
+  }
+}
+
+double ShopperJourneys::contactAssigned(std::uint64_t cookieValue, ContactRecord& r) {
+  if (!coach_.enabled || r.agent < 0) return 1;
+  Shopper& s = pool_[static_cast<std::size_t>(cookieValue & kSlotMask)];
+  const int reason = static_cast<int>((cookieValue >> 49) & 0x7ffu);
+  const AgentProfile& p = coach_.profiles[static_cast<std::size_t>(
+      coach_.agentProfile[static_cast<std::size_t>(r.agent)])];
+  const auto& adherence = p.adherence[static_cast<std::size_t>(reason)];
+  // One draw per step and one for knowledge, always: a better profile only turns skipped steps
+  // into done ones, with the same random numbers (common random numbers across variants).
+  CounterStream d = stream(s, pSteps);
+  double factor = 1;
+  r.skipped = 0;
+  for (std::size_t st = 0; st < adherence.size(); ++st)
+    if (d.uniform01() >= adherence[st]) {
+      r.skipped |= 1u << st;
+      factor -= coach_.effects[st].handleShare;
+    }
+  r.knew = d.uniform01() < p.knowledge[static_cast<std::size_t>(reason)] ? 1 : 0;
+  if (!r.knew) factor *= coach_.unknownHandle;
+  return factor;
+}
+
+void ShopperJourneys::contactAnswered(std::uint64_t cookieValue, const ContactRecord& r) {
+  const int slot = static_cast<int>(cookieValue & kSlotMask);
+  Shopper& s = pool_[static_cast<std::size_t>(slot)];
+  s.waited += r.answer - r.arrival;
+  const bool pre = r.stage >= 0 && r.stage < kPrePurchaseStages;
+  if (pre && sc_.channels[static_cast<std::size_t>(r.channel)].kind == ChannelKind::Chat &&
+      !s.chatted) {
+    s.chatted = true;
+    if (s.inWindow) {
+      stats_[ShopStats::kEngagedChat] += 1;
+      if (s.interval >= 0 && s.interval < stats_.size(ShopStats::kIntervalChats))
+        stats_.at(ShopStats::kIntervalChats, s.interval) += 1;
+    }
+  }
+}
+
+void ShopperJourneys::contactFinished(std::uint64_t cookieValue, ContactRecord& r) {
+  const int slot = static_cast<int>(cookieValue & kSlotMask);
+  const bool sync = (cookieValue >> 48) & 1u;
+  const int reason = static_cast<int>((cookieValue >> 49) & 0x7ffu);
+  const bool callback = (cookieValue >> 60) & 1u;
+  r.repeat = (cookieValue >> 47) & 1u;
+  const int stage = static_cast<int>(cookieValue >> 61);
+  Shopper& s = pool_[static_cast<std::size_t>(slot)];
+  --s.pending;
+  const std::size_t c = static_cast<std::size_t>(r.channel);
+  const bool answered = r.answer >= 0;
+  if (callback && answered && s.inWindow) stats_[ShopStats::kCallbacksKept] += 1;
+  bool resolved = false;
+  // Coaching model: what the agent's skipped steps and missing knowledge do (1: no effect).
+  double resolveF = 1, csatF = 1, convertF = 1, keepResolved = 1;
+  const bool coached = coach_.enabled && answered && r.knew >= 0;
+  if (coached) {
+    if (!r.knew) resolveF = coach_.unknownResolve;
+    for (std::size_t st = 0; st < coach_.effects.size(); ++st)
+      if (r.skipped & (1u << st)) {
+        const StepEffect& e = coach_.effects[st];
+        resolveF *= e.resolve;
+        csatF *= e.csat;
+        convertF *= e.conversion;
+        keepResolved *= 1 - e.repeat;
+        if (s.inWindow) stats_.at(ShopStats::kStepSkipped, static_cast<int>(st)) += 1;
+      }
+    if (s.inWindow && !r.knew) stats_[ShopStats::kUnknownAnswers] += 1;
+  }
+  if (answered) {
+    resolved = r.outcome == Outcome::Served && u(s, pResolve) < shop_.resolution[c] * resolveF;
+    const bool satisfied =
+        u(s, pCsat) < shop_.csat[c] * csatF * (resolved ? 1.0 : shop_.csatUnresolvedFactor);
+    r.resolved = resolved ? 1 : 0;
+    r.satisfied = satisfied ? 1 : 0;
+    if (s.inWindow) {
+      stats_[ShopStats::kAnsweredContacts] += 1;
+      stats_.at(ShopStats::kChannelAnswered, static_cast<int>(c)) += 1;
+      if (resolved) {
+        stats_[ShopStats::kResolvedContacts] += 1;
+        stats_.at(ShopStats::kChannelResolved, static_cast<int>(c)) += 1;
+        stats_.at(ShopStats::kReasonResolved, reason) += 1;
+      }
+      if (satisfied) {
+        stats_[ShopStats::kSatisfied] += 1;
+        stats_.at(ShopStats::kChannelSatisfied, static_cast<int>(c)) += 1;
+      }
+    }
+  } else if (r.outcome == Outcome::Abandoned) {
+    s.waited += r.end - r.arrival;
+  }
+  // An unresolved contact comes back (repeat contact), possibly on another channel. With the
+  // coaching model, a resolved one may too: the customer distrusts the answer or was not told
+  // what happens next (skipped steps; seed 001: ~25% of repeats come from emotional disconnect).
+  bool comesBack = false, afterResolved = false;
+  if (!resolved && (answered || r.outcome == Outcome::Abandoned)) {
+    comesBack = u(s, pRepeat) < shop_.repeatIfUnresolved;
+  } else if (coached && resolved && keepResolved < 1) {
+    comesBack = afterResolved = u(s, pSteps) >= keepResolved;
+  }
+  if (coached && r.outcome == Outcome::Served) evaluate(s, r);
+  if (comesBack) {
+    CounterStream d = stream(s, pRepeat);
+    const double delay = shop_.repeatDelay.sample(d);
+    if (delay <= shop_.repeatWindowDays * kDay) {
+      sim_.schedule(sim_.now() + delay, self_, kRepeat, static_cast<std::uint64_t>(slot),
+                    (static_cast<std::uint64_t>(reason) << 32) | s.gen);
+      ++s.pending;
+      if (s.inWindow && !afterResolved) stats_[ShopStats::kRepeatsUnresolved] += 1;
+      if (s.inWindow && afterResolved) {
+        stats_[ShopStats::kRepeatsAfterResolved] += 1;
+        // The cause, shared among the skipped steps by their repeat probabilities.
+        double sum = 0;
+        for (std::size_t st = 0; st < coach_.effects.size(); ++st)
+          if (r.skipped & (1u << st)) sum += coach_.effects[st].repeat;
+        for (std::size_t st = 0; st < coach_.effects.size(); ++st)
+          if ((r.skipped & (1u << st)) && sum > 0)
+            stats_.at(ShopStats::kStepRepeats, static_cast<int>(st)) +=
+                coach_.effects[st].repeat / sum;
+      }
+    }
+  }
+  if (sync && s.pausedAt >= 0 && !s.journeyOver) {
+    const bool pre = stage < kPrePurchaseStages;
+    if (pre) {
+      if (resolved && !s.goOn && u(s, pResolve) < shop_.answeredRecovery * convertF) s.goOn = true;
+      if (!answered) noQuickAnswer(slot, stage);
+    }
+    resume(slot);
+  }
+  maybeFree(slot);
+}
+
+void ShopperJourneys::evaluate(Shopper& s, const ContactRecord& r) {
+  if (u(s, pQa) >= coach_.qaSample) return;
+  if (s.inWindow) stats_[ShopStats::kQaEvaluations] += 1;
+  QaRecord q;
+  q.contact = r.id;
+  q.agent = r.agent;
+  CounterStream d = stream(s, pQa);
+  const Rubric& rb = coach_.rubric;
+  for (std::size_t st = 0; st < rb.steps.size(); ++st) {
+    const bool done = !(r.skipped & (1u << st));
+    for (const auto& qu : rb.steps[st].questions) {
+      // The true answer: the best option when the step was done, the worst when skipped.
+      std::size_t best = 0, worst = 0;
+      for (std::size_t o = 0; o < qu.options.size(); ++o) {
+        if (qu.options[o].second > qu.options[best].second) best = o;
+        if (qu.options[o].second < qu.options[worst].second) worst = o;
+      }
+      std::size_t answer = done ? best : worst;
+      const double err = d.uniform01(), pick = d.uniform01();
+      if (err < coach_.evaluatorError && qu.options.size() > 1) {
+        // A misjudgement: any other option, uniformly.
+        std::size_t other =
+            static_cast<std::size_t>(pick * static_cast<double>(qu.options.size() - 1));
+        if (other >= answer) ++other;
+        answer = std::min(other, qu.options.size() - 1);
+      }
+      q.answers.push_back(static_cast<int>(answer));
+    }
+  }
+  if (sink_) sink_->evaluation(q);
+}
+
+void ShopperJourneys::resume(int slot) {
+  Shopper& s = pool_[static_cast<std::size_t>(slot)];
+  const double spent = s.pausedAt - s.stageEntry;
+  const double left = std::max(0.0, s.dwell - spent);
+  s.pausedAt = -1;
+  // The stage's clock restarts: it ends `left` from now.
+  s.stageEntry = sim_.now() - spent;
+  s.dwell = spent + left;
+  ++s.stageSeq;  // invalidates the stage end scheduled before the pause
+  sim_.schedule(sim_.now() + left, self_, kStageEnd, static_cast<std::uint64_t>(slot),
+                (static_cast<std::uint64_t>(s.stageSeq) << 32) | s.gen);
+  ++s.pending;
+}
+
+// ---- events ----------------------------------------------------------------------------------
+
+void ShopperJourneys::handle(const Event& e) {
+  if (e.code == kVisit) {
+    newVisit();
+    scheduleNextVisit();
+    return;
+  }
+  const int slot = static_cast<int>(e.a);
+  Shopper& s = pool_[static_cast<std::size_t>(slot)];
+  --s.pending;
+  const std::uint32_t gen = static_cast<std::uint32_t>(e.b & kSlotMask);
+  const std::uint32_t seq = static_cast<std::uint32_t>(e.b >> 32);
+  if (!s.active || s.gen != gen) return;
+  switch (e.code) {
+    case kQuestion:
+      if (seq == s.stageSeq && s.pausedAt < 0 && !s.journeyOver)
+        question(slot, s.stage, drawReason(s, s.stage), false);
+      break;
+    case kProactive: {
+      if (seq != s.stageSeq || s.pausedAt >= 0 || s.invited || s.journeyOver) break;
+      const int ch = shop_.proactive.channel;
+      // Shown only when an agent has a free slot (and chat is open and not switched off).
+      if (!center_.isOpen(ch) || !center_.isShown(ch) || !center_.hasFreeSlot(ch)) break;
+      s.invited = true;
+      if (s.inWindow) stats_[ShopStats::kProactiveShown] += 1;
+      if (u(s, pProactive) >= shop_.proactive.accept) break;
+      s.proactiveAccepted = true;
+      s.proactiveWouldExit = !s.goOn;
+      if (s.inWindow) {
+        stats_[ShopStats::kProactiveAccepted] += 1;
+        if (!s.goOn) stats_[ShopStats::kProactiveAcceptedWouldExit] += 1;
+      }
+      question(slot, s.stage, drawReason(s, s.stage), true);
+      break;
+    }
+    case kStageEnd: {
+      if (seq != s.stageSeq || s.pausedAt >= 0 || s.journeyOver) break;
+      if (!s.goOn)
+        leave(slot, false);
+      else if (s.stage == kCheckout)
+        leave(slot, true);
+      else
+        enterStage(slot, s.stage + 1);
+      break;
+    }
+    case kPostQuestion: {
+      const int stage = static_cast<int>(e.b >> 32);
+      question(slot, stage, drawReason(s, stage), false);
+      break;
+    }
+    case kCallback: {
+      const int reason = static_cast<int>(e.b >> 32);
+      offerContact(slot, shop_.chatbot.callbackChannel, s.journeyOver ? kDelivery : s.stage, reason,
+                   false, false, false, 1.0, true);
+      break;
+    }
+    case kRepeat: {
+      const int reason = static_cast<int>(e.b >> 32);
+      const int c = chooseChannel(s, kDelivery, reason, s.lastChannel);
+      if (c >= 0) offerContact(slot, c, kDelivery, reason, false, false, true);
+      break;
+    }
+    default:
+      break;
+  }
+  maybeFree(slot);
+}
+
+ShopStats ShopperJourneys::finish() {
+  return std::move(stats_);
+}
+
+}  // namespace cclab

@@ -1,0 +1,146 @@
+// Shopper journeys as a demand source: visits walk research -> discovery -> cart -> checkout ->
+// order as a light state machine on the simulation clock; questions arise with a contact reason,
+// self-service is tried first, then a channel offered on that page, open and shown is chosen (or
+// none); no quick answer may cost the purchase; proactive chat invites; orders, post-purchase
+// questions days later, repeat contacts, effort and CSAT. Model: docs/journeys.md.
+//
+// Memory is proportional to shoppers in flight (a pool with a free list), not to the run length.
+// Every random decision of a shopper comes from its own counter stream per purpose, so variants
+// of a scenario (cart-only chat vs chat everywhere) share each shopper's random numbers.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/simulation.hpp"
+#include "model/arrivals.hpp"
+#include "model/contact_center.hpp"
+#include "model/random.hpp"
+#include "model/scenario.hpp"
+#include "model/shop_stats.hpp"
+
+namespace cclab {
+
+class ShopperJourneys : public ContactSource, public ContactListener {
+ public:
+  /// `sink` (may be null) is told about orders and QA evaluations.
+  ShopperJourneys(const Scenario& sc, Simulation& sim, ContactCenter& center, std::uint64_t seed,
+                  std::uint64_t replication, ContactSink* sink = nullptr);
+  void start() override;
+  void handle(const Event& e) override;
+  double contactAssigned(std::uint64_t cookie, ContactRecord& r) override;
+  void contactAnswered(std::uint64_t cookie, const ContactRecord& r) override;
+  void contactFinished(std::uint64_t cookie, ContactRecord& r) override;
+  ShopStats finish();
+  std::size_t inFlight() const { return live_; }
+  /// Most shoppers ever in flight at once (the pool's size): memory is proportional to this.
+  std::size_t poolSize() const { return pool_.size(); }
+
+ private:
+  enum Code : std::uint32_t {
+    kVisit,
+    kQuestion,
+    kProactive,
+    kStageEnd,
+    kPostQuestion,
+    kRepeat,
+    kCallback
+  };
+  /// Purposes of the per-shopper streams: each decision kind has its own.
+  enum Purpose : int {
+    pSegment,
+    pDwell,
+    pForward,
+    pQuestion,
+    pReason,
+    pSelfService,
+    pChoice,
+    pNoAnswer,
+    pResolve,
+    pCsat,
+    pValue,
+    pProactive,
+    pRepeat,
+    pPost,
+    pContact,
+    pBot,
+    pSteps,  // coaching model: which steps the agent does, whether it knows the answer
+    pQa,     // coaching model: QA sampling and evaluator errors
+    pPurposes
+  };
+
+  struct Shopper {
+    std::uint64_t id = 0;
+    std::uint32_t gen = 0;
+    bool active = false;
+    bool inWindow = false;
+    int segment = 0;
+    bool returning = false;
+    int stage = 0;
+    std::uint32_t stageSeq = 0;
+    double stageEntry = 0;
+    double dwell = 0;
+    double pausedAt = -1;  // >= 0 while waiting on a synchronous contact
+    bool goOn = false;     // decided at stage entry: go to the next stage (true) or leave
+    bool journeyOver = false;
+    bool invited = false;
+    bool proactiveAccepted = false;
+    bool proactiveWouldExit = false;
+    bool chatted = false;  // started a chat before ordering
+    int pending = 0;       // scheduled events and open contacts that refer to this shopper
+    int contacts = 0, switches = 0, lastChannel = -1;
+    double waited = 0;
+    int openReason = -1;  // reason of the open synchronous contact
+    bool openProactive = false;
+    int interval = -1;  // visit start interval (for shop_intervals.csv)
+    std::uint16_t draws[pPurposes] = {};
+  };
+
+  double u(Shopper& s, Purpose p);
+  CounterStream stream(Shopper& s, Purpose p);
+  void newVisit();
+  void scheduleNextVisit();
+  void enterStage(int slot, int stage);
+  void leave(int slot, bool ordered);
+  void maybeFree(int slot);
+  void question(int slot, int stage, int reason, bool proactive);
+  /// Picks a channel offered on `stage` now; -1 for "contact nobody". `avoid`: a channel the
+  /// shopper would rather not use again (repeat contacts that switch).
+  int chooseChannel(Shopper& s, int stage, int reason, int avoid);
+  void offerContact(int slot, int channel, int stage, int reason, bool synchronous, bool proactive,
+                    bool repeat, double handleFactor = 1, bool callback = false);
+  /// The chatbot takes the conversation: answers alone, hands over, or books a call-back.
+  /// Returns true if the shopper now waits on an agent (synchronous hand-off).
+  bool botConversation(int slot, int stage, int reason, bool pre);
+  void noQuickAnswer(int slot, int stage);
+  /// Coaching model: QA evaluation of an answered contact, when sampled.
+  void evaluate(Shopper& s, const ContactRecord& r);
+  void resume(int slot);
+  int drawReason(Shopper& s, int stage);
+  double forwardProbability(const Shopper& s, int stage) const;
+  std::uint64_t cookie(int slot, bool sync, int reason) const;
+  /// The shop's settings in force now (a rollout phase, or the shop-level ones).
+  const std::vector<std::vector<bool>>& offeredNow() const;
+  bool proactiveNow() const;
+
+  const Scenario& sc_;
+  const Shop& shop_;
+  Simulation& sim_;
+  ContactCenter& center_;
+  ContactSink* sink_;
+  const CoachingModel& coach_;
+  std::uint32_t self_;
+  std::uint64_t seed_, replication_;
+  RandomStream visitRng_;
+  std::vector<Shopper> pool_;
+  std::vector<int> free_;
+  std::size_t live_ = 0;
+  std::uint64_t nextId_ = 0;
+  double weeklyVisits_ = 0;
+  bool visitsDone_ = false;
+  double warmup_, horizon_;
+  ShopStats stats_;
+  std::vector<double> segmentCumulative_;
+};
+
+}  // namespace cclab

@@ -1,0 +1,256 @@
+// KPI definitions; see kpi.hpp and docs/results.md.
+#include "model/kpi.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace cclab {
+
+namespace {
+double ratio(double a, double b) {
+  return b > 0 ? a / b : std::numeric_limits<double>::quiet_NaN();
+}
+}  // namespace
+
+std::vector<KpiValue> channelKpis(const IntervalStats& s, double window) {
+  const double entered = s.answered + s.abandoned;
+  return {
+      {"offered", s.offered},
+      {"answered", s.answered},
+      {"served", s.served},
+      {"abandoned", s.abandoned},
+      {"blocked", s.blocked},
+      {"hidden", s.hidden},
+      {"left_chat", s.leftChat},
+      {"waiting_at_end", s.waitingAtEnd},
+      {"in_service_at_end", s.inServiceAtEnd},
+      {"abandonment_rate", ratio(s.abandoned, entered)},
+      {"service_level", ratio(s.answeredWithin, entered)},
+      {"asa_s", ratio(s.waitAnsweredSum, s.answered)},
+      {"first_response_s", ratio(s.firstResponseSum, s.answered)},
+      {"aht_s", ratio(s.handleSum, s.served)},
+      {"mean_wait_abandoned_s", ratio(s.waitAbandonedSum, s.abandoned)},
+      {"occupancy", ratio(s.busyTime, s.staffedTime - s.otherBusyTime)},
+      {"availability", ratio(s.shownTime, s.openTime)},
+      {"mean_concurrency", ratio(s.sessionsArea, s.sessionAgentsArea)},
+      {"concurrency_at_answer", ratio(s.concurrencySum, s.answered)},
+      {"mean_queue", ratio(s.queueArea, window)},
+      {"agents_on_shift", ratio(s.onShiftTime, window)},
+      {"cost", s.cost},
+      {"cost_per_contact", ratio(s.cost, s.answered)},
+  };
+}
+
+IntervalStats sumCells(const ReplicationStats& r, int channel, int from, int to) {
+  IntervalStats s;
+  for (int i = from; i < to && i < r.intervals; ++i) s += r.at(i, channel);
+  return s;
+}
+
+double tQuantile975(int df) {
+  static const double table[] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306,
+                                 2.262,  2.228, 2.201, 2.179, 2.160, 2.145, 2.131, 2.120,
+                                 2.110,  2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064,
+                                 2.060,  2.056, 2.052, 2.048, 2.045, 2.042};
+  if (df < 1) return std::numeric_limits<double>::quiet_NaN();
+  if (df <= 30) return table[df - 1];
+  // Cornish-Fisher expansion around the normal quantile (error < 1e-4 for df > 30).
+  const double z = 1.959963984540054, v = df;
+  return z + (z * z * z + z) / (4 * v) +
+         (5 * std::pow(z, 5) + 16 * z * z * z + 3 * z) / (96 * v * v) +
+         (3 * std::pow(z, 7) + 19 * std::pow(z, 5) + 17 * z * z * z - 15 * z) / (384 * v * v * v);
+}
+
+Estimate estimate(const std::vector<double>& xs) {
+  Estimate e;
+  double sum = 0;
+  for (double x : xs)
+    if (!std::isnan(x)) {
+      sum += x;
+      ++e.n;
+    }
+  if (e.n == 0) {
+    e.mean = e.lo = e.hi = e.se = std::numeric_limits<double>::quiet_NaN();
+    return e;
+  }
+  e.mean = sum / e.n;
+  if (e.n == 1) {
+    e.lo = e.hi = e.mean;
+    e.se = std::numeric_limits<double>::quiet_NaN();
+    return e;
+  }
+  double ss = 0;
+  for (double x : xs)
+    if (!std::isnan(x)) ss += (x - e.mean) * (x - e.mean);
+  e.se = std::sqrt(ss / (e.n - 1) / e.n);
+  const double h = tQuantile975(e.n - 1) * e.se;
+  e.lo = e.mean - h;
+  e.hi = e.mean + h;
+  return e;
+}
+
+}  // namespace cclab
+
+namespace cclab {
+
+ShopStats shopStatsOf(const Scenario& sc, const ReplicationStats& r) {
+  ShopStats s(static_cast<int>(sc.channels.size()), kStageCount,
+              static_cast<int>(sc.shop.reasons.size()), static_cast<int>(sc.shop.segments.size()),
+              sc.horizonIntervals(), static_cast<int>(sc.coaching.rubric.steps.size()));
+  s.assign(r.shop);
+  return s;
+}
+
+std::vector<KpiValue> shopKpis(const Scenario& sc, const ReplicationStats& r, int from, int to) {
+  const ShopStats s = shopStatsOf(sc, r);
+  using S = ShopStats;
+  auto q = [](double a, double b) {
+    return b > 0 ? a / b : std::numeric_limits<double>::quiet_NaN();
+  };
+  const double visits = s[S::kVisits], orders = s[S::kOrders], revenue = s[S::kRevenue];
+  const double chatVisits = s[S::kEngagedChat], chatOrders = s[S::kChatVisitOrders];
+  double contactCost = 0, answered = 0;
+  for (std::size_t c = 0; c < sc.channels.size(); ++c) {
+    const IntervalStats cs = sumCells(r, static_cast<int>(c), from, to);
+    contactCost += cs.cost;
+    answered += cs.answered;
+  }
+  double agentCost = 0;
+  std::size_t a = 0;
+  for (const auto& g : sc.groups)
+    for (int i = 0; i < g.size(); ++i, ++a)
+      agentCost += r.agents[a].staffedTime / 3600.0 * g.costPerHour;
+  double chats = 0;  // chat conversations with shoppers (sales and service)
+  for (std::size_t c = 0; c < sc.channels.size(); ++c)
+    if (sc.channels[c].kind == ChannelKind::Chat)
+      chats += s.at(S::kChannelAnswered, static_cast<int>(c));
+  const double ssCost = s[S::kSelfServiceCost];
+  const double botCost = s[S::kBotConversations] * sc.shop.chatbot.costPerConversation;
+  const double totalCost = contactCost + agentCost + ssCost + botCost;
+  std::vector<KpiValue> k = {
+      {"visits", visits},
+      {"orders", orders},
+      {"conversion_rate", q(orders, visits)},
+      {"revenue", revenue},
+      {"revenue_per_visit", q(revenue, visits)},
+      {"aov", q(revenue, orders)},
+      {"questions", s[S::kQuestions]},
+      {"questions_per_visit", q(s[S::kQuestions], visits)},
+      {"self_service_deflection", q(s[S::kSelfServed], s[S::kQuestions])},
+      {"contacts", s[S::kContacts]},
+      {"engagement_ratio", q(chatVisits, visits)},
+      {"chats", chats},
+      {"chat_conversion", q(chatOrders, chats)},
+      {"chatter_conversion", q(chatOrders, chatVisits)},
+      {"conversion_non_chat", q(orders - chatOrders, visits - chatVisits)},
+      {"chatter_conversion_ratio",
+       q(q(chatOrders, chatVisits), q(orders - chatOrders, visits - chatVisits))},
+      {"aov_chat", q(s[S::kChatRevenue], chatOrders)},
+      {"aov_non_chat", q(revenue - s[S::kChatRevenue], orders - chatOrders)},
+      {"cart_abandonment", 1.0 - q(orders, s[S::kReachedCart])},
+      {"checkout_abandonment", 1.0 - q(orders, s[S::kReachedCheckout])},
+      {"no_quick_answer", s[S::kNoQuickAnswer]},
+      {"no_quick_answer_abandonment", q(s[S::kLeftNoQuickAnswer], s[S::kNoQuickAnswer])},
+      {"purchases_lost_unanswered", s[S::kLostUnanswered]},
+      {"proactive_shown", s[S::kProactiveShown]},
+      {"proactive_accepted", s[S::kProactiveAccepted]},
+      {"proactive_acceptance", q(s[S::kProactiveAccepted], s[S::kProactiveShown])},
+      {"proactive_conversion", q(s[S::kProactiveOrders], s[S::kProactiveAccepted])},
+      {"proactive_recovery", q(s[S::kProactiveRecovered], s[S::kProactiveAcceptedWouldExit])},
+      {"fcr", q(s[S::kResolvedContacts], s[S::kAnsweredContacts])},
+      {"repeat_contacts", s[S::kRepeatContacts]},
+      {"repeat_rate", q(s[S::kRepeatContacts], s[S::kContacts])},
+      {"effort", q(s[S::kEffortSum], s[S::kEffortJourneys])},
+      {"csat", q(s[S::kSatisfied], s[S::kAnsweredContacts])},
+      {"bot_conversations", s[S::kBotConversations]},
+      {"bot_containment", q(s[S::kBotContained], s[S::kBotConversations])},
+      {"bot_handoff_rate", q(s[S::kBotHandoffs], s[S::kBotConversations])},
+      {"callbacks_booked", s[S::kCallbacksBooked]},
+      {"callbacks_kept", q(s[S::kCallbacksKept], s[S::kCallbacksBooked])},
+      {"cost_contacts", contactCost},
+      {"cost_agents", agentCost},
+      {"cost_self_service", ssCost},
+      {"cost_chatbot", botCost},
+      {"cost_total", totalCost},
+      {"cost_per_contact", q(totalCost - ssCost - botCost, answered)},
+      {"cost_per_order", q(totalCost, orders)},
+  };
+  for (std::size_t c = 0; c < sc.channels.size(); ++c) {
+    const int ci = static_cast<int>(c);
+    k.push_back({"csat_" + sc.channels[c].name,
+                 q(s.at(S::kChannelSatisfied, ci), s.at(S::kChannelAnswered, ci))});
+  }
+  if (sc.coaching.enabled) {
+    // Coaching model (docs/coaching.md): where repeat contacts come from, how often steps are
+    // skipped and answers not known.
+    const double repeats = s[S::kRepeatsUnresolved] + s[S::kRepeatsAfterResolved];
+    k.push_back({"repeats_after_resolved_share", q(s[S::kRepeatsAfterResolved], repeats)});
+    k.push_back({"unknown_answer_rate", q(s[S::kUnknownAnswers], s[S::kAnsweredContacts])});
+    k.push_back({"qa_evaluations", s[S::kQaEvaluations]});
+    const auto& steps = sc.coaching.rubric.steps;
+    for (std::size_t st = 0; st < steps.size(); ++st) {
+      const int si = static_cast<int>(st);
+      k.push_back(
+          {"skipped_rate_" + steps[st].id, q(s.at(S::kStepSkipped, si), s[S::kAnsweredContacts])});
+      k.push_back({"repeat_share_" + steps[st].id, q(s.at(S::kStepRepeats, si), repeats)});
+    }
+  }
+  return k;
+}
+
+std::vector<std::pair<std::string, std::vector<KpiValue>>> shopBreakdown(const Scenario& sc,
+                                                                         const ReplicationStats& r,
+                                                                         const char* by) {
+  const ShopStats s = shopStatsOf(sc, r);
+  using S = ShopStats;
+  auto q = [](double a, double b) {
+    return b > 0 ? a / b : std::numeric_limits<double>::quiet_NaN();
+  };
+  std::vector<std::pair<std::string, std::vector<KpiValue>>> out;
+  const std::string what = by;
+  if (what == "stages") {
+    for (int st = 0; st < kStageCount; ++st) {
+      const double in = s.at(S::kStageEntered, st);
+      out.push_back({stageName(st),
+                     {{"entered", in},
+                      {"exit_rate", q(s.at(S::kStageExited, st), in)},
+                      {"questions", s.at(S::kStageQuestions, st)},
+                      {"purchases_lost_unanswered", s.at(S::kStageLost, st)}}});
+    }
+  } else if (what == "reasons") {
+    for (std::size_t i = 0; i < sc.shop.reasons.size(); ++i) {
+      const int ri = static_cast<int>(i);
+      const double qs = s.at(S::kReasonQuestions, ri), cs = s.at(S::kReasonContacts, ri);
+      out.push_back({sc.shop.reasons[i].name,
+                     {{"questions", qs},
+                      {"self_service_deflection", q(s.at(S::kReasonSelfServed, ri), qs)},
+                      {"contacts", cs},
+                      {"resolved", s.at(S::kReasonResolved, ri)},
+                      {"repeat_contacts", s.at(S::kReasonRepeats, ri)},
+                      {"repeat_rate", q(s.at(S::kReasonRepeats, ri), cs)}}});
+    }
+  } else if (what == "segments") {
+    for (std::size_t i = 0; i < sc.shop.segments.size(); ++i) {
+      const int gi = static_cast<int>(i);
+      const double v = s.at(S::kSegmentVisits, gi);
+      out.push_back({sc.shop.segments[i].name,
+                     {{"visits", v},
+                      {"orders", s.at(S::kSegmentOrders, gi)},
+                      {"conversion_rate", q(s.at(S::kSegmentOrders, gi), v)},
+                      {"revenue_per_visit", q(s.at(S::kSegmentRevenue, gi), v)}}});
+    }
+  } else if (what == "channels") {
+    for (std::size_t c = 0; c < sc.channels.size(); ++c) {
+      const int ci = static_cast<int>(c);
+      const double ans = s.at(S::kChannelAnswered, ci);
+      out.push_back({sc.channels[c].name,
+                     {{"shopper_contacts", s.at(S::kChannelContacts, ci)},
+                      {"answered", ans},
+                      {"fcr", q(s.at(S::kChannelResolved, ci), ans)},
+                      {"csat", q(s.at(S::kChannelSatisfied, ci), ans)}}});
+    }
+  }
+  return out;
+}
+
+}  // namespace cclab

@@ -1,0 +1,86 @@
+// What one replication measures: per interval and channel, and per agent.
+//
+// Contact counts are attached to the interval in which the contact *arrived* (WFM convention);
+// time-weighted quantities (queue length, staffed/busy time, availability) to the interval in
+// which the time passed. Definitions for users: docs/results.md.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/shop_stats.hpp"
+
+namespace cclab {
+
+struct IntervalStats {
+  // contacts, by arrival interval
+  double offered = 0;          // every arrival, whatever happened to it
+  double answered = 0;         // reached an agent (served + left_chat + in_service_at_end)
+  double served = 0;           // finished by the agent
+  double abandoned = 0;        // left the queue before an agent answered
+  double blocked = 0;          // arrived while the channel was closed (when_closed: block)
+  double hidden = 0;           // arrived while chat was switched off (hide_when_busy)
+  double leftChat = 0;         // left during the conversation (chat_patience)
+  double waitingAtEnd = 0;     // still waiting when the run stopped
+  double inServiceAtEnd = 0;   // still with an agent when the run stopped
+  double answeredWithin = 0;   // answered with wait <= target
+  double abandonedWithin = 0;  // abandoned with wait <= target
+  double waitAnsweredSum = 0;
+  double firstResponseSum = 0;  // sum of (first reply - arrival) over answered contacts
+  double waitAbandonedSum = 0;
+  double handleSum = 0;       // sum of (end - answer) over served contacts
+  double concurrencySum = 0;  // sum of agent concurrency at answer, over answered contacts
+  double cost = 0;            // cost_per_contact x answered
+  // time-weighted, seconds within the interval
+  double openTime = 0;           // channel open (hours)
+  double shownTime = 0;          // open and not hidden
+  double queueArea = 0;          // integral of the number waiting
+  double staffedTime = 0;        // agent-seconds of agents serving this channel (on duty or busy)
+  double onShiftTime = 0;        // agent-seconds on duty
+  double busyTime = 0;           // agent-seconds working on this channel
+  double otherBusyTime = 0;      // agent-seconds those agents worked on other channels
+  double sessionsArea = 0;       // integral of open sessions of this channel
+  double sessionAgentsArea = 0;  // integral of agents holding >= 1 session of this channel
+
+  static constexpr int kFields = 26;
+  const double* data() const { return &offered; }
+  double* data() { return &offered; }
+  IntervalStats& operator+=(const IntervalStats& o) {
+    for (int i = 0; i < kFields; ++i) data()[i] += o.data()[i];
+    return *this;
+  }
+};
+static_assert(sizeof(IntervalStats) == IntervalStats::kFields * sizeof(double));
+
+struct AgentStats {
+  double staffedTime = 0;   // seconds on duty or busy, within the KPI window
+  double busyTime = 0;      // seconds with >= 1 open contact, within the KPI window
+  double sessionsArea = 0;  // integral of open contacts
+  double handled = 0;       // contacts finished (served), arrived within the KPI window
+  static constexpr int kFields = 4;
+  const double* data() const { return &staffedTime; }
+  double* data() { return &staffedTime; }
+};
+static_assert(sizeof(AgentStats) == AgentStats::kFields * sizeof(double));
+
+/// Everything one replication produces besides its contact log.
+struct ReplicationStats {
+  int intervals = 0;
+  int channels = 0;
+  std::vector<IntervalStats> cells;  // interval-major: cells[i * channels + c]
+  std::vector<AgentStats> agents;
+  std::vector<double> shop;  // ShopStats::data() when the scenario has a shop, else empty
+  double events = 0;         // simulation events processed
+  double endTime = 0;        // clock when the run stopped
+
+  IntervalStats& at(int interval, int channel) { return cells[interval * channels + channel]; }
+  const IntervalStats& at(int interval, int channel) const {
+    return cells[interval * channels + channel];
+  }
+  /// Flat binary form for passing between processes (same machine only).
+  std::vector<double> serialize() const;
+  static ReplicationStats deserialize(const std::vector<double>& v);
+};
+
+}  // namespace cclab
