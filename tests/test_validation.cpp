@@ -19,7 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-
 struct Case {
   const char* name;
   double perHour, aht, patience, target;
