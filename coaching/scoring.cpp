@@ -192,53 +192,47 @@ double meanOf(double s, double n) {
   return n > 0 ? s / n : std::nan("");
 }
 
-}  // namespace
-
-Scoring scoreLog(const ContactLog& log, const ScoringOptions& o) {
-  Scoring sc;
-  sc.options = o;
+/// First contacts and their repeats, per customer and reason, in order of creation.
+void linkRepeats(const ContactLog& log, const ScoringOptions& o, Scoring& sc) {
   const std::size_t n = log.contacts.size();
-  const int agents = static_cast<int>(log.agents.size());
-  const int reasons = static_cast<int>(log.reasons.size());
   sc.firstOf.assign(n, -1);
   sc.repeated.assign(n, 0);
   const double window = o.windowDays * 86400.0;
-  // First contacts and their repeats, per customer and reason, in order of creation.
-  {
-    std::unordered_map<std::string, int> open;  // customer + reason -> its open first contact
-    for (std::size_t i = 0; i < n; ++i) {
-      const LogContact& c = log.contacts[i];
-      if (c.customer.empty()) {
-        if (c.agent >= 0) sc.firstOf[i] = static_cast<int>(i);
-        continue;
-      }
-      const std::string key = c.customer + '\x1f' + std::to_string(c.reason);
-      auto it = open.find(key);
-      if (it != open.end() &&
-          c.created - log.contacts[static_cast<std::size_t>(it->second)].created <= window) {
-        sc.firstOf[i] = it->second;
-        sc.repeated[static_cast<std::size_t>(it->second)] = 1;
-        continue;
-      }
-      if (c.agent >= 0) {
-        sc.firstOf[i] = static_cast<int>(i);
-        open[key] = static_cast<int>(i);
-      } else if (it != open.end()) {
-        open.erase(it);
-      }
-    }
-    for (std::size_t i = 0; i < n; ++i)
-      if (log.contacts[i].reopened == 1 && sc.firstOf[i] >= 0)
-        sc.repeated[static_cast<std::size_t>(sc.firstOf[i])] = 1;
-  }
-  // Observations per metric.
-  std::vector<Obs> repeat, fcr, csat, conv, aht;
+  std::unordered_map<std::string, int> open;  // customer + reason -> its open first contact
   for (std::size_t i = 0; i < n; ++i) {
+    const LogContact& c = log.contacts[i];
+    if (c.customer.empty()) {
+      if (c.agent >= 0) sc.firstOf[i] = static_cast<int>(i);
+      continue;
+    }
+    const std::string key = c.customer + '\x1f' + std::to_string(c.reason);
+    auto it = open.find(key);
+    if (it != open.end() &&
+        c.created - log.contacts[static_cast<std::size_t>(it->second)].created <= window) {
+      sc.firstOf[i] = it->second;
+      sc.repeated[static_cast<std::size_t>(it->second)] = 1;
+      continue;
+    }
+    if (c.agent >= 0) {
+      sc.firstOf[i] = static_cast<int>(i);
+      open[key] = static_cast<int>(i);
+    } else if (it != open.end()) {
+      open.erase(it);
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (log.contacts[i].reopened == 1 && sc.firstOf[i] >= 0)
+      sc.repeated[static_cast<std::size_t>(sc.firstOf[i])] = 1;
+}
+
+/// Cells of the contact outcomes (repeat, FCR, CSAT, conversion, AHT).
+void outcomeCells(const ContactLog& log, const ScoringOptions& o, Scoring& sc) {
+  std::vector<Obs> repeat, fcr, csat, conv, aht;
+  for (std::size_t i = 0; i < log.contacts.size(); ++i) {
     const LogContact& c = log.contacts[i];
     if (c.agent < 0) continue;
     const int ci = static_cast<int>(i);
-    const bool first = sc.firstOf[i] == ci;
-    if (first) {
+    if (sc.firstOf[i] == ci) {
       const bool rep = sc.repeated[i];
       repeat.push_back({c.agent, c.reason, c.channel, rep ? 1.0 : 0.0, ci});
       const bool solved = (c.resolved < 0 || c.resolved == 1) && !rep;
@@ -251,11 +245,17 @@ Scoring scoreLog(const ContactLog& log, const ScoringOptions& o) {
     if (std::isfinite(c.handle) && c.handle > 0)
       aht.push_back({c.agent, c.reason, c.channel, std::log(c.handle), ci});
   }
+  const int agents = static_cast<int>(log.agents.size());
+  const int reasons = static_cast<int>(log.reasons.size());
   cellsOf(Metric::Repeat, -1, repeat, agents, reasons, o, sc.cells);
   cellsOf(Metric::Fcr, -1, fcr, agents, reasons, o, sc.cells);
   cellsOf(Metric::Csat, -1, csat, agents, reasons, o, sc.cells);
   cellsOf(Metric::Conversion, -1, conv, agents, reasons, o, sc.cells);
   cellsOf(Metric::Aht, -1, aht, agents, reasons, o, sc.cells);
+}
+
+/// Cells of the QA score per rubric step.
+void qaCells(const ContactLog& log, const ScoringOptions& o, Scoring& sc) {
   const std::size_t steps = log.rubric ? log.rubric->steps.size() : 0;
   for (std::size_t st = 0; st < steps; ++st) {
     std::vector<Obs> q;
@@ -265,92 +265,117 @@ Scoring scoreLog(const ContactLog& log, const ScoringOptions& o) {
       // QA: peers on the same channel (per reason the QA sample is too thin to stratify).
       q.push_back({e.agent, lc.reason, lc.channel, 1 - e.score.steps[st], e.contact});
     }
-    cellsOf(Metric::Qa, static_cast<int>(st), q, agents, reasons, o, sc.cells);
+    cellsOf(Metric::Qa, static_cast<int>(st), q, static_cast<int>(log.agents.size()),
+            static_cast<int>(log.reasons.size()), o, sc.cells);
   }
-  // Which steps go with repeat contacts: ridge regression over QA-evaluated first contacts.
-  if (steps > 0) {
-    for (int scope = -1; scope < reasons; ++scope) {
-      std::vector<const QaEvaluation*> rows;
-      for (const auto& e : log.qa) {
-        const auto ci = static_cast<std::size_t>(e.contact);
-        if (sc.firstOf[ci] != e.contact) continue;
-        if (scope >= 0 && log.contacts[ci].reason != scope) continue;
-        rows.push_back(&e);
-      }
-      if (rows.size() < 30) continue;
-      const auto m = static_cast<Eigen::Index>(rows.size());
-      const auto k = static_cast<Eigen::Index>(steps);
-      Eigen::MatrixXd X(m, k);
-      Eigen::VectorXd y(m);
-      for (Eigen::Index r = 0; r < m; ++r) {
-        const auto& e = *rows[static_cast<std::size_t>(r)];
-        for (Eigen::Index s = 0; s < k; ++s) {
-          const double v = e.score.steps[static_cast<std::size_t>(s)];
-          X(r, s) = std::isnan(v) ? 1.0 : v;
-        }
-        y(r) = sc.repeated[static_cast<std::size_t>(e.contact)];
-      }
-      const Eigen::RowVectorXd mean = X.colwise().mean();
-      X.rowwise() -= mean;
-      const double ym = y.mean();
-      y.array() -= ym;
-      Eigen::MatrixXd A = X.transpose() * X;
-      A.diagonal().array() += 1.0;  // ridge: steps nobody skipped stay near 0
-      const Eigen::LDLT<Eigen::MatrixXd> ldlt(A);
-      const Eigen::VectorXd beta = ldlt.solve(X.transpose() * y);
-      const Eigen::VectorXd resid = y - X * beta;
-      const double sigma2 =
-          resid.squaredNorm() / std::max<double>(1.0, static_cast<double>(m - k - 1));
-      const Eigen::MatrixXd inv = ldlt.solve(Eigen::MatrixXd::Identity(k, k));
-      StepRelation rel;
-      rel.reason = scope;
-      rel.n = static_cast<int>(m);
-      for (Eigen::Index s = 0; s < k; ++s) {
-        rel.beta.push_back(beta(s));
-        rel.se.push_back(std::sqrt(std::max(0.0, sigma2 * inv(s, s))));
-      }
-      sc.relations.push_back(std::move(rel));
+}
+
+/// Which steps go with repeat contacts in `rows` (QA-evaluated first contacts): a ridge
+/// regression of the repeat indicator on the step scores.
+StepRelation stepRelation(const std::vector<const QaEvaluation*>& rows, std::size_t steps,
+                          const Scoring& sc, int scope) {
+  const auto m = static_cast<Eigen::Index>(rows.size());
+  const auto k = static_cast<Eigen::Index>(steps);
+  Eigen::MatrixXd X(m, k);
+  Eigen::VectorXd y(m);
+  for (Eigen::Index r = 0; r < m; ++r) {
+    const auto& e = *rows[static_cast<std::size_t>(r)];
+    for (Eigen::Index s = 0; s < k; ++s) {
+      const double v = e.score.steps[static_cast<std::size_t>(s)];
+      X(r, s) = std::isnan(v) ? 1.0 : v;
     }
+    y(r) = sc.repeated[static_cast<std::size_t>(e.contact)];
   }
-  // Scorecards.
-  auto summarise = [&](int agent) {
-    AgentSummary s;
-    s.agent = agent;
-    double f = 0, rp = 0, cs = 0, csn = 0, cv = 0, cvn = 0, h = 0, hn = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      const LogContact& c = log.contacts[i];
-      if (c.agent < 0 || (agent >= 0 && c.agent != agent)) continue;
-      ++s.contacts;
-      if (sc.firstOf[i] == static_cast<int>(i)) {
-        ++s.firstContacts;
-        rp += sc.repeated[i];
-        f += (c.resolved < 0 || c.resolved == 1) && !sc.repeated[i];
-      }
-      if (c.satisfied >= 0) cs += c.satisfied, ++csn;
-      if (c.converted >= 0) cv += c.converted, ++cvn;
-      if (std::isfinite(c.handle)) h += c.handle, ++hn;
-    }
-    s.fcr = meanOf(f, s.firstContacts);
-    s.repeat = meanOf(rp, s.firstContacts);
-    s.csat = meanOf(cs, csn);
-    s.conversion = meanOf(cv, cvn);
-    s.aht = meanOf(h, hn);
-    std::vector<double> stepSum(steps, 0), stepN(steps, 0);
-    double total = 0;
+  const Eigen::RowVectorXd mean = X.colwise().mean();
+  X.rowwise() -= mean;
+  const double ym = y.mean();
+  y.array() -= ym;
+  Eigen::MatrixXd A = X.transpose() * X;
+  A.diagonal().array() += 1.0;  // ridge: steps nobody skipped stay near 0
+  const Eigen::LDLT<Eigen::MatrixXd> ldlt(A);
+  const Eigen::VectorXd beta = ldlt.solve(X.transpose() * y);
+  const Eigen::VectorXd resid = y - X * beta;
+  const double sigma2 = resid.squaredNorm() / std::max<double>(1.0, static_cast<double>(m - k - 1));
+  const Eigen::MatrixXd inv = ldlt.solve(Eigen::MatrixXd::Identity(k, k));
+  StepRelation rel;
+  rel.reason = scope;
+  rel.n = static_cast<int>(m);
+  for (Eigen::Index s = 0; s < k; ++s) {
+    rel.beta.push_back(beta(s));
+    rel.se.push_back(std::sqrt(std::max(0.0, sigma2 * inv(s, s))));
+  }
+  return rel;
+}
+
+/// Step relations for the whole team (scope -1) and per reason, where 30 rows or more exist.
+void stepRelations(const ContactLog& log, Scoring& sc) {
+  const std::size_t steps = log.rubric ? log.rubric->steps.size() : 0;
+  if (steps == 0) return;
+  const int reasons = static_cast<int>(log.reasons.size());
+  for (int scope = -1; scope < reasons; ++scope) {
+    std::vector<const QaEvaluation*> rows;
     for (const auto& e : log.qa) {
-      if (agent >= 0 && e.agent != agent) continue;
-      if (e.agent < 0) continue;
-      ++s.evaluations;
-      total += e.score.total;
-      for (std::size_t st = 0; st < steps && st < e.score.steps.size(); ++st)
-        if (!std::isnan(e.score.steps[st])) stepSum[st] += e.score.steps[st], stepN[st] += 1;
+      const auto ci = static_cast<std::size_t>(e.contact);
+      if (sc.firstOf[ci] != e.contact) continue;
+      if (scope >= 0 && log.contacts[ci].reason != scope) continue;
+      rows.push_back(&e);
     }
-    s.qa = meanOf(total, s.evaluations);
-    for (std::size_t st = 0; st < steps; ++st) s.qaSteps.push_back(meanOf(stepSum[st], stepN[st]));
-    return s;
-  };
-  for (int a = 0; a < agents; ++a) sc.agents.push_back(summarise(a));
-  sc.team = summarise(-1);
+    if (rows.size() < 30) continue;
+    sc.relations.push_back(stepRelation(rows, steps, sc, scope));
+  }
+}
+
+/// The scorecard of one agent, or of the team (agent -1).
+AgentSummary summarise(const ContactLog& log, const Scoring& sc, int agent) {
+  const std::size_t steps = log.rubric ? log.rubric->steps.size() : 0;
+  AgentSummary s;
+  s.agent = agent;
+  double f = 0, rp = 0, cs = 0, csn = 0, cv = 0, cvn = 0, h = 0, hn = 0;
+  for (std::size_t i = 0; i < log.contacts.size(); ++i) {
+    const LogContact& c = log.contacts[i];
+    if (c.agent < 0 || (agent >= 0 && c.agent != agent)) continue;
+    ++s.contacts;
+    if (sc.firstOf[i] == static_cast<int>(i)) {
+      ++s.firstContacts;
+      rp += sc.repeated[i];
+      f += (c.resolved < 0 || c.resolved == 1) && !sc.repeated[i];
+    }
+    if (c.satisfied >= 0) cs += c.satisfied, ++csn;
+    if (c.converted >= 0) cv += c.converted, ++cvn;
+    if (std::isfinite(c.handle)) h += c.handle, ++hn;
+  }
+  s.fcr = meanOf(f, s.firstContacts);
+  s.repeat = meanOf(rp, s.firstContacts);
+  s.csat = meanOf(cs, csn);
+  s.conversion = meanOf(cv, cvn);
+  s.aht = meanOf(h, hn);
+  std::vector<double> stepSum(steps, 0), stepN(steps, 0);
+  double total = 0;
+  for (const auto& e : log.qa) {
+    if (agent >= 0 && e.agent != agent) continue;
+    if (e.agent < 0) continue;
+    ++s.evaluations;
+    total += e.score.total;
+    for (std::size_t st = 0; st < steps && st < e.score.steps.size(); ++st)
+      if (!std::isnan(e.score.steps[st])) stepSum[st] += e.score.steps[st], stepN[st] += 1;
+  }
+  s.qa = meanOf(total, s.evaluations);
+  for (std::size_t st = 0; st < steps; ++st) s.qaSteps.push_back(meanOf(stepSum[st], stepN[st]));
+  return s;
+}
+
+}  // namespace
+
+Scoring scoreLog(const ContactLog& log, const ScoringOptions& o) {
+  Scoring sc;
+  sc.options = o;
+  linkRepeats(log, o, sc);
+  outcomeCells(log, o, sc);
+  qaCells(log, o, sc);
+  stepRelations(log, sc);
+  for (int a = 0; a < static_cast<int>(log.agents.size()); ++a)
+    sc.agents.push_back(summarise(log, sc, a));
+  sc.team = summarise(log, sc, -1);
   return sc;
 }
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "io/yaml_reader.hpp"
@@ -137,60 +138,27 @@ bool reasonMatches(const ContactLog& log, const CoachingRule& r, int reason) {
   return false;
 }
 
-}  // namespace
+/// Turns a scoring's findings into suggestions by the rules: one pass over the findings picks
+/// each one's best rule and merges findings that lead to the same suggestion.
+class Suggester {
+ public:
+  Suggester(const ContactLog& log, const Scoring& s, const RuleSet& rules)
+      : log_(log), s_(s), rules_(rules), rb_(log.rubric ? &*log.rubric : nullptr) {
+    for (const auto& c : s.cells)
+      if (c.metric == Metric::Qa) qa_[{c.agent, c.reason, c.step}] = &c;
+  }
 
-std::vector<Suggestion> suggest(const ContactLog& log, const Scoring& s, const RuleSet& rules) {
-  const Rubric* rb = log.rubric ? &*log.rubric : nullptr;
-  // Index QA cells: (agent, reason, step) -> cell.
-  std::map<std::tuple<int, int, int>, const Cell*> qa;
-  for (const auto& c : s.cells)
-    if (c.metric == Metric::Qa) qa[{c.agent, c.reason, c.step}] = &c;
-  // Why a step is to blame for finding `f` (empty: no evidence).
-  auto stepSupport = [&](const Cell& f, int step, double& level) {
-    std::vector<std::string> why;
-    level = 0;
-    char b[200];
-    for (int scope : {f.reason, -1}) {
-      auto it = qa.find({f.agent, scope, step});
-      if (it == qa.end()) continue;
-      const Cell& q = *it->second;
-      if (q.effect > 0 && q.confidence >= 0.9) {
-        std::snprintf(
-            b, sizeof b, "QA %s score %.0f%% vs %.0f%% for the team (%d evaluations%s)",
-            rb->steps[static_cast<std::size_t>(step)].name.c_str(), 100 * q.value, 100 * q.team,
-            q.n, scope >= 0 ? (", " + log.reasons[static_cast<std::size_t>(scope)]).c_str() : "");
-        why.push_back(b);
-        level = 3 + q.effect;  // the agent's own QA gap: the stronger, the likelier the cause
-        break;
-      }
-    }
-    // The team's relation only points at this agent's step if the agent's own QA on it is not
-    // at or above the team's (then the cause lies elsewhere, e.g. knowledge).
-    bool qaFine = false;
-    if (auto it = qa.find({f.agent, -1, step}); it != qa.end())
-      qaFine = it->second->n >= 5 && it->second->value >= it->second->team;
-    if ((f.metric == Metric::Repeat || f.metric == Metric::Fcr) && !qaFine) {
-      for (int scope : {f.reason, -1})
-        for (const auto& rel : s.relations)
-          if (rel.reason == scope && scope == rel.reason) {
-            const double b0 = rel.beta[static_cast<std::size_t>(step)];
-            const double se = rel.se[static_cast<std::size_t>(step)];
-            if (b0 < -1.645 * se && se > 0) {
-              std::snprintf(
-                  b, sizeof b,
-                  "team: skipping %s goes with %+.0f points of repeat contacts%s (%d QA'd first "
-                  "contacts)",
-                  rb->steps[static_cast<std::size_t>(step)].name.c_str(), -100 * b0,
-                  scope >= 0 ? (" on " + log.reasons[static_cast<std::size_t>(scope)]).c_str() : "",
-                  rel.n);
-              why.push_back(b);
-              level = std::max(level, 1.0);
-              return why;
-            }
-          }
-    }
-    return why;
-  };
+  std::vector<Suggestion> run() {
+    for (const auto& f : s_.cells)
+      if (f.finding) add(f);
+    std::vector<Suggestion> out;
+    for (const auto& k : order_) out.push_back(finish(std::move(merged_[k])));
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Suggestion& a, const Suggestion& b) { return a.score > b.score; });
+    return out;
+  }
+
+ private:
   struct Key {
     int agent;
     const CoachingRule* rule;
@@ -200,23 +168,83 @@ std::vector<Suggestion> suggest(const ContactLog& log, const Scoring& s, const R
       return std::tie(agent, rule, step, metric) < std::tie(o.agent, o.rule, o.step, o.metric);
     }
   };
-  std::map<Key, Suggestion> merged;
-  std::vector<Key> order;
-  for (const auto& f : s.cells) {
-    if (!f.finding) continue;
+
+  const std::string& stepName(int step) const {
+    return rb_->steps[static_cast<std::size_t>(step)].name;
+  }
+  std::string reasonSuffix(const char* lead, int scope) const {
+    return scope >= 0 ? lead + log_.reasons[static_cast<std::size_t>(scope)] : "";
+  }
+
+  /// The agent's own QA gap on `step` (for finding `f`'s reason, else overall), if clear.
+  std::vector<std::string> qaSupport(const Cell& f, int step, double& level) const {
+    char b[200];
+    for (int scope : {f.reason, -1}) {
+      auto it = qa_.find({f.agent, scope, step});
+      if (it == qa_.end()) continue;
+      const Cell& q = *it->second;
+      if (q.effect > 0 && q.confidence >= 0.9) {
+        std::snprintf(b, sizeof b, "QA %s score %.0f%% vs %.0f%% for the team (%d evaluations%s)",
+                      stepName(step).c_str(), 100 * q.value, 100 * q.team, q.n,
+                      reasonSuffix(", ", scope).c_str());
+        level = 3 + q.effect;  // the agent's own QA gap: the stronger, the likelier the cause
+        return {b};
+      }
+    }
+    return {};
+  }
+
+  /// The team's relation between skipping `step` and repeat contacts, if clear.
+  std::optional<std::string> teamSupport(const Cell& f, int step) const {
+    char b[200];
+    for (int scope : {f.reason, -1})
+      for (const auto& rel : s_.relations) {
+        if (rel.reason != scope) continue;
+        const double b0 = rel.beta[static_cast<std::size_t>(step)];
+        const double se = rel.se[static_cast<std::size_t>(step)];
+        if (b0 < -1.645 * se && se > 0) {
+          std::snprintf(b, sizeof b,
+                        "team: skipping %s goes with %+.0f points of repeat contacts%s (%d QA'd "
+                        "first contacts)",
+                        stepName(step).c_str(), -100 * b0, reasonSuffix(" on ", scope).c_str(),
+                        rel.n);
+          return std::string(b);
+        }
+      }
+    return std::nullopt;
+  }
+
+  /// Why a step is to blame for finding `f` (empty: no evidence); `level` says how strongly.
+  std::vector<std::string> stepSupport(const Cell& f, int step, double& level) const {
+    level = 0;
+    std::vector<std::string> why = qaSupport(f, step, level);
+    // The team's relation only points at this agent's step if the agent's own QA on it is not
+    // at or above the team's (then the cause lies elsewhere, e.g. knowledge).
+    bool qaFine = false;
+    if (auto it = qa_.find({f.agent, -1, step}); it != qa_.end())
+      qaFine = it->second->n >= 5 && it->second->value >= it->second->team;
+    if ((f.metric == Metric::Repeat || f.metric == Metric::Fcr) && !qaFine)
+      if (auto team = teamSupport(f, step)) {
+        why.push_back(*team);
+        level = std::max(level, 1.0);
+      }
+    return why;
+  }
+
+  /// The rule that fits finding `f` best, with the evidence for it (nullptr: none fits).
+  const CoachingRule* bestRule(const Cell& f, std::vector<std::string>& support) const {
     const CoachingRule* best = nullptr;
     double bestScore = -1;
-    std::vector<std::string> support;
-    for (const auto& r : rules.rules) {
-      if (r.metric != f.metric || !reasonMatches(log, r, f.reason)) continue;
+    for (const auto& r : rules_.rules) {
+      if (r.metric != f.metric || !reasonMatches(log_, r, f.reason)) continue;
       if (!r.rubrics.empty() &&
-          (!rb || std::find(r.rubrics.begin(), r.rubrics.end(), rb->name) == r.rubrics.end()))
+          (!rb_ || std::find(r.rubrics.begin(), r.rubrics.end(), rb_->name) == r.rubrics.end()))
         continue;
       int stepIdx = -1;
       double level = 0;
       std::vector<std::string> why;
       if (!r.step.empty()) {
-        if (!rb || (stepIdx = rb->stepIndex(r.step)) < 0) continue;
+        if (!rb_ || (stepIdx = rb_->stepIndex(r.step)) < 0) continue;
         if (f.metric == Metric::Qa) {
           if (f.step != stepIdx) continue;
           level = 3;
@@ -232,17 +260,24 @@ std::vector<Suggestion> suggest(const ContactLog& log, const Scoring& s, const R
         support = why;
       }
     }
-    const int step = best && !best->step.empty() ? rb->stepIndex(best->step) : f.step;
+    return best;
+  }
+
+  /// Adds finding `f` to its suggestion (a new one, or one with the same agent, rule and step).
+  void add(const Cell& f) {
+    std::vector<std::string> support;
+    const CoachingRule* best = bestRule(f, support);
+    const int step = best && !best->step.empty() ? rb_->stepIndex(best->step) : f.step;
     const Key key{f.agent, best, step, best ? best->metric : f.metric};
-    auto it = merged.find(key);
-    if (it == merged.end()) {
+    auto it = merged_.find(key);
+    if (it == merged_.end()) {
       Suggestion sg;
       sg.agent = f.agent;
       sg.rule = best;
       sg.step = step;
       sg.improvesKnowledge = best ? best->improvesKnowledge : step < 0;
-      it = merged.emplace(key, std::move(sg)).first;
-      order.push_back(key);
+      it = merged_.emplace(key, std::move(sg)).first;
+      order_.push_back(key);
     }
     Suggestion& sg = it->second;
     sg.findings.push_back(&f);
@@ -259,9 +294,9 @@ std::vector<Suggestion> suggest(const ContactLog& log, const Scoring& s, const R
     if (f.metric == Metric::Qa) excess /= 3.0;
     sg.score = std::max(sg.score, excess * f.confidence);
   }
-  std::vector<Suggestion> out;
-  for (const auto& k : order) {
-    Suggestion sg = std::move(merged[k]);
+
+  /// The suggestion's text (the rule's, with its placeholders filled) and contacts to replay.
+  Suggestion finish(Suggestion sg) const {
     // The finding the text quotes: the strongest one.
     const Cell* lead = sg.findings.front();
     for (const Cell* c : sg.findings)
@@ -272,21 +307,21 @@ std::vector<Suggestion> suggest(const ContactLog& log, const Scoring& s, const R
     } else {
       std::sort(sg.reasons.begin(), sg.reasons.end());
       for (int r : sg.reasons)
-        reasonText += (reasonText.empty() ? "" : ", ") + log.reasons[static_cast<std::size_t>(r)];
+        reasonText += (reasonText.empty() ? "" : ", ") + log_.reasons[static_cast<std::size_t>(r)];
     }
-    std::string text = sg.rule
-                           ? sg.rule->text
-                           : std::string(
-                                 "{metric} on {reason} contacts is worse than the team ({value} vs "
-                                 "{team}): replay the contacts below with your coach.");
+    std::string text = sg.rule ? sg.rule->text
+                               : std::string(
+                                     "{metric} on {reason} contacts is worse than the team "
+                                     "({value} vs {team}): replay the contacts below with your "
+                                     "coach.");
     auto put = [&](const std::string& ph, const std::string& v) {
       for (std::size_t at; (at = text.find(ph)) != std::string::npos;)
         text.replace(at, ph.size(), v);
     };
-    put("{agent}", log.agents[static_cast<std::size_t>(sg.agent)]);
+    put("{agent}", log_.agents[static_cast<std::size_t>(sg.agent)]);
     put("{reason}", reasonText);
     put("{metric}", toString(lead->metric));
-    put("{step}", sg.step >= 0 && rb ? rb->steps[static_cast<std::size_t>(sg.step)].name : "");
+    put("{step}", sg.step >= 0 && rb_ ? stepName(sg.step) : "");
     put("{value}", fmtValue(lead->metric, lead->value));
     put("{team}", fmtValue(lead->metric, lead->team));
     put("{n}", std::to_string(lead->n));
@@ -295,11 +330,22 @@ std::vector<Suggestion> suggest(const ContactLog& log, const Scoring& s, const R
     for (const Cell* c : sg.findings)
       for (int ci : c->evidence)
         if (seen.insert(ci).second && sg.contacts.size() < 10) sg.contacts.push_back(ci);
-    out.push_back(std::move(sg));
+    return sg;
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Suggestion& a, const Suggestion& b) { return a.score > b.score; });
-  return out;
+
+  const ContactLog& log_;
+  const Scoring& s_;
+  const RuleSet& rules_;
+  const Rubric* rb_;
+  std::map<std::tuple<int, int, int>, const Cell*> qa_;  // (agent, reason, step) -> QA cell
+  std::map<Key, Suggestion> merged_;
+  std::vector<Key> order_;
+};
+
+}  // namespace
+
+std::vector<Suggestion> suggest(const ContactLog& log, const Scoring& s, const RuleSet& rules) {
+  return Suggester(log, s, rules).run();
 }
 
 }  // namespace cclab

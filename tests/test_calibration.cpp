@@ -6,6 +6,7 @@
 //   chat first response 1 min 10 s on average (seed 001 §0.2)      -> within 10 s
 //   one in three chats converts into an order (seed 003)           -> within 0.05
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <map>
@@ -29,7 +30,8 @@ std::map<std::string, Estimate> run(const Scenario& sc, std::uint64_t seed, int 
   o.jobs = 2;
   o.engine = defaultEngine();
   o.contacts = false;
-  const fs::path dir = fs::temp_directory_path() / ("cclab-cal-" + tag);
+  const fs::path dir =
+      fs::temp_directory_path() / ("cclab-cal-" + tag + "-" + std::to_string(::getpid()));
   const ExperimentResult r = runExperiment(sc, o, dir.string());
   fs::remove_all(dir);
   std::map<std::string, std::vector<double>> per;
@@ -76,7 +78,8 @@ TEST(Compare, CommonRandomNumbersGiveAMuchNarrowerIntervalOfTheDifference) {
     o.jobs = 2;
     o.engine = defaultEngine();
     o.contacts = false;
-    const fs::path d = fs::temp_directory_path() / ("cclab-crn-" + tag);
+    const fs::path d =
+        fs::temp_directory_path() / ("cclab-crn-" + tag + "-" + std::to_string(::getpid()));
     const ExperimentResult ra = runExperiment(a, o, (d / "a").string());
     o.seed = seedB;
     const ExperimentResult rb = runExperiment(b, o, (d / "b").string());

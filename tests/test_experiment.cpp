@@ -1,5 +1,6 @@
 // Experiments: results do not depend on --jobs or on the engine; result files are deterministic.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -24,7 +25,8 @@ Scenario shipped() {
   return readScenarioFile(std::string(CCLAB_SOURCE_DIR) + "/scenarios/webshop-contact-center.yaml");
 }
 fs::path runTo(const Scenario& sc, RunOptions o, const std::string& tag) {
-  const fs::path out = fs::temp_directory_path() / ("cclab-exp-" + tag);
+  const fs::path out =
+      fs::temp_directory_path() / ("cclab-exp-" + tag + "-" + std::to_string(::getpid()));
   fs::remove_all(out);
   const ExperimentResult r = runExperiment(sc, o, (out / ".staging").string());
   writeResults(out.string(), sc, o, r, buildSummary(sc, o, r));

@@ -3,6 +3,7 @@
 // engine. Every figure must lie within 3 standard errors of the exact value AND within a stated
 // absolute tolerance; Little's law and conservation must hold. Tolerances: docs/validation.md.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
@@ -58,8 +59,9 @@ void validate(const Case& c) {
   o.jobs = 2;
   o.engine = defaultEngine();
   o.contacts = false;
-  const std::string dir =
-      (fs::temp_directory_path() / ("cclab-validation-" + std::string(c.name))).string();
+  const std::string dir = (fs::temp_directory_path() / ("cclab-validation-" + std::string(c.name) +
+                                                        "-" + std::to_string(::getpid())))
+                              .string();
   const ExperimentResult r = runExperiment(sc, o, dir);
   fs::remove_all(dir);
 
