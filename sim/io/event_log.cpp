@@ -160,7 +160,7 @@ EventLog parseEventLog(const std::string& file, const std::string& bytes) {
 }
 
 EventLog readEventLog(const std::string& path) {
-  return parseEventLog(path, readWholeFile(path));
+  return parseEventLog(path, readWholeFile(path, kMaxEventLogBytes));
 }
 
 }  // namespace cclab

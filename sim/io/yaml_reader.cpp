@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 #include <sstream>
+#include <vector>
 
 namespace cclab {
 
@@ -23,6 +24,22 @@ std::string describeNode(const YAML::Node& n) {
       return "nothing";
   }
 }
+/// Why scalar `n` cannot be a number or a flag although its text may look like one: it is
+/// quoted or tagged as text (`!!str 60`) or carries another tag. Empty if it is a plain scalar
+/// (or tagged as the kind wanted: `!!int`, `!!float`, `!!bool`).
+std::string textTagProblem(const YAML::Node& n, const char* wanted) {
+  const std::string& t = n.Tag();
+  if (t == "?" || t.empty()) return "";
+  if (t == "!") return "the quoted text \"" + n.Scalar() + "\" (remove the quotes)";
+  if (t == "tag:yaml.org,2002:str")
+    return "the text \"" + n.Scalar() + "\" marked !!str (remove the tag)";
+  for (const char* ok : {"int", "float", "bool"})
+    if (std::string(wanted).find(ok) != std::string::npos &&
+        t == "tag:yaml.org,2002:" + std::string(ok))
+      return "";
+  return "'" + n.Scalar() + "' with the tag " + t + " (remove the tag)";
+}
+
 std::string fmt(double v) {
   std::ostringstream o;
   o << v;
@@ -40,7 +57,16 @@ YamlReader::YamlReader(std::string file, const std::string& text) : file_(std::m
     return;
   }
   try {
-    root_ = YAML::Load(text);
+    const std::vector<YAML::Node> docs = YAML::LoadAll(text);
+    if (!docs.empty()) root_ = docs.front();
+    for (std::size_t d = 1; d < docs.size(); ++d)
+      if (docs[d].IsDefined() && !docs[d].IsNull()) {
+        const YAML::Mark m = docs[d].Mark();
+        diags_.push_back({file_, m.line + 1, m.column + 1, "",
+                          "a second YAML document (after '---'): a file holds one document, "
+                          "remove or split what follows"});
+        break;
+      }
   } catch (const YAML::Exception& e) {
     diags_.push_back({file_, e.mark.line + 1, e.mark.column + 1, "", "YAML syntax: " + e.msg});
     root_ = YAML::Node();
@@ -118,10 +144,11 @@ bool YamlReader::expectMap(const YAML::Node& node, const std::string& field,
 
 std::optional<double> YamlReader::number(const YAML::Node& n, const std::string& field, double min,
                                          double max, bool minExclusive) {
-  if (n.IsScalar() && n.Tag() == "!") {
-    error(n, field,
-          "expected a number, got the quoted text \"" + n.Scalar() + "\" (remove the quotes)");
-    return std::nullopt;
+  if (n.IsScalar()) {
+    if (const std::string why = textTagProblem(n, "int float"); !why.empty()) {
+      error(n, field, "expected a number, got " + why);
+      return std::nullopt;
+    }
   }
   if (!n.IsScalar()) {
     error(n, field, "expected a number, got " + describeNode(n));
@@ -160,11 +187,11 @@ bool YamlReader::optionalNumber(const YAML::Node& map, const char* key, const st
 
 std::optional<long long> YamlReader::integer(const YAML::Node& n, const std::string& field,
                                              long long min, long long max) {
-  if (n.IsScalar() && n.Tag() == "!") {
-    error(
-        n, field,
-        "expected a whole number, got the quoted text \"" + n.Scalar() + "\" (remove the quotes)");
-    return std::nullopt;
+  if (n.IsScalar()) {
+    if (const std::string why = textTagProblem(n, "int"); !why.empty()) {
+      error(n, field, "expected a whole number, got " + why);
+      return std::nullopt;
+    }
   }
   if (!n.IsScalar()) {
     error(n, field, "expected a whole number, got " + describeNode(n));
@@ -201,7 +228,7 @@ std::optional<std::string> YamlReader::string(const YAML::Node& n, const std::st
 }
 
 std::optional<bool> YamlReader::boolean(const YAML::Node& n, const std::string& field) {
-  if (n.IsScalar() && n.Tag() != "!") {
+  if (n.IsScalar() && textTagProblem(n, "bool").empty()) {
     const std::string& s = n.Scalar();
     if (s == "true") return true;
     if (s == "false") return false;
