@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "gui/app.hpp"
+#include "gui/panels.hpp"
 
 namespace cclab::gui {
 
@@ -28,7 +29,8 @@ class HeadlessImGui {
   void frame(App& app, double wallSeconds = 1.0 / 60) {
     ImGui::GetIO().DeltaTime = 1.0f / 60;
     ImGui::NewFrame();
-    app.draw(wallSeconds);
+    app.update(wallSeconds);
+    drawAppWindow(app);
     ImGui::Render();
   }
 };

@@ -2,6 +2,12 @@
 //   cclab-gui [SCENARIO.yaml | RUN_DIR ...] [--tab NAME] [--screenshot FILE.png [--frames N]]
 // With --screenshot it renders N frames (default 3) and writes the last one as a PNG, then exits
 // (non-zero if the image is blank): the suite runs it under Xvfb for every tab.
+//
+// [SECTION] Options
+// [SECTION] Opening the paths
+// [SECTION] Window and frame loop
+// [SECTION] Screenshot
+// [SECTION] main
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
@@ -19,46 +25,64 @@
 #include <stb/stb_image_write.h>
 
 #include "gui/app.hpp"
+#include "gui/panels.hpp"
 
 namespace fs = std::filesystem;
 using namespace cclab::gui;
 
-int main(int argc, char** argv) {
-  CLI::App cli{"cclab-gui: edit, run, replay, compare and coach"};
+namespace {
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] Options
+//-------------------------------------------------------------------------------------------------
+
+struct Options {
   std::vector<std::string> paths;
-  std::string screenshot, tabName = "scenario", size = "1280x800";
-  int frames = 3;
+  std::string screenshot, tabName = "scenario", size = "1280x800", out;
+  int frames = 3, width = 1280, height = 800;
   double at = -1;
-  cli.add_option("paths", paths,
-                 "A scenario file and/or result directories (the last one is current)");
-  cli.add_option("--tab", tabName, "scenario, run, replay, compare or coaching");
-  cli.add_option("--screenshot", screenshot, "Render, write this PNG and exit");
-  cli.add_option("--frames", frames, "Frames to render before the screenshot")
-      ->check(CLI::Range(1, 10000));
-  cli.add_option("--size", size, "Window size WxH (default 1280x800)");
-  cli.add_option("--at", at, "Replay: seek to this many seconds into the run");
   bool runNow = false;
-  std::string out;
-  cli.add_flag("--run-now", runNow,
+};
+
+void addOptions(CLI::App& cli, Options& o) {
+  cli.add_option("paths", o.paths,
+                 "A scenario file and/or result directories (the last one is current)");
+  cli.add_option("--tab", o.tabName, "scenario, run, replay, compare or coaching");
+  cli.add_option("--screenshot", o.screenshot, "Render, write this PNG and exit");
+  cli.add_option("--frames", o.frames, "Frames to render before the screenshot")
+      ->check(CLI::Range(1, 10000));
+  cli.add_option("--size", o.size, "Window size WxH (default 1280x800)");
+  cli.add_option("--at", o.at, "Replay: seek to this many seconds into the run");
+  cli.add_flag("--run-now", o.runNow,
                "Start running the scenario at once (Run tab); with --screenshot, "
                "the picture is taken when the run has finished");
-  cli.add_option("--out", out, "Run: the output directory (default results/gui-run)");
-  CLI11_PARSE(cli, argc, argv);
-  int width = 1280, height = 800;
-  if (std::sscanf(size.c_str(), "%dx%d", &width, &height) != 2 || width < 320 || height < 200) {
+  cli.add_option("--out", o.out, "Run: the output directory (default results/gui-run)");
+}
+
+/// The window size and the tab; 0, or the exit code after a message.
+int checkOptions(Options& o, App& app) {
+  if (std::sscanf(o.size.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 320 ||
+      o.height < 200) {
     std::fprintf(stderr, "cclab-gui: --size: expected WxH, e.g. 1920x1080\n");
     return 2;
   }
-  App app;
-  if (!tabFromName(tabName, app.tab)) {
+  if (!tabFromName(o.tabName, app.tab)) {
     std::fprintf(stderr,
                  "cclab-gui: --tab: '%s' is not one of scenario, run, replay, compare, coaching\n",
-                 tabName.c_str());
+                 o.tabName.c_str());
     return 2;
   }
   app.switchTab = true;
-  app.cclabPath = (fs::canonical("/proc/self/exe").parent_path() / "cclab").string();
-  for (const auto& p : paths) {
+  return 0;
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] Opening the paths
+//-------------------------------------------------------------------------------------------------
+
+/// Opens the scenario and result directories; 0, or 2 when a path does not exist.
+int openPaths(const Options& o, App& app) {
+  for (const auto& p : o.paths) {
     if (fs::is_directory(p)) {
       app.openRun(p);
       if (!app.run()->error.empty())
@@ -72,11 +96,20 @@ int main(int argc, char** argv) {
   }
   if (app.run() && app.run()->replay) {
     Replay& r = *app.run()->replay;
-    r.seek(at >= 0 ? at : (screenshot.empty() ? 0 : r.endTime() * 0.45));
+    r.seek(o.at >= 0 ? o.at : (o.screenshot.empty() ? 0 : r.endTime() * 0.45));
   }
+  return 0;
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] Window and frame loop
+//-------------------------------------------------------------------------------------------------
+
+/// A window with an OpenGL 3.3 core context and ImGui on it; nullptr after a message.
+GLFWwindow* openWindow(int width, int height) {
   if (!glfwInit()) {
     std::fprintf(stderr, "cclab-gui: cannot initialise GLFW (no display? try xvfb-run -a)\n");
-    return 3;
+    return nullptr;
   }
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
@@ -85,7 +118,7 @@ int main(int argc, char** argv) {
   if (!window) {
     std::fprintf(stderr, "cclab-gui: cannot open a window with OpenGL 3.3\n");
     glfwTerminate();
-    return 3;
+    return nullptr;
   }
   glfwMakeContextCurrent(window);
   glfwSwapInterval(1);
@@ -94,10 +127,23 @@ int main(int argc, char** argv) {
   ImGui::StyleColorsDark();
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 330");
-  if (!out.empty()) app.outDir = out;
-  if (runNow) app.startRun();
+  return window;
+}
+
+void closeWindow(GLFWwindow* window) {
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+}
+
+int writeScreenshot(const std::string& file, int w, int h);
+
+/// Frames until the window closes or, with --screenshot, until the picture is taken (after the
+/// run has finished with --run-now). Returns the exit code.
+int runFrames(GLFWwindow* window, App& app, const Options& o) {
   auto last = std::chrono::steady_clock::now();
-  int rc = 0;
   for (int frame = 0; !glfwWindowShouldClose(window); ++frame) {
     glfwPollEvents();
     const auto now = std::chrono::steady_clock::now();
@@ -106,7 +152,8 @@ int main(int argc, char** argv) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    app.draw(screenshot.empty() ? dt : 0.0);
+    app.update(o.screenshot.empty() ? dt : 0.0);
+    drawAppWindow(app);
     ImGui::Render();
     int w, h;
     glfwGetFramebufferSize(window, &w, &h);
@@ -114,38 +161,64 @@ int main(int argc, char** argv) {
     glClearColor(0.08f, 0.08f, 0.10f, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    if (!screenshot.empty() && app.child > 0) usleep(20000);  // waiting for the run to finish
-    if (!screenshot.empty() && frame + 1 >= frames && app.child <= 0) {
-      std::vector<unsigned char> px(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
-      glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
-      std::set<unsigned> colours;
-      for (std::size_t i = 0; i + 3 < px.size() && colours.size() < 64; i += 4 * 97)
-        colours.insert(static_cast<unsigned>(px[i]) << 16 | static_cast<unsigned>(px[i + 1]) << 8 |
-                       px[i + 2]);
-      stbi_flip_vertically_on_write(1);
-      const std::string tmp = screenshot + ".tmp.png";
-      if (!stbi_write_png(tmp.c_str(), w, h, 4, px.data(), w * 4)) {
-        std::fprintf(stderr, "cclab-gui: cannot write %s\n", screenshot.c_str());
-        rc = 3;
-      } else {
-        fs::rename(tmp, screenshot);
-        if (colours.size() < 4) {
-          std::fprintf(stderr, "cclab-gui: the screenshot is blank (%zu colours)\n",
-                       colours.size());
-          rc = 1;
-        } else {
-          std::printf("%s (%dx%d, %zu+ colours)\n", screenshot.c_str(), w, h, colours.size());
-        }
-      }
-      break;
-    }
+    if (!o.screenshot.empty() && app.runner.running())
+      usleep(20000);  // waiting for the run to finish
+    if (!o.screenshot.empty() && frame + 1 >= o.frames && !app.runner.running())
+      return writeScreenshot(o.screenshot, w, h);
     glfwSwapBuffers(window);
   }
+  return 0;
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] Screenshot
+//-------------------------------------------------------------------------------------------------
+
+/// Writes the frame buffer as a PNG (atomically); 3 if it cannot, 1 if the picture is blank
+/// (fewer than 4 colours in a sample of its pixels), else 0.
+int writeScreenshot(const std::string& file, int w, int h) {
+  std::vector<unsigned char> px(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+  std::set<unsigned> colours;
+  for (std::size_t i = 0; i + 3 < px.size() && colours.size() < 64; i += 4 * 97)
+    colours.insert(static_cast<unsigned>(px[i]) << 16 | static_cast<unsigned>(px[i + 1]) << 8 |
+                   px[i + 2]);
+  stbi_flip_vertically_on_write(1);
+  const std::string tmp = file + ".tmp.png";
+  if (!stbi_write_png(tmp.c_str(), w, h, 4, px.data(), w * 4)) {
+    std::fprintf(stderr, "cclab-gui: cannot write %s\n", file.c_str());
+    return 3;
+  }
+  fs::rename(tmp, file);
+  if (colours.size() < 4) {
+    std::fprintf(stderr, "cclab-gui: the screenshot is blank (%zu colours)\n", colours.size());
+    return 1;
+  }
+  std::printf("%s (%dx%d, %zu+ colours)\n", file.c_str(), w, h, colours.size());
+  return 0;
+}
+
+}  // namespace
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] main
+//-------------------------------------------------------------------------------------------------
+
+int main(int argc, char** argv) {
+  CLI::App cli{"cclab-gui: edit, run, replay, compare and coach"};
+  Options o;
+  addOptions(cli, o);
+  CLI11_PARSE(cli, argc, argv);
+  App app;
+  if (const int rc = checkOptions(o, app)) return rc;
+  app.cclabPath = (fs::canonical("/proc/self/exe").parent_path() / "cclab").string();
+  if (const int rc = openPaths(o, app)) return rc;
+  GLFWwindow* window = openWindow(o.width, o.height);
+  if (!window) return 3;
+  if (!o.out.empty()) app.outDir = o.out;
+  if (o.runNow) app.startRun();
+  const int rc = runFrames(window, app, o);
   app.cancelRun();
-  ImGui_ImplOpenGL3_Shutdown();
-  ImGui_ImplGlfw_Shutdown();
-  ImGui::DestroyContext();
-  glfwDestroyWindow(window);
-  glfwTerminate();
+  closeWindow(window);
   return rc;
 }

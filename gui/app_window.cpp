@@ -1,0 +1,72 @@
+// The full-screen window around the panels: a header that opens result directories and shows the
+// current one, and the tab bar (1.86 has no docking: a fixed layout). See panels.hpp.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "gui/panels.hpp"
+
+namespace cclab::gui {
+
+namespace {
+
+constexpr const char* kTabTitles[] = {"Scenario", "Run", "Replay", "Compare", "Coaching"};
+
+void drawHeader(App& app) {
+  ImGui::SetNextItemWidth(360);
+  ImGui::InputTextWithHint("##open", "result directory (cclab run --out DIR)", &app.openPath);
+  ImGui::SameLine();
+  if (ImGui::Button("Open results") && !app.openPath.empty()) app.openRun(app.openPath);
+  ImGui::SameLine();
+  if (RunView* r = app.run()) {
+    ImGui::Text("current: %s%s", r->dir.c_str(),
+                r->error.empty() ? "" : "  (see Replay for load problems)");
+  } else {
+    ImGui::TextDisabled("no results open");
+  }
+}
+
+void drawPanel(App& app, Tab t) {
+  switch (t) {
+    case Tab::Scenario:
+      return drawScenarioPanel(app);
+    case Tab::Run:
+      return drawRunPanel(app);
+    case Tab::Replay:
+      return drawReplayPanel(app);
+    case Tab::Compare:
+      return drawComparePanel(app);
+    case Tab::Coaching:
+      return drawCoachingPanel(app);
+  }
+}
+
+void drawTabs(App& app) {
+  if (!ImGui::BeginTabBar("tabs")) return;
+  for (Tab t : kTabs) {
+    const ImGuiTabItemFlags fl = app.switchTab && app.tab == t ? ImGuiTabItemFlags_SetSelected : 0;
+    if (!ImGui::BeginTabItem(kTabTitles[static_cast<int>(t)], nullptr, fl)) continue;
+    if (!app.switchTab) app.tab = t;
+    ImGui::BeginChild("panel", ImVec2(0, 0), false);
+    drawPanel(app, t);
+    ImGui::EndChild();
+    ImGui::EndTabItem();
+  }
+  app.switchTab = false;
+  ImGui::EndTabBar();
+}
+
+}  // namespace
+
+void drawAppWindow(App& app) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  ImGui::Begin("cclab", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  drawHeader(app);
+  drawTabs(app);
+  ImGui::End();
+}
+
+}  // namespace cclab::gui

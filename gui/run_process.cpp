@@ -1,0 +1,82 @@
+// The child process of the Run tab; see run_process.hpp.
+#include "gui/run_process.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace cclab::gui {
+
+namespace {
+
+/// In the child: stdout and stderr to the pipe, then exec (never returns).
+[[noreturn]] void execChild(const std::vector<std::string>& args, const int fds[2]) {
+  dup2(fds[1], 1);
+  dup2(fds[1], 2);
+  close(fds[0]);
+  std::vector<char*> argv;
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  execv(argv[0], argv.data());
+  std::fprintf(stderr, "cannot start %s: %s\n", argv[0], std::strerror(errno));
+  _exit(127);
+}
+
+}  // namespace
+
+std::string RunProcess::start(const std::vector<std::string>& args) {
+  if (running()) return "already running";
+  int fds[2];
+  if (pipe(fds) != 0) return std::string("pipe failed: ") + std::strerror(errno);
+  const pid_t pid = fork();
+  if (pid < 0) {
+    const std::string why = std::string("fork failed: ") + std::strerror(errno);
+    close(fds[0]);
+    close(fds[1]);
+    return why;
+  }
+  if (pid == 0) execChild(args, fds);
+  close(fds[1]);
+  fcntl(fds[0], F_SETFL, O_NONBLOCK);
+  pid_ = pid;
+  out_ = fds[0];
+  output_.clear();
+  return "";
+}
+
+void RunProcess::readAvailable() {
+  char buf[4096];
+  for (ssize_t n; (n = read(out_, buf, sizeof buf)) > 0;)
+    output_.append(buf, static_cast<std::size_t>(n));
+}
+
+void RunProcess::closeOutput() {
+  if (out_ >= 0) close(out_);
+  out_ = -1;
+}
+
+std::optional<int> RunProcess::poll() {
+  if (!running()) return std::nullopt;
+  readAvailable();
+  int status = 0;
+  if (waitpid(pid_, &status, WNOHANG) != pid_) return std::nullopt;
+  readAvailable();
+  closeOutput();
+  pid_ = -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+void RunProcess::stop() {
+  if (!running()) return;
+  kill(pid_, SIGTERM);
+  waitpid(pid_, nullptr, 0);
+  pid_ = -1;
+  closeOutput();
+}
+
+}  // namespace cclab::gui

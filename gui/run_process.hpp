@@ -1,0 +1,40 @@
+// A child process whose output (stdout and stderr) is collected without blocking: the Run tab
+// runs `cclab run` in one (SimGrid allows one engine per process, and the GUI links no engine).
+// The frame loop polls it; cancelling sends SIGTERM and waits.
+#pragma once
+
+#include <sys/types.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cclab::gui {
+
+class RunProcess {
+ public:
+  RunProcess() = default;
+  ~RunProcess() { stop(); }
+  RunProcess(const RunProcess&) = delete;
+  RunProcess& operator=(const RunProcess&) = delete;
+
+  /// Starts `args` (args[0]: the program's path) and clears the output; returns "" or why it
+  /// could not start. A program that cannot be executed exits 127 with the reason as output.
+  std::string start(const std::vector<std::string>& args);
+  bool running() const { return pid_ > 0; }
+  /// Reads what the child wrote since the last poll; once it has exited, returns its exit code
+  /// (128 + the signal when a signal ended it).
+  std::optional<int> poll();
+  /// Ends a running child (SIGTERM) and waits for it.
+  void stop();
+  const std::string& output() const { return output_; }
+
+ private:
+  void readAvailable();
+  void closeOutput();
+  pid_t pid_ = -1;
+  int out_ = -1;  // the read end of the child's stdout/stderr pipe (non-blocking)
+  std::string output_;
+};
+
+}  // namespace cclab::gui

@@ -1,0 +1,84 @@
+// Loading a result directory into a RunView; see run_view.hpp.
+#include "gui/run_view.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "gui/file_text.hpp"
+#include "io/csv.hpp"
+
+namespace cclab::gui {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// The index of `channel` in v's series, adding empty series for a new channel.
+std::size_t channelSeries(RunView& v, const std::string& channel) {
+  auto it = std::find(v.channels.begin(), v.channels.end(), channel);
+  if (it != v.channels.end()) return static_cast<std::size_t>(it - v.channels.begin());
+  v.channels.push_back(channel);
+  v.offered.emplace_back();
+  v.serviceLevel.emplace_back();
+  v.meanQueue.emplace_back();
+  return v.channels.size() - 1;
+}
+
+/// intervals.csv: offered (column 4), service level (9) and mean queue (16) per channel (3).
+void readIntervals(RunView& v) {
+  const std::string f = (fs::path(v.dir) / "intervals.csv").string();
+  const auto rows = parseCsv(f, readFileOrEmpty(f));
+  auto num = [](const std::string& s) { return s.empty() ? 0.0f : std::stof(s); };
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto& r = rows[i].fields;
+    if (r.size() < 17) continue;
+    const std::size_t c = channelSeries(v, r[3]);
+    v.offered[c].push_back(num(r[4]));
+    v.serviceLevel[c].push_back(num(r[9]));
+    v.meanQueue[c].push_back(num(r[16]));
+  }
+}
+
+void readReplay(RunView& v) {
+  const std::string ev = (fs::path(v.dir) / "events.bin").string();
+  if (!fs::exists(ev)) return;
+  try {
+    v.replay = std::make_unique<Replay>(readEventLog(ev));
+  } catch (const std::exception& e) {
+    v.error += std::string(e.what()) + "\n";
+  }
+}
+
+void readCoaching(RunView& v) {
+  const std::string co = (fs::path(v.dir) / "coaching" / "coaching.json").string();
+  if (!fs::exists(co)) return;
+  try {
+    v.coaching = nlohmann::json::parse(readFileOrEmpty(co));
+  } catch (const std::exception& e) {
+    v.error += "coaching.json: " + std::string(e.what()) + "\n";
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<RunView> loadRun(const std::string& dir) {
+  auto v = std::make_unique<RunView>();
+  v->dir = dir;
+  v->label = fs::path(dir).filename().string();
+  try {
+    v->summary = nlohmann::json::parse(readFileOrEmpty((fs::path(dir) / "summary.json").string()));
+  } catch (const std::exception& e) {
+    v->error = "summary.json: " + std::string(e.what());
+    return v;
+  }
+  try {
+    readIntervals(*v);
+  } catch (const std::exception& e) {
+    v->error += "intervals.csv: " + std::string(e.what()) + "\n";
+  }
+  readReplay(*v);
+  readCoaching(*v);
+  return v;
+}
+
+}  // namespace cclab::gui

@@ -1,0 +1,71 @@
+// The panels' shared drawing helpers; see widgets.hpp.
+#include "gui/widgets.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace cclab::gui {
+
+namespace {
+
+constexpr ImU32 kSeriesColours[] = {IM_COL32(90, 170, 255, 255), IM_COL32(255, 160, 60, 255),
+                                    IM_COL32(120, 220, 120, 255), IM_COL32(230, 90, 200, 255),
+                                    IM_COL32(240, 230, 90, 255)};
+constexpr std::size_t kSeriesColourCount = std::size(kSeriesColours);
+
+/// One series as a polyline over [p0, p0 + size], n points across, values in [0, hi].
+void drawSeries(ImDrawList* dl, const std::vector<float>& s, std::size_t n, float hi, ImVec2 p0,
+                ImVec2 size, ImU32 colour) {
+  const float last = static_cast<float>(std::max<std::size_t>(1, n - 1));
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    const float x0 = p0.x + size.x * static_cast<float>(i - 1) / last;
+    const float x1 = p0.x + size.x * static_cast<float>(i) / last;
+    dl->AddLine(ImVec2(x0, p0.y + size.y * (1 - s[i - 1] / hi)),
+                ImVec2(x1, p0.y + size.y * (1 - s[i] / hi)), colour, 1.5f);
+  }
+}
+
+}  // namespace
+
+void plotOverlay(const char* id, const std::vector<const std::vector<float>*>& series,
+                 const std::vector<std::string>& labels, ImVec2 size) {
+  ImGui::PushID(id);
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  if (size.x <= 0) size.x = ImGui::GetContentRegionAvail().x;
+  ImGui::InvisibleButton("plot", size);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p0, ImVec2(p0.x + size.x, p0.y + size.y), IM_COL32(30, 32, 38, 255));
+  float hi = 1e-6f;
+  std::size_t n = 0;
+  for (const auto* s : series) {
+    for (float v : *s) hi = std::max(hi, v);
+    n = std::max(n, s->size());
+  }
+  for (std::size_t k = 0; k < series.size(); ++k) {
+    const ImU32 colour = kSeriesColours[k % kSeriesColourCount];
+    drawSeries(dl, *series[k], n, hi, p0, size, colour);
+    dl->AddText(ImVec2(p0.x + 6, p0.y + 4 + 14.0f * static_cast<float>(k)), colour,
+                labels[k].c_str());
+  }
+  char top[32];
+  std::snprintf(top, sizeof top, "%.3g", static_cast<double>(hi));
+  dl->AddText(ImVec2(p0.x + size.x - 60, p0.y + 4), IM_COL32(160, 160, 160, 255), top);
+  ImGui::PopID();
+}
+
+std::vector<const std::vector<float>*> seriesOf(const std::vector<std::vector<float>>& series) {
+  std::vector<const std::vector<float>*> s;
+  for (const auto& x : series) s.push_back(&x);
+  return s;
+}
+
+void tableHeaders(std::initializer_list<const char*> names) {
+  for (const char* n : names) ImGui::TableSetupColumn(n);
+  ImGui::TableHeadersRow();
+}
+
+void textPercent(double fraction) {
+  ImGui::Text("%.1f%%", 100 * fraction);
+}
+
+}  // namespace cclab::gui
