@@ -1,6 +1,10 @@
 // RFC 4180 CSV parsing; see io/csv.hpp.
 #include "io/csv.hpp"
 
+#include <cctype>
+#include <charconv>
+#include <cmath>
+
 #include "io/diagnostics.hpp"
 
 namespace cclab {
@@ -70,6 +74,27 @@ std::vector<CsvRecord> parseCsv(const std::string& file, const std::string& text
         {{file, quoteLine, quoteCol, "", "a quoted field is never closed (missing '\"')"}});
   if (fieldStarted || !field.empty() || !rec.fields.empty()) endRecord();
   return out;
+}
+
+std::string trimmed(const std::string& cell) {
+  const std::size_t b = cell.find_first_not_of(" \t"), e = cell.find_last_not_of(" \t");
+  return b == std::string::npos ? "" : cell.substr(b, e - b + 1);
+}
+
+std::string lowerCased(std::string cell) {
+  for (auto& c : cell) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return cell;
+}
+
+std::optional<double> cellNumber(const std::string& cell) {
+  std::size_t b = cell.find_first_not_of(" \t"), e = cell.find_last_not_of(" \t");
+  if (b == std::string::npos) return std::nullopt;
+  double v = 0;
+  const char* first = cell.data() + b;
+  const char* last = cell.data() + e + 1;
+  auto [p, ec] = std::from_chars(first, last, v);
+  if (ec != std::errc() || p != last || !std::isfinite(v)) return std::nullopt;
+  return v;
 }
 
 }  // namespace cclab

@@ -1,0 +1,111 @@
+// Reading timestamps; see timestamp.hpp.
+#include "io/timestamp.hpp"
+
+#include <cctype>
+#include <ctime>
+
+#include "io/csv.hpp"
+
+namespace cclab {
+
+namespace {
+
+/// The decimal digits of text[at, at + len) into v; false if any is not a digit or is missing.
+bool digits(const std::string& text, std::size_t at, std::size_t len, int& v) {
+  if (at + len > text.size()) return false;
+  v = 0;
+  for (std::size_t k = at; k < at + len; ++k) {
+    if (!std::isdigit(static_cast<unsigned char>(text[k]))) return false;
+    v = v * 10 + (text[k] - '0');
+  }
+  return true;
+}
+
+/// [T ]HH:MM[:SS[.fff]] from `at`, which it moves past; false if malformed.
+bool readTimeOfDay(const std::string& s, std::size_t& at, int& h, int& mi, double& sec) {
+  if (at >= s.size() || (s[at] != 'T' && s[at] != ' ')) return true;  // a date alone
+  if (!digits(s, at + 1, 2, h) || at + 3 >= s.size() || s[at + 3] != ':' ||
+      !digits(s, at + 4, 2, mi))
+    return false;
+  at += 6;
+  if (at < s.size() && s[at] == ':') {
+    int si;
+    if (!digits(s, at + 1, 2, si)) return false;
+    sec = si;
+    at += 3;
+    if (at < s.size() && (s[at] == '.' || s[at] == ',')) {
+      double f = 0.1;
+      ++at;
+      while (at < s.size() && std::isdigit(static_cast<unsigned char>(s[at]))) {
+        sec += (s[at] - '0') * f;
+        f /= 10;
+        ++at;
+      }
+    }
+  }
+  return true;
+}
+
+/// Z or +HH[:MM] / -HH[:MM] from `at`, which it moves past; the offset in seconds east of UTC.
+bool readUtcOffset(const std::string& s, std::size_t& at, double& offset) {
+  offset = 0;
+  if (at >= s.size()) return true;
+  if (s[at] == 'Z' && at + 1 == s.size()) {
+    ++at;
+  } else if (s[at] == '+' || s[at] == '-') {
+    int oh, om = 0;
+    if (!digits(s, at + 1, 2, oh)) return false;
+    std::size_t k = at + 3;
+    if (k < s.size() && s[k] == ':') ++k;
+    if (k < s.size() && !digits(s, k, 2, om)) return false;
+    if (k < s.size()) k += 2;
+    offset = (s[at] == '+' ? 1 : -1) * (oh * 3600.0 + om * 60.0);
+    at = k;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::int64_t daysFromCivil(int y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+std::optional<double> parseIsoTimestamp(const std::string& text) {
+  const std::string s = trimmed(text);
+  int y, mo, d, h = 0, mi = 0;
+  double sec = 0, offset = 0;
+  if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
+      !digits(s, 8, 2, d))
+    return std::nullopt;
+  std::size_t at = 10;
+  if (!readTimeOfDay(s, at, h, mi, sec) || !readUtcOffset(s, at, offset)) return std::nullopt;
+  if (at != s.size() || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec >= 61)
+    return std::nullopt;
+  return static_cast<double>(
+             daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d))) *
+             86400.0 +
+         h * 3600.0 + mi * 60.0 + sec - offset;
+}
+
+std::optional<double> parseTimestamp(const std::string& text, const std::string& format) {
+  if (format == "iso8601") return parseIsoTimestamp(text);
+  if (format == "epoch_s") return cellNumber(text);
+  if (format == "epoch_ms") {
+    auto v = cellNumber(text);
+    if (v) *v /= 1000.0;
+    return v;
+  }
+  std::tm tm{};
+  const std::string t = trimmed(text);
+  const char* end = strptime(t.c_str(), format.c_str(), &tm);
+  if (!end || *end != '\0') return std::nullopt;
+  return static_cast<double>(timegm(&tm));
+}
+
+}  // namespace cclab

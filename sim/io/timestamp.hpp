@@ -1,0 +1,21 @@
+// Timestamps in the cells of imported files (help-desk exports): ISO 8601, Unix seconds or
+// milliseconds, or a strptime(3) format, all read as seconds since 1970-01-01 00:00 UTC.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace cclab {
+
+/// Days from 1970-01-01 to the given date of the proleptic Gregorian calendar (month 1..12).
+std::int64_t daysFromCivil(int year, unsigned month, unsigned day);
+
+/// ISO 8601: YYYY-MM-DD, optionally [T ]HH:MM[:SS[.fff]], optionally Z or +HH:MM / -HH:MM
+/// (blanks around it allowed); nothing if malformed.
+std::optional<double> parseIsoTimestamp(const std::string& text);
+
+/// `format` is "iso8601", "epoch_s", "epoch_ms" or a strptime format (read as UTC).
+std::optional<double> parseTimestamp(const std::string& text, const std::string& format);
+
+}  // namespace cclab
