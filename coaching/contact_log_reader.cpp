@@ -103,7 +103,7 @@ class RunLogReader {
 
   void readContacts() {
     const std::string contactsFile = file("contacts.csv");
-    const auto rows = parseCsv(contactsFile, readWholeFile(contactsFile));
+    const auto rows = parseCsv(contactsFile, readWholeFile(contactsFile, kMaxCsvBytes));
     const std::vector<std::string> want = {
         "replication", "id",    "channel",          "reason", "shopper", "stage",    "arrival_s",
         "answer_s",    "end_s", "first_response_s", "agent",  "outcome", "resolved", "satisfied"};
@@ -177,7 +177,7 @@ class RunLogReader {
     const std::string ordersFile = file("orders.csv");
     if (!fs::exists(ordersFile)) return;
     std::unordered_map<std::string, double> lastOrder;  // customer -> time of the latest order
-    const auto orows = parseCsv(ordersFile, readWholeFile(ordersFile));
+    const auto orows = parseCsv(ordersFile, readWholeFile(ordersFile, kMaxCsvBytes));
     for (std::size_t i = 1; i < orows.size(); ++i) {
       const auto& f = orows[i].fields;
       if (f.size() < 4) throw InputError({{ordersFile, orows[i].line, 0, "", "expected 4 fields"}});
@@ -197,7 +197,7 @@ class RunLogReader {
   void readQa() {
     const std::string qaFile = file("qa.csv");
     if (!log_.rubric || !fs::exists(qaFile)) return;
-    const auto qrows = parseCsv(qaFile, readWholeFile(qaFile));
+    const auto qrows = parseCsv(qaFile, readWholeFile(qaFile, kMaxCsvBytes));
     std::map<std::string, std::map<std::string, std::string>> answers;  // contact key -> q -> a
     std::vector<std::string> order;
     for (std::size_t i = 1; i < qrows.size(); ++i) {
@@ -255,7 +255,7 @@ class ExportImporter {
   }
 
   ContactLog read(const std::string& qaFile, const std::optional<Rubric>& rubric) {
-    const auto rows = parseCsv(exportFile_, readWholeFile(exportFile_), m_.delimiter);
+    const auto rows = parseCsv(exportFile_, readWholeFile(exportFile_, kMaxCsvBytes), m_.delimiter);
     const auto& header = rows.front().fields;
     findColumns(header);
     if (rows.size() < 2)
@@ -417,7 +417,7 @@ class ExportImporter {
   void readQa(const std::string& qaFile, const std::optional<Rubric>& rubric) {
     if (!rubric) throw InputError({{qaFile, 0, 0, "", "QA evaluations need a rubric (--rubric)"}});
     log_.rubric = rubric;
-    const auto q = parseCsv(qaFile, readWholeFile(qaFile));
+    const auto q = parseCsv(qaFile, readWholeFile(qaFile, kMaxCsvBytes));
     std::map<std::string, std::size_t> qc;
     for (std::size_t k = 0; k < q.front().fields.size(); ++k) qc[q.front().fields[k]] = k;
     for (const char* need : {"contact", "question", "answer"})

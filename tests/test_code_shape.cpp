@@ -150,9 +150,7 @@ TEST(CodeShape, TheScannerFindsALongFunction) {
 
 TEST(CodeShape, NoFunctionOver150Lines) {
   // Being split while this list exists (the architecture issue); it only shrinks.
-  const std::vector<std::string> beingSplit = {"cli/main.cpp", "gui/app.cpp",
-                                               "sim/io/scenario_reader.cpp",
-                                               "coaching/contact_log_reader.cpp"};
+  const std::vector<std::string> beingSplit = {"cli/main.cpp"};
   std::string report;
   for (const auto& f : ourSources())
     for (const auto& l : longFunctions(f))

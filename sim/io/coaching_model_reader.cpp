@@ -43,7 +43,7 @@ bool CoachingModelReader::readRubric(const YAML::Node& n, const std::string& f) 
     std::string names;
     for (const auto& r : shippedRubricNames()) names += (names.empty() ? "" : ", ") + r;
     const Diagnostic& d = e.diagnostics().front();
-    const bool missingFile = d.line == 0 && d.message == "cannot open the file";
+    const bool missingFile = d.line == 0 && d.message.rfind("cannot open the file", 0) == 0;
     y_.error(y_.has(n, "rubric") ? n["rubric"] : n, f + ".rubric",
              missingFile ? "'" + cm.rubricSpec + "' is neither a shipped rubric (" + names +
                                ") nor a file (" + d.file + ")"
