@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace cclab::testing {
+namespace cclab::test {
 
 /// The scenario's YAML with `agents` agents in group `team` and `days` days of horizon.
 inline std::string smallPhoneScenario(int agents, int days = 7) {
@@ -28,4 +28,4 @@ inline std::string smallPhoneScenario(int agents, int days = 7) {
          std::to_string(agents) + "\n";
 }
 
-}  // namespace cclab::testing
+}  // namespace cclab::test

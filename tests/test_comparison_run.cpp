@@ -24,8 +24,8 @@ fs::path writeScenario(const fs::path& dir, const std::string& name, const std::
 TEST(ComparisonRun, GivesTheDifferenceWithACi) {
   const fs::path dir = fs::temp_directory_path() / "cclab-comparison-run";
   fs::remove_all(dir);
-  const auto base = writeScenario(dir, "six.yaml", testing::smallPhoneScenario(6, 2));
-  const auto more = writeScenario(dir, "eight.yaml", testing::smallPhoneScenario(8, 2));
+  const auto base = writeScenario(dir, "six.yaml", test::smallPhoneScenario(6, 2));
+  const auto more = writeScenario(dir, "eight.yaml", test::smallPhoneScenario(8, 2));
   const ComparisonVariants v = readComparisonVariants({base.string(), more.string()}, "");
   EXPECT_EQ(v.labels, (std::vector<std::string>{"small-phone", "small-phone-2"}));
 
@@ -53,8 +53,8 @@ TEST(ComparisonRun, GivesTheDifferenceWithACi) {
 
 TEST(ComparisonRun, RefusesVariantsOfAnotherHorizon) {
   const fs::path dir = fs::temp_directory_path() / "cclab-comparison-refused";
-  const auto base = writeScenario(dir, "two-days.yaml", testing::smallPhoneScenario(6, 2));
-  const auto other = writeScenario(dir, "three-days.yaml", testing::smallPhoneScenario(6, 3));
+  const auto base = writeScenario(dir, "two-days.yaml", test::smallPhoneScenario(6, 2));
+  const auto other = writeScenario(dir, "three-days.yaml", test::smallPhoneScenario(6, 3));
   try {
     readComparisonVariants({base.string(), other.string()}, "");
     FAIL() << "no error";

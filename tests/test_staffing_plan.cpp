@@ -32,7 +32,7 @@ int lines(const fs::path& p) {
 }  // namespace
 
 TEST(StaffingPlan, SimulatedServiceLevelMeetsTheTarget) {
-  const Scenario sc = readScenarioText("small-phone.yaml", testing::smallPhoneScenario(3));
+  const Scenario sc = readScenarioText("small-phone.yaml", test::smallPhoneScenario(3));
   const StaffingTargets targets = readStaffingTargets(sc, {"phone.service_level>=0.8"});
   const fs::path out = fs::temp_directory_path() / "cclab-staffing-plan";
   fs::remove_all(out);
@@ -57,7 +57,7 @@ TEST(StaffingPlan, SimulatedServiceLevelMeetsTheTarget) {
 }
 
 TEST(StaffingPlan, RefusesTargetsItCannotStaffFor) {
-  const Scenario sc = readScenarioText("small-phone.yaml", testing::smallPhoneScenario(3));
+  const Scenario sc = readScenarioText("small-phone.yaml", test::smallPhoneScenario(3));
   EXPECT_THROW(readStaffingTargets(sc, {"phone.aht_s<=100"}), RequestError);
   EXPECT_THROW(readStaffingTargets(sc, {"phone.nonsense>=1"}), InputError);
 }

@@ -35,7 +35,7 @@ fs::path freshDir(const std::string& name) {
   return p;
 }
 SweepPlan twoValues() {
-  const Scenario base = readScenarioText("small-phone.yaml", testing::smallPhoneScenario(6, 2));
+  const Scenario base = readScenarioText("small-phone.yaml", test::smallPhoneScenario(6, 2));
   return planSweep(base, {"agents.team.count=6..7"});
 }
 }  // namespace
@@ -75,7 +75,7 @@ TEST(SweepRun, ShardsCollectLikeOneRun) {
 }
 
 TEST(SweepRun, BadSettingsAreRefusedBeforeAnyRun) {
-  const Scenario base = readScenarioText("small-phone.yaml", testing::smallPhoneScenario(6, 2));
+  const Scenario base = readScenarioText("small-phone.yaml", test::smallPhoneScenario(6, 2));
   EXPECT_THROW(planSweep(base, {"agents.nobody.count=1..2"}), RequestError);
   EXPECT_THROW(planSweep(base, {"agents.team.count"}), RequestError);
   EXPECT_THROW(planSweep(base, {"agents.team.count=[3,-1]"}), InputError);
