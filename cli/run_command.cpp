@@ -1,7 +1,5 @@
 // `cclab run`: runs a scenario's replications into a result directory and prints its KPIs beside
 // the analytic figures; resumable, shardable, and judged by gates.
-#include <unistd.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <iostream>

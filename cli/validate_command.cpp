@@ -1,7 +1,6 @@
 // `cclab validate`: checks scenario, rubric, coaching-rule, mapping and event-log files without
 // using them, printing what each holds or every problem found.
 #include <cstdio>
-#include <functional>
 #include <memory>
 #include <optional>
 
@@ -34,26 +33,47 @@ void addOptions(CLI::App& c, ValidateArgs& o) {
       ->allow_extra_args(false);
 }
 
-/// Checks each of `files` with `check` (which prints what it found); the input errors are
-/// printed and make `rc` kExitBadInput.
-void checkEach(const std::vector<std::string>& files,
-               const std::function<void(const std::string&)>& check, int& rc) {
-  for (const auto& f : files) {
-    try {
-      check(f);
-    } catch (const InputError& e) {
-      rc = reportInputError(e);
+/// Checks files kind by kind, printing what each holds or its problems; the first rubric is
+/// kept to check rule files against.
+struct FileChecks {
+  int rc = kExitOk;  // kExitBadInput once a file has problems
+  std::optional<Rubric> firstRubric;
+
+  void each(const std::vector<std::string>& files, void (FileChecks::*check)(const std::string&)) {
+    for (const auto& f : files) {
+      try {
+        (this->*check)(f);
+      } catch (const InputError& e) {
+        rc = reportInputError(e);
+      }
     }
   }
-}
-
-void checkScenario(const std::string& f) {
-  const Scenario sc = readScenarioFile(f);
-  int agents = 0;
-  for (const auto& g : sc.groups) agents += g.size();
-  std::printf("%s: ok (%zu channels, %zu agent groups, %d agents, %g days)\n", f.c_str(),
-              sc.channels.size(), sc.groups.size(), agents, sc.horizonDays);
-}
+  void rubric(const std::string& f) {
+    const Rubric r = readRubricFile(f);
+    if (!firstRubric) firstRubric = r;
+    std::printf("%s: ok (rubric %s, %zu steps)\n", f.c_str(), r.name.c_str(), r.steps.size());
+  }
+  void rules(const std::string& f) {
+    const Rubric r = firstRubric ? *firstRubric : shippedRubric("learn");
+    const RuleSet rs = readRules(f, readWholeFile(f), &r);
+    std::printf("%s: ok (%zu rules)\n", f.c_str(), rs.rules.size());
+  }
+  void events(const std::string& f) {
+    const EventLog log = readEventLog(f);
+    std::printf("%s: ok (event log, %zu events)\n", f.c_str(), log.events.size());
+  }
+  void mapping(const std::string& f) {
+    checkMappingFile(f);
+    std::printf("%s: ok (mapping)\n", f.c_str());
+  }
+  void scenario(const std::string& f) {
+    const Scenario sc = readScenarioFile(f);
+    int agents = 0;
+    for (const auto& g : sc.groups) agents += g.size();
+    std::printf("%s: ok (%zu channels, %zu agent groups, %d agents, %g days)\n", f.c_str(),
+                sc.channels.size(), sc.groups.size(), agents, sc.horizonDays);
+  }
+};
 
 int validateCommand(const ValidateArgs& o) {
   if (o.files.empty() && o.rubrics.empty() && o.rules.empty() && o.mappings.empty() &&
@@ -61,40 +81,13 @@ int validateCommand(const ValidateArgs& o) {
     std::fprintf(stderr, "cclab validate: give files to check (see --help)\n");
     return kExitBadInput;
   }
-  int rc = kExitOk;
-  std::optional<Rubric> first;  // rules are checked against the first rubric
-  checkEach(
-      o.rubrics,
-      [&](const std::string& f) {
-        const Rubric r = readRubricFile(f);
-        if (!first) first = r;
-        std::printf("%s: ok (rubric %s, %zu steps)\n", f.c_str(), r.name.c_str(), r.steps.size());
-      },
-      rc);
-  checkEach(
-      o.rules,
-      [&](const std::string& f) {
-        const Rubric r = first ? *first : shippedRubric("learn");
-        const RuleSet rs = readRules(f, readWholeFile(f), &r);
-        std::printf("%s: ok (%zu rules)\n", f.c_str(), rs.rules.size());
-      },
-      rc);
-  checkEach(
-      o.events,
-      [](const std::string& f) {
-        const EventLog log = readEventLog(f);
-        std::printf("%s: ok (event log, %zu events)\n", f.c_str(), log.events.size());
-      },
-      rc);
-  checkEach(
-      o.mappings,
-      [](const std::string& f) {
-        checkMappingFile(f);
-        std::printf("%s: ok (mapping)\n", f.c_str());
-      },
-      rc);
-  checkEach(o.files, checkScenario, rc);
-  return rc;
+  FileChecks checks;
+  checks.each(o.rubrics, &FileChecks::rubric);
+  checks.each(o.rules, &FileChecks::rules);
+  checks.each(o.events, &FileChecks::events);
+  checks.each(o.mappings, &FileChecks::mapping);
+  checks.each(o.files, &FileChecks::scenario);
+  return checks.rc;
 }
 
 }  // namespace
