@@ -1,5 +1,5 @@
 // Staffing: the fewest agents per interval that meet KPI targets (analytic start, then confirmed
-// by simulation in `cclab staff`), and the shifts that cover such a requirement.
+// by simulation in staffing_plan.hpp), and the shifts that cover such a requirement.
 #pragma once
 
 #include <string>

@@ -120,6 +120,15 @@ std::vector<std::pair<std::string, SourceLoc>> readGatesFile(const std::string& 
   return out;
 }
 
+std::vector<Gate> scenarioGates(const Scenario& sc, const std::string& gatesFile, bool compare) {
+  std::vector<Gate> g = parseGates(sc, sc.gates, sc.file, compare);
+  if (!gatesFile.empty()) {
+    const auto more = parseGates(sc, readGatesFile(gatesFile), gatesFile, compare);
+    g.insert(g.end(), more.begin(), more.end());
+  }
+  return g;
+}
+
 namespace {
 std::vector<double> kpiValues(const Scenario& sc, const ExperimentResult& r,
                               const std::string& kpi) {

@@ -30,6 +30,9 @@ std::vector<Gate> parseGates(const Scenario& sc,
 /// Reads a gates file: YAML with a `gates:` list of strings.
 std::vector<std::pair<std::string, SourceLoc>> readGatesFile(const std::string& path);
 
+/// The scenario's own gates plus those of `gatesFile` (none when ""); InputError on any problem.
+std::vector<Gate> scenarioGates(const Scenario& sc, const std::string& gatesFile, bool compare);
+
 enum class GateStatus { Pass, Fail, Inconclusive };
 const char* toString(GateStatus s);
 

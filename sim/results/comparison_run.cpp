@@ -1,0 +1,114 @@
+// Running and writing a comparison; see comparison_run.hpp.
+#include "results/comparison_run.hpp"
+
+#include <filesystem>
+
+#include "experiment/compare.hpp"
+#include "io/diagnostics.hpp"
+#include "io/scenario_reader.hpp"
+#include "results/report.hpp"
+#include "results/result_dir.hpp"
+
+namespace fs = std::filesystem;
+
+namespace cclab {
+
+namespace {
+
+std::vector<Scenario> readScenarios(const std::vector<std::string>& files) {
+  std::vector<Scenario> scs;
+  std::vector<Diagnostic> errors;
+  for (const auto& f : files) {
+    try {
+      scs.push_back(readScenarioFile(f));
+    } catch (const InputError& e) {
+      for (const auto& d : e.diagnostics()) errors.push_back(d);
+    }
+  }
+  if (!errors.empty()) throw InputError(errors);
+  return scs;
+}
+
+/// The scenario names, a repeated one suffixed with its position ("-2").
+std::vector<std::string> uniqueLabels(const std::vector<Scenario>& scs) {
+  std::vector<std::string> labels;
+  for (std::size_t i = 0; i < scs.size(); ++i) {
+    std::string l = scs[i].name;
+    for (std::size_t k = 0; k < i; ++k)
+      if (labels[k] == l) l += "-" + std::to_string(i + 1);
+    labels.push_back(l);
+  }
+  return labels;
+}
+
+/// Every variant's gates, judged against the baseline (which is not judged against itself).
+std::vector<GateResult> judgeVariants(const ComparisonVariants& v,
+                                      const std::vector<ExperimentResult>& results) {
+  std::vector<GateResult> judged;
+  for (std::size_t i = 0; i < v.scenarios.size(); ++i) {
+    std::vector<Gate> g;
+    for (const auto& x : v.gates[i])
+      if (i > 0 || !x.vsBaseline) g.push_back(x);
+    const auto r =
+        evaluateGates(g, v.scenarios[0], results[0], v.scenarios[i], results[i], v.labels[i]);
+    judged.insert(judged.end(), r.begin(), r.end());
+  }
+  return judged;
+}
+
+void writeComparison(const std::string& out, const ComparisonRun& run) {
+  const fs::path dir(out);
+  writeFileAtomically((dir / "comparison.json").string(), run.comparison.dump(2) + "\n");
+  writeFileAtomically((dir / "comparison.csv").string(), comparisonCsv(run.comparison));
+  if (!run.gates.empty()) {
+    writeFileAtomically((dir / "gates.json").string(), gatesJson(run.gates).dump(2) + "\n");
+    writeFileAtomically((dir / "junit.xml").string(), junitXml(run.gates, "comparison"));
+  }
+  writeFileAtomically((dir / "report.html").string(),
+                      comparisonReportHtml(run.comparison, run.gates));
+}
+
+}  // namespace
+
+ComparisonVariants readComparisonVariants(const std::vector<std::string>& files,
+                                          const std::string& gatesFile) {
+  ComparisonVariants v;
+  v.scenarios = readScenarios(files);
+  for (const auto& sc : v.scenarios) v.gates.push_back(scenarioGates(sc, gatesFile, true));
+  for (std::size_t i = 1; i < v.scenarios.size(); ++i) {
+    const std::string why = incomparable(v.scenarios[0], v.scenarios[i]);
+    if (!why.empty()) {
+      Diagnostic d;
+      d.file = files[i];
+      d.message = "cannot be compared with " + files[0] + ": " + why;
+      throw InputError({d});
+    }
+  }
+  v.labels = uniqueLabels(v.scenarios);
+  return v;
+}
+
+ComparisonRun runComparison(const ComparisonVariants& v, const RunOptions& ro, bool independent,
+                            const std::string& out, const RunHooks& hooks) {
+  std::vector<ExperimentResult> results;
+  for (std::size_t i = 0; i < v.scenarios.size(); ++i) {
+    RunOptions variantRo = ro;
+    if (independent) variantRo.seed = ro.seed + 7919ULL * i;
+    RunSetup setup;
+    setup.label = v.labels[i];
+    setup.hooks = hooks;
+    results.push_back(
+        runScenario(v.scenarios[i], variantRo, (fs::path(out) / v.labels[i]).string(), setup)
+            ->result);
+  }
+  std::vector<VariantRun> runs;
+  for (std::size_t i = 0; i < v.scenarios.size(); ++i)
+    runs.push_back({&v.scenarios[i], &results[i], v.labels[i]});
+  ComparisonRun run;
+  run.comparison = buildComparison(runs, ro, !independent);
+  run.gates = judgeVariants(v, results);
+  writeComparison(out, run);
+  return run;
+}
+
+}  // namespace cclab

@@ -1,0 +1,52 @@
+// Running a scenario into a result directory; see scenario_run.hpp.
+#include "results/scenario_run.hpp"
+
+#include <chrono>
+
+#include "results/report.hpp"
+#include "results/results.hpp"
+
+namespace cclab {
+
+std::vector<GateResult> publishResults(const std::string& out, const Scenario& sc,
+                                       const RunOptions& ro, const ExperimentResult& r,
+                                       const std::vector<Gate>& gates) {
+  const auto summary = buildSummary(sc, ro, r);
+  std::vector<std::pair<std::string, std::string>> extra;
+  std::vector<GateResult> judged;
+  if (!gates.empty()) {
+    judged = evaluateGates(gates, sc, r, sc.name);
+    extra.push_back({"gates.json", gatesJson(judged).dump(2) + "\n"});
+    extra.push_back({"junit.xml", junitXml(judged, sc.name)});
+  }
+  extra.push_back({"report.html", runReportHtml(sc, r, summary, judged)});
+  writeResults(out, sc, ro, r, summary, extra);
+  return judged;
+}
+
+std::optional<ScenarioRun> runScenario(const Scenario& sc, const RunOptions& ro,
+                                       const std::string& out, const RunSetup& setup) {
+  const std::string work = workDirOf(out);
+  prepareWorkDir(work, sc, ro, setup.resume);
+  std::vector<int> mine;
+  for (int r = 0; r < ro.replications; ++r)
+    if (setup.shard.takes(r)) mine.push_back(r);
+  const std::vector<int> todo = missingReplications(work, mine, ro.contacts);
+  const auto started = std::chrono::steady_clock::now();
+  std::function<void(int, int)> progress;
+  if (setup.hooks.progress)
+    progress = [&](int done, int total) {
+      const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+      setup.hooks.progress({setup.label, done, total, elapsed.count()});
+    };
+  if (setup.resume && todo.size() < mine.size() && setup.hooks.resuming)
+    setup.hooks.resuming(setup.label, mine.size() - todo.size(), mine.size());
+  runReplications(sc, ro, work, todo, progress);
+  if (setup.shard.count > 1) return std::nullopt;
+  ScenarioRun run;
+  run.result = loadReplications(work, ro.replications, ro.contacts);
+  run.gates = publishResults(out, sc, ro, run.result, setup.gates);
+  return run;
+}
+
+}  // namespace cclab
