@@ -52,7 +52,7 @@ ContactCenter::ContactCenter(const Scenario& sc, Simulation& sim, std::uint64_t 
   warmupInterval_ = static_cast<int>(std::ceil(sc.warmupSeconds() / interval_ - kTieEps));
   warmup_ = warmupInterval_ * interval_;
 
-  for (std::size_t g = 0; g < sc.groups.size(); ++g) addGroup(static_cast<int>(g));
+  for (std::size_t g = 0; g < sc.groups.size(); ++g) addAgents(static_cast<int>(g));
   stats_.intervals = sc.horizonIntervals();
   stats_.channels = nc;
   stats_.cells.assign(static_cast<std::size_t>(stats_.intervals) * nc, IntervalStats{});
@@ -60,7 +60,7 @@ ContactCenter::ContactCenter(const Scenario& sc, Simulation& sim, std::uint64_t 
   agentLast_.assign(agents_.size(), 0.0);
 }
 
-void ContactCenter::addGroup(int group) {
+void ContactCenter::addAgents(int group) {
   const AgentGroup& ag = sc_.groups[group];
   for (int i = 0; i < ag.size(); ++i) {
     Agent a;

@@ -150,8 +150,8 @@ class ContactCenter : public Component {
   double horizon_, endLimit_, interval_, warmup_;
   int warmupInterval_;
 
-  /// Adds the agents of `group`.
-  void addGroup(int group);
+  /// Adds the agents of `group` (here and to the router).
+  void addAgents(int group);
   double rate(const Agent& a, std::size_t n) const;
   int newSlot();
   /// Draws the contact's handle time, in-chat patience and first reply; returns its patience.
