@@ -61,6 +61,9 @@ TEST(Router, PhoneGoesToTheLongestIdleAgentTiesToTheLowestIndex) {
   EXPECT_EQ(r.selectAgent(kPhone), -1);
   EXPECT_EQ(r.selectAgent(kChat), 2);  // but it has room for another chat
   EXPECT_TRUE(r.anyAvailable(kPhone));
+  r.setAvailability(2, 3, 70);  // every session slot taken
+  EXPECT_EQ(r.selectAgent(kChat), -1);
+  EXPECT_FALSE(r.anyAvailable(kPhone));
 }
 
 TEST(Router, ChatGoesToTheLongestAtItsLoadOrToTheLeastLoaded) {

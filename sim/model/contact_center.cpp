@@ -93,9 +93,8 @@ bool ContactCenter::isShown(int channel) const {
 
 void ContactCenter::reindex(int agent) {
   const Agent& a = agents_[agent];
-  const int open = static_cast<int>(a.sessions.size());
-  const bool room = a.onDuty && a.exclusive < 0 && open < sc_.groups[a.group].concurrency;
-  router_.setAvailability(agent, room ? open : -1, sim_.now());
+  const bool free = a.onDuty && a.exclusive < 0;
+  router_.setAvailability(agent, free ? static_cast<int>(a.sessions.size()) : -1, sim_.now());
 }
 
 void ContactCenter::fillAgent(int agent) {
@@ -180,7 +179,8 @@ int ContactCenter::newSlot() {
   return slot;
 }
 
-double ContactCenter::drawTimes(Live& l, int channel, const ContactTags& tags) {
+// inline (as is countInCell): one call per contact, kept as cheap as when it was part of offer().
+inline double ContactCenter::drawTimes(Live& l, int channel, const ContactTags& tags) {
   const Channel& ch = sc_.channels[channel];
   // One draw from each stream per arrival, whatever happens next: keeps variants in step.
   double patience;
@@ -262,7 +262,7 @@ double ContactCenter::expectedWait(int channel) const {
   return queueLen_[channel] / rate;
 }
 
-void ContactCenter::advanceSessions(Agent& a) {
+inline void ContactCenter::advanceSessions(Agent& a) {
   const double now = sim_.now();
   if (!a.sessions.empty() && now > a.lastPs) {
     const double done = rate(a, a.sessions.size()) * (now - a.lastPs);
@@ -365,7 +365,7 @@ void ContactCenter::finalize(int slot, Outcome o, double end) {
   if (sink_) sink_->record(rec);
 }
 
-void ContactCenter::countInCell(IntervalStats& cell, const ContactRecord& r) {
+inline void ContactCenter::countInCell(IntervalStats& cell, const ContactRecord& r) {
   const Channel& ch = sc_.channels[r.channel];
   cell.offered += 1;
   if (r.answer >= 0) {

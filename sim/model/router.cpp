@@ -34,52 +34,6 @@ void Router::addAgent(int group) {
   agents_.push_back(e);
 }
 
-// ---- the index -------------------------------------------------------------------------------
-
-void Router::setAvailability(int agent, int load, double since) {
-  Entry& e = agents_[agent];
-  Group& g = groups_[e.group];
-  if (e.load >= 0) {
-    listRemove(g.byLoad[e.load], agent);
-    e.load = -1;
-  }
-  e.since = since;
-  if (load < 0) return;
-  listInsert(g.byLoad[load], agent);
-  e.load = load;
-}
-
-void Router::listRemove(AgentList& list, int agent) {
-  Entry& e = agents_[agent];
-  if (e.prev >= 0)
-    agents_[e.prev].next = e.next;
-  else
-    list.head = e.next;
-  if (e.next >= 0)
-    agents_[e.next].prev = e.prev;
-  else
-    list.tail = e.prev;
-  e.prev = e.next = -1;
-}
-
-void Router::listInsert(AgentList& list, int agent) {
-  Entry& e = agents_[agent];
-  // Walk back from the tail past every agent that sorts after this one.
-  int after = list.tail;
-  while (after >= 0 && earlier(e.since, agent, agents_[after].since, after))
-    after = agents_[after].prev;
-  e.prev = after;
-  e.next = after >= 0 ? agents_[after].next : list.head;
-  if (e.prev >= 0)
-    agents_[e.prev].next = agent;
-  else
-    list.head = agent;
-  if (e.next >= 0)
-    agents_[e.next].prev = agent;
-  else
-    list.tail = agent;
-}
-
 // ---- the decisions ---------------------------------------------------------------------------
 
 int Router::selectAgent(int channel) const {

@@ -22,10 +22,10 @@ class Router {
 
   /// Adds the next agent (agents are numbered in the order they are added), of group `group`.
   void addAgent(int group);
-  /// The agent's room for contacts changed at time `since`: it now has `load` open sessions and
-  /// room for more, or no room at all when `load` < 0 (off duty, on a phone call or e-mail, or
-  /// every session slot taken).
-  void setAvailability(int agent, int load, double since);
+  /// The agent's load changed at time `since`: it is on duty with no phone call or e-mail in
+  /// hand and `sessions` open chat/messaging sessions, or it can take nothing (`sessions` < 0:
+  /// off duty, or on a phone call or e-mail). With every session slot taken it takes nothing.
+  void setAvailability(int agent, int sessions, double since);
 
   /// Agent selection: who takes a contact arriving on `channel` now; -1 if nobody has room.
   /// Phone and e-mail go to the longest-idle agent with no open session. Chat and messaging go
@@ -67,7 +67,7 @@ class Router {
 
   struct Group {
     std::vector<int> channels;      // routing order: priority order, e-mail last
-    std::vector<AgentList> byLoad;  // agents with room, by open sessions
+    std::vector<AgentList> byLoad;  // agents with room, by open sessions (size: concurrency)
     bool longestWaiting = false;    // contact selection: longest waiting (else priority)
   };
 
@@ -92,6 +92,52 @@ class Router {
   std::vector<std::vector<int>> channelGroups_;  // groups serving each channel
   std::vector<Entry> agents_;
 };
+
+// The index, inline: the contact center updates it at every change of an agent's load.
+
+inline void Router::setAvailability(int agent, int sessions, double since) {
+  Entry& e = agents_[agent];
+  Group& g = groups_[e.group];
+  if (e.load >= 0) {
+    listRemove(g.byLoad[e.load], agent);
+    e.load = -1;
+  }
+  e.since = since;
+  if (sessions < 0 || sessions >= static_cast<int>(g.byLoad.size())) return;  // no room
+  listInsert(g.byLoad[sessions], agent);
+  e.load = sessions;
+}
+
+inline void Router::listRemove(AgentList& list, int agent) {
+  Entry& e = agents_[agent];
+  if (e.prev >= 0)
+    agents_[e.prev].next = e.next;
+  else
+    list.head = e.next;
+  if (e.next >= 0)
+    agents_[e.next].prev = e.prev;
+  else
+    list.tail = e.prev;
+  e.prev = e.next = -1;
+}
+
+inline void Router::listInsert(AgentList& list, int agent) {
+  Entry& e = agents_[agent];
+  // Walk back from the tail past every agent that sorts after this one.
+  int after = list.tail;
+  while (after >= 0 && earlier(e.since, agent, agents_[after].since, after))
+    after = agents_[after].prev;
+  e.prev = after;
+  e.next = after >= 0 ? agents_[after].next : list.head;
+  if (e.prev >= 0)
+    agents_[e.prev].next = agent;
+  else
+    list.head = agent;
+  if (e.next >= 0)
+    agents_[e.next].prev = agent;
+  else
+    list.tail = agent;
+}
 
 template <class OldestWaiting>
 int Router::selectContact(int agent, OldestWaiting&& oldestWaiting) const {
