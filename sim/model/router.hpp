@@ -1,6 +1,6 @@
 // Routing: the two decisions of any router (ContactCenters' design) — agent selection when a
 // contact arrives, contact selection when an agent frees up — and the index of available agents
-// both read. A new routing rule changes this file and router.cpp only.
+// both read. The logic of a new routing rule goes here and in router.cpp only.
 //
 // The contact center owns the contacts, queues and agents; it tells the router whenever an
 // agent's room for contacts changes (setAvailability) and asks it the two questions. The index
