@@ -1,6 +1,6 @@
 // The journey layer on the plain engine: conversion through the stages, the no-quick-answer
 // rule, proactive invitations only with a free slot, memory bounded by shoppers in flight, and
-// common random numbers between variants.
+// common random numbers between variants; the contact tag survives the cookie.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -163,4 +163,23 @@ TEST(Journeys, VariantsShareEachShoppersRandomNumbers) {
   // queue that shoppers on earlier stages use.
   EXPECT_GT(b.stats.at(ShopStats::kChannelContacts, 1), 0);  // chats in the cart
   EXPECT_EQ(a.stats.at(ShopStats::kChannelContacts, 1), 0);
+}
+
+TEST(Journeys, ContactTagSurvivesPackingIntoTheCookie) {
+  const ShopperContactTag all{.slot = 0x7fffffff,
+                              .reason = 0xffffff,
+                              .stage = kReturns,
+                              .sync = true,
+                              .repeat = true,
+                              .callback = true};
+  const ShopperContactTag none{.slot = 3, .reason = 0, .stage = kResearch};
+  for (const ShopperContactTag& t : {all, none}) {
+    const ShopperContactTag u = ShopperContactTag::unpack(t.pack());
+    EXPECT_EQ(u.slot, t.slot);
+    EXPECT_EQ(u.reason, t.reason);
+    EXPECT_EQ(u.stage, t.stage);
+    EXPECT_EQ(u.sync, t.sync);
+    EXPECT_EQ(u.repeat, t.repeat);
+    EXPECT_EQ(u.callback, t.callback);
+  }
 }

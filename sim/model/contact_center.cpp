@@ -34,7 +34,7 @@ const char* toString(Outcome o) {
 
 ContactCenter::ContactCenter(const Scenario& sc, Simulation& sim, std::uint64_t seed,
                              std::uint64_t replication, ContactSink* sink)
-    : sc_(sc), sim_(sim), sink_(sink) {
+    : sc_(sc), sim_(sim), sink_(sink), router_(sc) {
   self_ = sim_.add(this);
   const int nc = static_cast<int>(sc.channels.size());
   for (const auto& c : sc.channels) {
@@ -44,7 +44,6 @@ ContactCenter::ContactCenter(const Scenario& sc, Simulation& sim, std::uint64_t 
   }
   queues_.resize(nc);
   queueLen_.assign(nc, 0);
-  channelGroups_.resize(nc);
   cur_.resize(nc);
   shown_.assign(nc, false);
   horizon_ = sc.horizonSeconds();
@@ -53,29 +52,7 @@ ContactCenter::ContactCenter(const Scenario& sc, Simulation& sim, std::uint64_t 
   warmupInterval_ = static_cast<int>(std::ceil(sc.warmupSeconds() / interval_ - kTieEps));
   warmup_ = warmupInterval_ * interval_;
 
-  for (std::size_t g = 0; g < sc.groups.size(); ++g) {
-    const AgentGroup& ag = sc.groups[g];
-    Group gr;
-    gr.channels = ag.channels;
-    // E-mail is worked in idle time: after every real-time channel, whatever the list order.
-    std::stable_partition(gr.channels.begin(), gr.channels.end(),
-                          [&](int c) { return sc.channels[c].kind != ChannelKind::Email; });
-    gr.concurrency = ag.concurrency;
-    gr.alpha = ag.slowdown;
-    gr.byLoad.resize(ag.concurrency);
-    for (int c : gr.channels) channelGroups_[c].push_back(static_cast<int>(g));
-    groups_.push_back(std::move(gr));
-    for (int i = 0; i < ag.size(); ++i) {
-      Agent a;
-      a.group = static_cast<int>(g);
-      a.schedule = ag.agentSchedule(i, interval_);
-      const auto [from, to] = ag.agentValidity(i);
-      a.validFrom = from * kDay;
-      a.validTo = to * kDay;
-      agents_.push_back(std::move(a));
-      agentNames_.push_back(ag.name + "-" + std::to_string(i + 1));
-    }
-  }
+  for (std::size_t g = 0; g < sc.groups.size(); ++g) addAgents(static_cast<int>(g));
   stats_.intervals = sc.horizonIntervals();
   stats_.channels = nc;
   stats_.cells.assign(static_cast<std::size_t>(stats_.intervals) * nc, IntervalStats{});
@@ -83,21 +60,25 @@ ContactCenter::ContactCenter(const Scenario& sc, Simulation& sim, std::uint64_t 
   agentLast_.assign(agents_.size(), 0.0);
 }
 
+void ContactCenter::addAgents(int group) {
+  const AgentGroup& ag = sc_.groups[group];
+  for (int i = 0; i < ag.size(); ++i) {
+    Agent a;
+    a.group = group;
+    a.schedule = ag.agentSchedule(i, interval_);
+    const auto [from, to] = ag.agentValidity(i);
+    a.validFrom = from * kDay;
+    a.validTo = to * kDay;
+    agents_.push_back(std::move(a));
+    agentNames_.push_back(ag.name + "-" + std::to_string(i + 1));
+    router_.addAgent(group);
+  }
+}
+
 // ---- state queries ---------------------------------------------------------------------------
 
-int ContactCenter::load(const Agent& a) const {
-  return a.exclusive >= 0 ? std::numeric_limits<int>::max() / 2
-                          : static_cast<int>(a.sessions.size());
-}
-
 double ContactCenter::rate(const Agent& a, std::size_t n) const {
-  return n <= 1 ? 1.0 : 1.0 / (1.0 + groups_[a.group].alpha * static_cast<double>(n - 1));
-}
-
-bool ContactCenter::eligibleFor(const Agent& a, int channel) const {
-  if (!a.onDuty || a.exclusive >= 0) return false;
-  if (!isSession(sc_.channels[channel].kind)) return a.sessions.empty();
-  return static_cast<int>(a.sessions.size()) < groups_[a.group].concurrency;
+  return n <= 1 ? 1.0 : 1.0 / (1.0 + sc_.groups[a.group].slowdown * static_cast<double>(n - 1));
 }
 
 bool ContactCenter::isOpen(int channel) const {
@@ -108,91 +89,30 @@ bool ContactCenter::isShown(int channel) const {
   return shown_[channel];
 }
 
-// ---- routing: agent selection ----------------------------------------------------------------
-
-int ContactCenter::selectAgent(int channel) const {
-  const Channel& ch = sc_.channels[channel];
-  const bool session = isSession(ch.kind);
-  const bool leastLoaded = session && ch.agentSelection == AgentSelection::LeastLoaded;
-  int best = -1, bestLoad = 0;
-  double bestSince = 0;
-  for (int g : channelGroups_[channel]) {
-    const Group& gr = groups_[g];
-    const int levels = session ? gr.concurrency : 1;
-    for (int l = 0; l < levels; ++l) {
-      const AgentList& list = gr.byLoad[l];
-      if (list.head < 0) continue;
-      const int idx = list.head;
-      const double since = agents_[idx].since;
-      bool better;
-      if (best < 0)
-        better = true;
-      else if (leastLoaded)
-        better = l < bestLoad ||
-                 (l == bestLoad && (since < bestSince || (since == bestSince && idx < best)));
-      else
-        better = since < bestSince || (since == bestSince && idx < best);
-      if (better) {
-        best = idx;
-        bestLoad = l;
-        bestSince = since;
-      }
-      if (leastLoaded) break;  // within a group, the lowest non-empty level wins
-    }
-  }
-  return best;
-}
+// ---- routing ---------------------------------------------------------------------------------
 
 void ContactCenter::reindex(int agent) {
-  Agent& a = agents_[agent];
-  Group& g = groups_[a.group];
-  if (a.indexed) {
-    listRemove(g.byLoad[a.indexedLoad], agent);
-    a.indexed = false;
+  const Agent& a = agents_[agent];
+  const bool free = a.onDuty && a.exclusive < 0;
+  router_.setAvailability(agent, free ? static_cast<int>(a.sessions.size()) : -1, sim_.now());
+}
+
+void ContactCenter::fillAgent(int agent) {
+  for (;;) {
+    const int channel = router_.selectContact(agent, [this](int c) { return oldestWaiting(c); });
+    if (channel < 0) return;
+    assign(popQueue(channel), agent);
+    refreshShown(channel);
   }
-  if (!a.onDuty || a.exclusive >= 0) return;
-  const int l = static_cast<int>(a.sessions.size());
-  if (l >= g.concurrency) return;
-  listInsert(g.byLoad[l], agent);
-  a.indexed = true;
-  a.indexedLoad = l;
 }
 
-void ContactCenter::listRemove(AgentList& list, int agent) {
-  Agent& a = agents_[agent];
-  if (a.prev >= 0)
-    agents_[a.prev].next = a.next;
-  else
-    list.head = a.next;
-  if (a.next >= 0)
-    agents_[a.next].prev = a.prev;
-  else
-    list.tail = a.prev;
-  a.prev = a.next = -1;
-  --list.count;
-}
+// ---- queues ----------------------------------------------------------------------------------
 
-void ContactCenter::listInsert(AgentList& list, int agent) {
-  Agent& a = agents_[agent];
-  // Walk back from the tail past every agent that sorts after this one.
-  int after = list.tail;
-  while (after >= 0 &&
-         (agents_[after].since > a.since || (agents_[after].since == a.since && after > agent)))
-    after = agents_[after].prev;
-  a.prev = after;
-  a.next = after >= 0 ? agents_[after].next : list.head;
-  if (a.prev >= 0)
-    agents_[a.prev].next = agent;
-  else
-    list.head = agent;
-  if (a.next >= 0)
-    agents_[a.next].prev = agent;
-  else
-    list.tail = agent;
-  ++list.count;
+double ContactCenter::oldestWaiting(int channel) {
+  if (queueLen_[channel] == 0) return kInf;
+  const int head = peekQueue(channel);
+  return head < 0 ? kInf : pool_[head].queueEnter;
 }
-
-// ---- routing: contact selection --------------------------------------------------------------
 
 int ContactCenter::peekQueue(int channel) {
   auto& q = queues_[channel];
@@ -226,37 +146,6 @@ void ContactCenter::enqueue(int slot) {
   if (std::isfinite(l.deadline)) sim_.schedule(l.deadline, self_, kAbandon, slot, l.gen);
 }
 
-void ContactCenter::fillAgent(int agent) {
-  for (;;) {
-    const Agent& a = agents_[agent];
-    const Group& g = groups_[a.group];
-    const bool longestWaiting =
-        sc_.groups[a.group].contactSelection == ContactSelection::LongestWaiting;
-    int pick = -1;
-    double oldest = kInf;
-    for (int pass = 0; pass < 2 && pick < 0; ++pass) {  // pass 0: real-time, pass 1: e-mail
-      for (int c : g.channels) {
-        if ((sc_.channels[c].kind == ChannelKind::Email) != (pass == 1)) continue;
-        if (queueLen_[c] == 0 || !eligibleFor(a, c)) continue;
-        const int head = peekQueue(c);
-        if (head < 0) continue;
-        if (!longestWaiting) {
-          pick = c;
-          break;
-        }
-        if (pool_[head].queueEnter < oldest) {
-          oldest = pool_[head].queueEnter;
-          pick = c;
-        }
-      }
-    }
-    if (pick < 0) return;
-    const int slot = popQueue(pick);
-    assign(slot, agent);
-    refreshShown(pick);
-  }
-}
-
 // ---- arrivals, service, departures -----------------------------------------------------------
 
 void ContactCenter::start() {
@@ -270,7 +159,6 @@ void ContactCenter::start() {
   for (std::size_t i = 0; i < agents_.size(); ++i) {
     Agent& a = agents_[i];
     a.onDuty = dutyAt(a, now);
-    a.since = now;
     a.lastPs = now;
     agentContribution(static_cast<int>(i), +1);
     reindex(static_cast<int>(i));
@@ -281,30 +169,19 @@ void ContactCenter::start() {
   sim_.schedule(endLimit_, self_, kStop);
 }
 
-std::uint64_t ContactCenter::offer(int channel, const ContactTags& tags) {
-  const Channel& ch = sc_.channels[channel];
-  const double now = sim_.now();
-  int slot;
-  if (!freeSlots_.empty()) {
-    slot = freeSlots_.back();
-    freeSlots_.pop_back();
-  } else {
-    slot = static_cast<int>(pool_.size());
+int ContactCenter::newSlot() {
+  if (freeSlots_.empty()) {
     pool_.emplace_back();
+    return static_cast<int>(pool_.size()) - 1;
   }
-  Live& l = pool_[slot];
-  l.rec = ContactRecord{};
-  l.rec.id = nextId_++;
-  l.rec.channel = channel;
-  l.rec.reason = tags.reason;
-  l.rec.shopper = tags.shopper;
-  l.rec.stage = tags.stage;
-  l.rec.arrival = now;
-  l.active = true;
-  l.inQueue = false;
-  l.listener = tags.listener;
-  l.cookie = tags.cookie;
-  ++live_;
+  const int slot = freeSlots_.back();
+  freeSlots_.pop_back();
+  return slot;
+}
+
+// inline (as is countInCell): one call per contact, kept as cheap as when it was part of offer().
+inline double ContactCenter::drawTimes(Live& l, int channel, const ContactTags& tags) {
+  const Channel& ch = sc_.channels[channel];
   // One draw from each stream per arrival, whatever happens next: keeps variants in step.
   double patience;
   if (tags.draws) {
@@ -318,25 +195,45 @@ std::uint64_t ContactCenter::offer(int channel, const ContactTags& tags) {
     l.chatDeadline = ch.chatPatience.sample(chatPatienceRng_[channel]);  // a duration for now
     l.firstReply = ch.firstReply.sample(chatPatienceRng_[channel]);
   }
-
   l.work *= tags.handleFactor;
-  if (tags.patient) patience = std::numeric_limits<double>::infinity();
+  if (tags.patient) patience = kInf;
+  return patience;
+}
+
+std::uint64_t ContactCenter::offer(int channel, const ContactTags& tags) {
+  const Channel& ch = sc_.channels[channel];
+  const double now = sim_.now();
+  const int slot = newSlot();
+  Live& l = pool_[slot];
+  l.rec = ContactRecord{};
+  l.rec.id = nextId_++;
+  l.rec.channel = channel;
+  l.rec.reason = tags.reason;
+  l.rec.shopper = tags.shopper;
+  l.rec.stage = tags.stage;
+  l.rec.arrival = now;
+  l.active = true;
+  l.inQueue = false;
+  l.listener = tags.listener;
+  l.cookie = tags.cookie;
+  ++live_;
+  const std::uint64_t id = l.rec.id;
+  const double patience = drawTimes(l, channel, tags);
   if (!isOpen(channel)) {
     if (ch.whenClosed == WhenClosed::Block) {
       finalize(slot, Outcome::Blocked, now);
-      return l.rec.id;
+      return id;
     }
     l.deadline = ch.hours.nextChange(now) + patience;  // patience starts at opening
   } else {
     refreshShown(channel);
     if (!shown_[channel]) {
       finalize(slot, Outcome::Hidden, now);
-      return pool_[slot].rec.id;
+      return id;
     }
     l.deadline = now + patience;
   }
-  const std::uint64_t id = l.rec.id;
-  const int agent = selectAgent(channel);
+  const int agent = router_.selectAgent(channel);
   if (agent >= 0)
     assign(slot, agent);
   else
@@ -356,15 +253,16 @@ double ContactCenter::expectedWait(int channel) const {
   // Contacts leave service at about (agents on duty) x (contacts an agent completes at once)
   // / (mean handle time); the queue ahead empties at that rate.
   double speed = 1.0;
-  if (isSession(ch.kind) && !channelGroups_[channel].empty()) {
-    const Group& g = groups_[channelGroups_[channel].front()];
-    speed = g.concurrency / (1.0 + g.alpha * (g.concurrency - 1));
+  const std::vector<int>& serving = router_.groupsServing(channel);
+  if (isSession(ch.kind) && !serving.empty()) {
+    const AgentGroup& g = sc_.groups[serving.front()];
+    speed = g.concurrency / (1.0 + g.slowdown * (g.concurrency - 1));
   }
   const double rate = std::max(1.0, cur_[channel].onShift) * speed / ch.handleTime.expectation();
   return queueLen_[channel] / rate;
 }
 
-void ContactCenter::advanceSessions(Agent& a) {
+inline void ContactCenter::advanceSessions(Agent& a) {
   const double now = sim_.now();
   if (!a.sessions.empty() && now > a.lastPs) {
     const double done = rate(a, a.sessions.size()) * (now - a.lastPs);
@@ -407,7 +305,6 @@ void ContactCenter::assign(int slot, int agent) {
       sim_.schedule(l.chatDeadline, self_, kLeaveChat, slot, l.gen);
     }
   }
-  a.since = now;
   endAgent(agent);
   if (l.listener) {
     const ContactRecord rec = l.rec;  // the listener may offer contacts (and grow the pool)
@@ -425,7 +322,6 @@ void ContactCenter::release(int agent, int slot, Outcome outcome) {
     a.sessions.erase(std::find(a.sessions.begin(), a.sessions.end(), slot));
     rescheduleSessions(agent);
   }
-  a.since = sim_.now();
   finalize(slot, outcome, sim_.now());
   endAgent(agent);
   if (a.onDuty) fillAgent(agent);
@@ -436,7 +332,6 @@ void ContactCenter::setDuty(int agent, bool on) {
   if (a.onDuty == on) return;
   beginAgent(agent);
   a.onDuty = on;
-  if (on) a.since = sim_.now();
   endAgent(agent);
   if (on) fillAgent(agent);
 }
@@ -454,54 +349,12 @@ double ContactCenter::nextDutyChange(const Agent& a, double t) const {
 
 void ContactCenter::finalize(int slot, Outcome o, double end) {
   Live& l = pool_[slot];
-  ContactRecord& r = l.rec;
-  r.end = end;
-  r.outcome = o;
-  const Channel& ch = sc_.channels[r.channel];
-  if (IntervalStats* cell = cellFor(r.arrival, r.channel)) {
-    cell->offered += 1;
-    if (r.answer >= 0) {
-      const double wait = r.answer - r.arrival;
-      cell->answered += 1;
-      cell->waitAnsweredSum += wait;
-      cell->firstResponseSum += r.firstResponse - r.arrival;
-      if (wait <= ch.targetAnswerS + kTieEps) cell->answeredWithin += 1;
-      cell->concurrencySum += r.concurrency;
-      cell->cost += ch.costPerContact;
-    }
-    switch (o) {
-      case Outcome::Served:
-        cell->served += 1;
-        cell->handleSum += end - r.answer;
-        if (r.arrival >= warmup_) stats_.agents[r.agent].handled += 1;
-        break;
-      case Outcome::Abandoned: {
-        const double wait = end - r.arrival;
-        cell->abandoned += 1;
-        cell->waitAbandonedSum += wait;
-        if (wait <= ch.targetAnswerS + kTieEps) cell->abandonedWithin += 1;
-        break;
-      }
-      case Outcome::Blocked:
-        cell->blocked += 1;
-        break;
-      case Outcome::Hidden:
-        cell->hidden += 1;
-        break;
-      case Outcome::LeftChat:
-        cell->leftChat += 1;
-        break;
-      case Outcome::WaitingAtEnd:
-        cell->waitingAtEnd += 1;
-        break;
-      case Outcome::InServiceAtEnd:
-        cell->inServiceAtEnd += 1;
-        break;
-    }
-  }
+  l.rec.end = end;
+  l.rec.outcome = o;
+  if (IntervalStats* cell = cellFor(l.rec.arrival, l.rec.channel)) countInCell(*cell, l.rec);
   ContactListener* listener = l.listener;
   const std::uint64_t cookie = l.cookie;
-  ContactRecord rec = r;
+  ContactRecord rec = l.rec;
   l.active = false;
   l.inQueue = false;
   l.listener = nullptr;
@@ -512,62 +365,117 @@ void ContactCenter::finalize(int slot, Outcome o, double end) {
   if (sink_) sink_->record(rec);
 }
 
+inline void ContactCenter::countInCell(IntervalStats& cell, const ContactRecord& r) {
+  const Channel& ch = sc_.channels[r.channel];
+  cell.offered += 1;
+  if (r.answer >= 0) {
+    const double wait = r.answer - r.arrival;
+    cell.answered += 1;
+    cell.waitAnsweredSum += wait;
+    cell.firstResponseSum += r.firstResponse - r.arrival;
+    if (wait <= ch.targetAnswerS + kTieEps) cell.answeredWithin += 1;
+    cell.concurrencySum += r.concurrency;
+    cell.cost += ch.costPerContact;
+  }
+  switch (r.outcome) {
+    case Outcome::Served:
+      cell.served += 1;
+      cell.handleSum += r.end - r.answer;
+      if (r.arrival >= warmup_) stats_.agents[r.agent].handled += 1;
+      break;
+    case Outcome::Abandoned: {
+      const double wait = r.end - r.arrival;
+      cell.abandoned += 1;
+      cell.waitAbandonedSum += wait;
+      if (wait <= ch.targetAnswerS + kTieEps) cell.abandonedWithin += 1;
+      break;
+    }
+    case Outcome::Blocked:
+      cell.blocked += 1;
+      break;
+    case Outcome::Hidden:
+      cell.hidden += 1;
+      break;
+    case Outcome::LeftChat:
+      cell.leftChat += 1;
+      break;
+    case Outcome::WaitingAtEnd:
+      cell.waitingAtEnd += 1;
+      break;
+    case Outcome::InServiceAtEnd:
+      cell.inServiceAtEnd += 1;
+      break;
+  }
+}
+
+// ---- events ----------------------------------------------------------------------------------
+
 void ContactCenter::handle(const Event& e) {
   switch (e.code) {
-    case kAbandon: {
-      Live& l = pool_[e.a];
-      if (!l.active || l.gen != e.b || !l.inQueue) break;
-      const int c = l.rec.channel;
-      integrate(c, sim_.now());
-      l.inQueue = false;
-      --queueLen_[c];
-      finalize(static_cast<int>(e.a), Outcome::Abandoned, sim_.now());
-      refreshShown(c);
+    case kAbandon:
+      abandon(static_cast<int>(e.a), e.b);
       break;
-    }
     case kExclusiveDone: {
       const Live& l = pool_[e.a];
-      if (!l.active || l.gen != e.b) break;
-      release(l.rec.agent, static_cast<int>(e.a), Outcome::Served);
+      if (l.active && l.gen == e.b) release(l.rec.agent, static_cast<int>(e.a), Outcome::Served);
       break;
     }
-    case kSessionDone: {
-      Agent& a = agents_[e.a];
-      if (a.psGen != e.b || a.sessions.empty()) break;
-      advanceSessions(a);
-      int best = a.sessions.front();
-      for (int s : a.sessions)
-        if (pool_[s].remaining < pool_[best].remaining) best = s;
-      release(static_cast<int>(e.a), best, Outcome::Served);
+    case kSessionDone:
+      sessionDone(static_cast<int>(e.a), e.b);
       break;
-    }
     case kLeaveChat: {
       const Live& l = pool_[e.a];
-      if (!l.active || l.gen != e.b || l.rec.agent < 0) break;
-      release(l.rec.agent, static_cast<int>(e.a), Outcome::LeftChat);
+      if (l.active && l.gen == e.b && l.rec.agent >= 0)
+        release(l.rec.agent, static_cast<int>(e.a), Outcome::LeftChat);
       break;
     }
-    case kDuty: {
-      const int i = static_cast<int>(e.a);
-      setDuty(i, dutyAt(agents_[i], sim_.now()));
-      const double next = nextDutyChange(agents_[i], sim_.now());
-      if (next < endLimit_) sim_.schedule(next, self_, kDuty, e.a);
+    case kDuty:
+      dutyChange(static_cast<int>(e.a));
       break;
-    }
-    case kHours: {
-      const int c = static_cast<int>(e.a);
-      integrate(c, sim_.now());
-      cur_[c].open = isOpen(c) ? 1 : 0;
-      refreshShown(c);
-      const double next = sc_.channels[c].hours.nextChange(sim_.now());
-      if (next < endLimit_) sim_.schedule(next, self_, kHours, e.a);
+    case kHours:
+      hoursChange(static_cast<int>(e.a));
       break;
-    }
     case kStop:
       sim_.stop();
       return;
   }
   checkStop();
+}
+
+void ContactCenter::abandon(int slot, std::uint64_t gen) {
+  Live& l = pool_[slot];
+  if (!l.active || l.gen != gen || !l.inQueue) return;
+  const int c = l.rec.channel;
+  integrate(c, sim_.now());
+  l.inQueue = false;
+  --queueLen_[c];
+  finalize(slot, Outcome::Abandoned, sim_.now());
+  refreshShown(c);
+}
+
+void ContactCenter::sessionDone(int agent, std::uint64_t psGen) {
+  Agent& a = agents_[agent];
+  if (a.psGen != psGen || a.sessions.empty()) return;
+  advanceSessions(a);
+  // The session with the least work left is the one that just finished.
+  int best = a.sessions.front();
+  for (int s : a.sessions)
+    if (pool_[s].remaining < pool_[best].remaining) best = s;
+  release(agent, best, Outcome::Served);
+}
+
+void ContactCenter::dutyChange(int agent) {
+  setDuty(agent, dutyAt(agents_[agent], sim_.now()));
+  const double next = nextDutyChange(agents_[agent], sim_.now());
+  if (next < endLimit_) sim_.schedule(next, self_, kDuty, static_cast<std::uint64_t>(agent));
+}
+
+void ContactCenter::hoursChange(int channel) {
+  integrate(channel, sim_.now());
+  cur_[channel].open = isOpen(channel) ? 1 : 0;
+  refreshShown(channel);
+  const double next = sc_.channels[channel].hours.nextChange(sim_.now());
+  if (next < endLimit_) sim_.schedule(next, self_, kHours, static_cast<std::uint64_t>(channel));
 }
 
 void ContactCenter::checkStop() {
@@ -639,7 +547,7 @@ void ContactCenter::agentContribution(int agent, int sign) {
   const double sg = sign;
   const std::size_t n = a.sessions.size();
   const bool working = a.exclusive >= 0 || n > 0;
-  for (int c : groups_[a.group].channels) {
+  for (int c : router_.channelsOf(a.group)) {
     Current& cu = cur_[c];
     cu.staffed += sg * ((a.onDuty || working) ? 1 : 0);
     cu.onShift += sg * (a.onDuty ? 1 : 0);
@@ -660,7 +568,7 @@ void ContactCenter::agentContribution(int agent, int sign) {
 
 void ContactCenter::beginAgent(int agent) {
   const double now = sim_.now();
-  for (int c : groups_[agents_[agent].group].channels) integrate(c, now);
+  for (int c : router_.channelsOf(agents_[agent].group)) integrate(c, now);
   integrateAgent(agent, now);
   agentContribution(agent, -1);
 }
@@ -668,7 +576,7 @@ void ContactCenter::beginAgent(int agent) {
 void ContactCenter::endAgent(int agent) {
   agentContribution(agent, +1);
   reindex(agent);
-  for (int c : groups_[agents_[agent].group].channels) refreshShown(c);
+  for (int c : router_.channelsOf(agents_[agent].group)) refreshShown(c);
 }
 
 void ContactCenter::refreshShown(int channel) {
@@ -676,12 +584,7 @@ void ContactCenter::refreshShown(int channel) {
   bool show = cur_[channel].open > 0;
   if (show && ch.hide.enabled) {
     if (ch.hide.queueAbove >= 0 && queueLen_[channel] > ch.hide.queueAbove) show = false;
-    if (show && ch.hide.whenNoFreeSlot) {
-      bool free = false;
-      for (int g : channelGroups_[channel])
-        for (const auto& level : groups_[g].byLoad) free = free || level.head >= 0;
-      show = free;
-    }
+    if (show && ch.hide.whenNoFreeSlot) show = router_.anyAvailable(channel);
   }
   if (show != shown_[channel]) {
     integrate(channel, sim_.now());

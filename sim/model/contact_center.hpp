@@ -2,8 +2,9 @@
 // routing, abandonment, and the time-weighted KPIs. Plain C++ over the Simulation kernel.
 //
 // Demand comes from outside through offer(): a ContactSource (arrivals.hpp: forecast-driven
-// Poisson arrivals) or, later, the shopper-journey layer. Routing follows the two decisions of
-// any router: agent selection when a contact arrives, contact selection when an agent frees up.
+// Poisson arrivals) or the shopper-journey layer (journeys.hpp). The center keeps the contacts,
+// queues, agents and statistics; the Router (router.hpp) makes the two routing decisions: agent
+// selection when a contact arrives, contact selection when an agent frees up.
 // Chat sessions share the agent by processor sharing: with n open sessions each progresses at
 // rate 1 / (1 + alpha (n - 1)).
 #pragma once
@@ -17,6 +18,7 @@
 #include "engine/simulation.hpp"
 #include "model/contact.hpp"
 #include "model/random.hpp"
+#include "model/router.hpp"
 #include "model/scenario.hpp"
 #include "model/stats.hpp"
 
@@ -69,7 +71,7 @@ class ContactCenter : public Component {
   void registerSource() { ++activeSources_; }
   void arrivalsDone();
   /// Does some on-duty agent have room for a contact of this channel now?
-  bool hasFreeSlot(int channel) const { return selectAgent(channel) >= 0; }
+  bool hasFreeSlot(int channel) const { return router_.selectAgent(channel) >= 0; }
   /// A rough wait a customer would expect now: queue x mean handle time / capacity on duty.
   double expectedWait(int channel) const;
 
@@ -118,24 +120,6 @@ class ContactCenter : public Component {
     std::vector<int> sessions;  // slots of open chat/messaging contacts
     double lastPs = 0;          // time the session work was last advanced
     std::uint64_t psGen = 0;    // generation of the pending session-completion event
-    double since = 0;           // time of the last load change (idle/least-loaded order)
-    bool indexed = false;       // present in its group's byLoad index
-    int indexedLoad = 0;
-    int prev = -1, next = -1;  // neighbours in that index's list
-  };
-
-  /// Eligible agents of one load level, ordered by (since, agent index): a doubly linked list
-  /// through the agents. `since` only grows, so inserting is O(1) in practice (a short walk back
-  /// for ties), and removing is O(1): no allocation on the hot path.
-  struct AgentList {
-    int head = -1, tail = -1, count = 0;
-  };
-
-  struct Group {
-    std::vector<int> channels;      // priority order, e-mail last
-    std::vector<AgentList> byLoad;  // eligible agents by open sessions
-    int concurrency = 1;
-    double alpha = 0;
   };
 
   struct Current {  // current values of the time-weighted quantities of one channel
@@ -156,10 +140,9 @@ class ContactCenter : public Component {
   int activeSources_ = 0;
   std::vector<std::deque<std::pair<int, std::uint64_t>>> queues_;  // (slot, gen)
   std::vector<int> queueLen_;
-  std::vector<std::vector<int>> channelGroups_;  // groups serving each channel
+  Router router_;
   std::vector<Agent> agents_;
   std::vector<std::string> agentNames_;
-  std::vector<Group> groups_;
   std::vector<Current> cur_;
   std::vector<bool> shown_;
   std::vector<double> agentLast_;  // agent stats integrated up to
@@ -167,25 +150,35 @@ class ContactCenter : public Component {
   double horizon_, endLimit_, interval_, warmup_;
   int warmupInterval_;
 
-  int load(const Agent& a) const;
+  /// Adds the agents of `group` (here and to the router).
+  void addAgents(int group);
   double rate(const Agent& a, std::size_t n) const;
-  bool eligibleFor(const Agent& a, int channel) const;
-  int selectAgent(int channel) const;
+  int newSlot();
+  /// Draws the contact's handle time, in-chat patience and first reply; returns its patience.
+  double drawTimes(Live& l, int channel, const ContactTags& tags);
   void assign(int slot, int agent);
   void release(int agent, int slot, Outcome outcome);
+  /// The agent takes waiting contacts, as the router chooses, while it has room.
   void fillAgent(int agent);
+  /// When the first contact waiting on `channel` joined the queue; +infinity if none waits.
+  double oldestWaiting(int channel);
   int peekQueue(int channel);
   int popQueue(int channel);
   void enqueue(int slot);
+  // events
+  void abandon(int slot, std::uint64_t gen);
+  void sessionDone(int agent, std::uint64_t psGen);
+  void dutyChange(int agent);
+  void hoursChange(int channel);
   void advanceSessions(Agent& a);
   void rescheduleSessions(int agent);
   void setDuty(int agent, bool on);
   bool dutyAt(const Agent& a, double t) const;
   double nextDutyChange(const Agent& a, double t) const;
+  /// Tells the router the agent's room for contacts now.
   void reindex(int agent);
-  void listRemove(AgentList& list, int agent);
-  void listInsert(AgentList& list, int agent);
   void finalize(int slot, Outcome o, double end);
+  void countInCell(IntervalStats& cell, const ContactRecord& r);
   // time-weighted bookkeeping
   void integrate(int channel, double t);
   void integrateAgent(int agent, double t);

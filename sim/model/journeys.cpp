@@ -8,8 +8,44 @@
 namespace cclab {
 
 namespace {
-constexpr std::uint64_t kSlotMask = 0xffffffffULL;
+constexpr std::uint64_t kLow32 = 0xffffffffULL;
 }  // namespace
+
+// ---- what contacts and events carry ------------------------------------------------------------
+
+std::uint64_t ShopperContactTag::pack() const {
+  return static_cast<std::uint64_t>(static_cast<std::uint32_t>(slot)) |
+         (static_cast<std::uint64_t>(reason & 0xffffff) << 32) |
+         (static_cast<std::uint64_t>(stage & 0xf) << 56) |
+         (static_cast<std::uint64_t>(sync) << 60) | (static_cast<std::uint64_t>(repeat) << 61) |
+         (static_cast<std::uint64_t>(callback) << 62);
+}
+
+ShopperContactTag ShopperContactTag::unpack(std::uint64_t cookie) {
+  ShopperContactTag t;
+  t.slot = static_cast<int>(cookie & kLow32);
+  t.reason = static_cast<int>((cookie >> 32) & 0xffffff);
+  t.stage = static_cast<int>((cookie >> 56) & 0xf);
+  t.sync = (cookie >> 60) & 1u;
+  t.repeat = (cookie >> 61) & 1u;
+  t.callback = (cookie >> 62) & 1u;
+  return t;
+}
+
+void ShopperJourneys::schedule(double time, Code code, int slot, std::uint32_t value) {
+  Shopper& s = pool_[static_cast<std::size_t>(slot)];
+  sim_.schedule(time, self_, code, static_cast<std::uint64_t>(slot),
+                (static_cast<std::uint64_t>(value) << 32) | s.gen);
+  ++s.pending;
+}
+
+ShopperJourneys::ShopperEvent ShopperJourneys::unpack(const Event& e) {
+  ShopperEvent ev;
+  ev.slot = static_cast<int>(e.a);
+  ev.gen = static_cast<std::uint32_t>(e.b & kLow32);
+  ev.value = static_cast<std::uint32_t>(e.b >> 32);
+  return ev;
+}
 
 ShopperJourneys::ShopperJourneys(const Scenario& sc, Simulation& sim, ContactCenter& center,
                                  std::uint64_t seed, std::uint64_t replication, ContactSink* sink)
@@ -66,13 +102,6 @@ double ShopperJourneys::forwardProbability(const Shopper& s, int stage) const {
   double p = shop_.stages[stage].forward;
   if (s.returning) p = std::min(1.0, p * shop_.returningForwardFactor);
   return p;
-}
-
-std::uint64_t ShopperJourneys::cookie(int slot, bool sync, int reason) const {
-  const Shopper& s = pool_[static_cast<std::size_t>(slot)];
-  return static_cast<std::uint64_t>(slot) | (static_cast<std::uint64_t>(s.gen & 0x7fffu) << 32) |
-         (static_cast<std::uint64_t>(sync) << 48) |
-         (static_cast<std::uint64_t>(reason & 0x7ff) << 49);
 }
 
 const std::vector<std::vector<bool>>& ShopperJourneys::offeredNow() const {
@@ -174,24 +203,17 @@ void ShopperJourneys::enterStage(int slot, int stage) {
     if (stage == kCart) stats_[ShopStats::kReachedCart] += 1;
     if (stage == kCheckout) stats_[ShopStats::kReachedCheckout] += 1;
   }
-  const std::uint64_t tag = (static_cast<std::uint64_t>(s.stageSeq) << 32) | s.gen;
   // A question on this stage, at a uniform moment of the dwell.
   const double q = std::min(
       1.0, st.question * shop_.segments[static_cast<std::size_t>(s.segment)].questionFactor);
   const double uq = u(s, pQuestion), when = u(s, pQuestion);
-  if (uq < q) {
-    sim_.schedule(now + when * s.dwell, self_, kQuestion, static_cast<std::uint64_t>(slot), tag);
-    ++s.pending;
-  }
+  if (uq < q) schedule(now + when * s.dwell, kQuestion, slot, s.stageSeq);
   // A proactive invitation after `after_s` on an inviting stage.
   const Proactive& pr = shop_.proactive;
   if (pr.enabled && proactiveNow() && pr.stages[static_cast<std::size_t>(stage)] &&
-      s.dwell > pr.afterS) {
-    sim_.schedule(now + pr.afterS, self_, kProactive, static_cast<std::uint64_t>(slot), tag);
-    ++s.pending;
-  }
-  sim_.schedule(now + s.dwell, self_, kStageEnd, static_cast<std::uint64_t>(slot), tag);
-  ++s.pending;
+      s.dwell > pr.afterS)
+    schedule(now + pr.afterS, kProactive, slot, s.stageSeq);
+  schedule(now + s.dwell, kStageEnd, slot, s.stageSeq);
 }
 
 void ShopperJourneys::leave(int slot, bool ordered) {
@@ -231,9 +253,7 @@ void ShopperJourneys::leave(int slot, bool ordered) {
       if (u(s, pPost) >= st.question) continue;
       CounterStream d = stream(s, pPost);
       const double delay = st.dwell.sample(d);
-      sim_.schedule(sim_.now() + delay, self_, kPostQuestion, static_cast<std::uint64_t>(slot),
-                    (static_cast<std::uint64_t>(post) << 32) | s.gen);
-      ++s.pending;
+      schedule(sim_.now() + delay, kPostQuestion, slot, static_cast<std::uint32_t>(post));
     }
   } else if (s.inWindow) {
     stats_.at(ShopStats::kStageExited, s.stage) += 1;
@@ -296,7 +316,8 @@ void ShopperJourneys::question(int slot, int stage, int reason, bool proactive) 
       stats_.at(ShopStats::kIntervalQuestions, s.interval) += 1;
   }
   if (proactive) {
-    offerContact(slot, shop_.proactive.channel, stage, reason, true, true, false);
+    offerContact(shop_.proactive.channel,
+                 {.slot = slot, .reason = reason, .stage = stage, .sync = true}, true);
     return;
   }
   // Self-service first (FAQ, knowledge base).
@@ -321,7 +342,7 @@ void ShopperJourneys::question(int slot, int stage, int reason, bool proactive) 
   }
   const ChannelKind k = sc_.channels[static_cast<std::size_t>(c)].kind;
   const bool sync = pre && (k == ChannelKind::Phone || k == ChannelKind::Chat);
-  offerContact(slot, c, stage, reason, sync, false, false);
+  offerContact(c, {.slot = slot, .reason = reason, .stage = stage, .sync = sync});
   if (pre && !sync) noQuickAnswer(slot, stage);  // an e-mail or message is no quick answer
 }
 
@@ -336,53 +357,49 @@ bool ShopperJourneys::botConversation(int slot, int stage, int reason, bool pre)
   }
   if (bot.callbackChannel < 0 || center_.hasFreeSlot(bot.channel)) {
     if (s.inWindow) stats_[ShopStats::kBotHandoffs] += 1;
-    offerContact(slot, bot.channel, stage, reason, pre, false, false, bot.handoffFactor);
+    offerContact(bot.channel, {.slot = slot, .reason = reason, .stage = stage, .sync = pre}, false,
+                 bot.handoffFactor);
     return pre;
   }
   // No agent free: the bot books a call-back; the shopper has no quick answer meanwhile.
   if (s.inWindow) stats_[ShopStats::kCallbacksBooked] += 1;
   CounterStream d = stream(s, pBot);
-  sim_.schedule(sim_.now() + bot.callbackDelay.sample(d), self_, kCallback,
-                static_cast<std::uint64_t>(slot),
-                (static_cast<std::uint64_t>(reason) << 32) | s.gen);
-  ++s.pending;
+  schedule(sim_.now() + bot.callbackDelay.sample(d), kCallback, slot,
+           static_cast<std::uint32_t>(reason));
   if (pre) noQuickAnswer(slot, stage);
   return false;
 }
 
-void ShopperJourneys::offerContact(int slot, int channel, int stage, int reason, bool sync,
-                                   bool proactive, bool repeat, double handleFactor,
-                                   bool callback) {
-  Shopper& s = pool_[static_cast<std::size_t>(slot)];
+void ShopperJourneys::offerContact(int channel, const ShopperContactTag& tag, bool proactive,
+                                   double handleFactor) {
+  Shopper& s = pool_[static_cast<std::size_t>(tag.slot)];
   ++s.contacts;
   if (s.lastChannel >= 0 && s.lastChannel != channel) ++s.switches;
   s.lastChannel = channel;
   if (s.inWindow) {
     stats_[ShopStats::kContacts] += 1;
     stats_.at(ShopStats::kChannelContacts, channel) += 1;
-    stats_.at(ShopStats::kReasonContacts, reason) += 1;
-    if (repeat) {
+    stats_.at(ShopStats::kReasonContacts, tag.reason) += 1;
+    if (tag.repeat) {
       stats_[ShopStats::kRepeatContacts] += 1;
-      stats_.at(ShopStats::kReasonRepeats, reason) += 1;
+      stats_.at(ShopStats::kReasonRepeats, tag.reason) += 1;
     }
   }
-  if (sync) {
+  if (tag.sync) {
     s.pausedAt = sim_.now();
-    s.openReason = reason;
+    s.openReason = tag.reason;
     s.openProactive = proactive;
   }
   ++s.pending;
   CounterStream draws = stream(s, pContact);
   ContactTags tags;
-  tags.reason = shop_.reasons[static_cast<std::size_t>(reason)].id;
+  tags.reason = shop_.reasons[static_cast<std::size_t>(tag.reason)].id;
   tags.shopper = static_cast<std::int64_t>(s.id);
-  tags.stage = stage;
+  tags.stage = tag.stage;
   tags.listener = this;
-  tags.cookie = cookie(slot, sync, reason) | (static_cast<std::uint64_t>(repeat) << 47) |
-                (static_cast<std::uint64_t>(callback) << 60) |
-                (static_cast<std::uint64_t>(stage) << 61);
+  tags.cookie = tag.pack();
   tags.handleFactor = handleFactor;
-  tags.patient = callback;  // the agent calls the customer back
+  tags.patient = tag.callback;  // the agent calls the customer back
   tags.draws = &draws;
   center_.offer(channel, tags);  // may call contactFinished() at once (blocked, hidden)
 }
@@ -404,17 +421,16 @@ void ShopperJourneys::noQuickAnswer(int slot, int stage) {
       s.pausedAt = sim_.now();  // resume() then ends the stage at once
     } else {
       ++s.stageSeq;
-      sim_.schedule(sim_.now(), self_, kStageEnd, static_cast<std::uint64_t>(slot),
-                    (static_cast<std::uint64_t>(s.stageSeq) << 32) | s.gen);
-      ++s.pending;
+      schedule(sim_.now(), kStageEnd, slot, s.stageSeq);
     }
   }
 }
 
-double ShopperJourneys::contactAssigned(std::uint64_t cookieValue, ContactRecord& r) {
+double ShopperJourneys::contactAssigned(std::uint64_t cookie, ContactRecord& r) {
   if (!coach_.enabled || r.agent < 0) return 1;
-  Shopper& s = pool_[static_cast<std::size_t>(cookieValue & kSlotMask)];
-  const int reason = static_cast<int>((cookieValue >> 49) & 0x7ffu);
+  const ShopperContactTag tag = ShopperContactTag::unpack(cookie);
+  Shopper& s = pool_[static_cast<std::size_t>(tag.slot)];
+  const int reason = tag.reason;
   const AgentProfile& p = coach_.profiles[static_cast<std::size_t>(
       coach_.agentProfile[static_cast<std::size_t>(r.agent)])];
   const auto& adherence = p.adherence[static_cast<std::size_t>(reason)];
@@ -433,9 +449,8 @@ double ShopperJourneys::contactAssigned(std::uint64_t cookieValue, ContactRecord
   return factor;
 }
 
-void ShopperJourneys::contactAnswered(std::uint64_t cookieValue, const ContactRecord& r) {
-  const int slot = static_cast<int>(cookieValue & kSlotMask);
-  Shopper& s = pool_[static_cast<std::size_t>(slot)];
+void ShopperJourneys::contactAnswered(std::uint64_t cookie, const ContactRecord& r) {
+  Shopper& s = pool_[static_cast<std::size_t>(ShopperContactTag::unpack(cookie).slot)];
   s.waited += r.answer - r.arrival;
   const bool pre = r.stage >= 0 && r.stage < kPrePurchaseStages;
   if (pre && sc_.channels[static_cast<std::size_t>(r.channel)].kind == ChannelKind::Chat &&
@@ -449,97 +464,104 @@ void ShopperJourneys::contactAnswered(std::uint64_t cookieValue, const ContactRe
   }
 }
 
-void ShopperJourneys::contactFinished(std::uint64_t cookieValue, ContactRecord& r) {
-  const int slot = static_cast<int>(cookieValue & kSlotMask);
-  const bool sync = (cookieValue >> 48) & 1u;
-  const int reason = static_cast<int>((cookieValue >> 49) & 0x7ffu);
-  const bool callback = (cookieValue >> 60) & 1u;
-  r.repeat = (cookieValue >> 47) & 1u;
-  const int stage = static_cast<int>(cookieValue >> 61);
-  Shopper& s = pool_[static_cast<std::size_t>(slot)];
+void ShopperJourneys::contactFinished(std::uint64_t cookie, ContactRecord& r) {
+  const ShopperContactTag tag = ShopperContactTag::unpack(cookie);
+  r.repeat = tag.repeat;
+  Shopper& s = pool_[static_cast<std::size_t>(tag.slot)];
   --s.pending;
-  const std::size_t c = static_cast<std::size_t>(r.channel);
   const bool answered = r.answer >= 0;
-  if (callback && answered && s.inWindow) stats_[ShopStats::kCallbacksKept] += 1;
+  if (tag.callback && answered && s.inWindow) stats_[ShopStats::kCallbacksKept] += 1;
+  const StepEffects fx = stepEffects(s, r);
   bool resolved = false;
-  // Coaching model: what the agent's skipped steps and missing knowledge do (1: no effect).
-  double resolveF = 1, csatF = 1, convertF = 1, keepResolved = 1;
-  const bool coached = coach_.enabled && answered && r.knew >= 0;
-  if (coached) {
-    if (!r.knew) resolveF = coach_.unknownResolve;
-    for (std::size_t st = 0; st < coach_.effects.size(); ++st)
-      if (r.skipped & (1u << st)) {
-        const StepEffect& e = coach_.effects[st];
-        resolveF *= e.resolve;
-        csatF *= e.csat;
-        convertF *= e.conversion;
-        keepResolved *= 1 - e.repeat;
-        if (s.inWindow) stats_.at(ShopStats::kStepSkipped, static_cast<int>(st)) += 1;
-      }
-    if (s.inWindow && !r.knew) stats_[ShopStats::kUnknownAnswers] += 1;
-  }
-  if (answered) {
-    resolved = r.outcome == Outcome::Served && u(s, pResolve) < shop_.resolution[c] * resolveF;
-    const bool satisfied =
-        u(s, pCsat) < shop_.csat[c] * csatF * (resolved ? 1.0 : shop_.csatUnresolvedFactor);
-    r.resolved = resolved ? 1 : 0;
-    r.satisfied = satisfied ? 1 : 0;
-    if (s.inWindow) {
-      stats_[ShopStats::kAnsweredContacts] += 1;
-      stats_.at(ShopStats::kChannelAnswered, static_cast<int>(c)) += 1;
-      if (resolved) {
-        stats_[ShopStats::kResolvedContacts] += 1;
-        stats_.at(ShopStats::kChannelResolved, static_cast<int>(c)) += 1;
-        stats_.at(ShopStats::kReasonResolved, reason) += 1;
-      }
-      if (satisfied) {
-        stats_[ShopStats::kSatisfied] += 1;
-        stats_.at(ShopStats::kChannelSatisfied, static_cast<int>(c)) += 1;
-      }
-    }
-  } else if (r.outcome == Outcome::Abandoned) {
+  if (answered)
+    resolved = rateAnswer(s, r, tag.reason, fx);
+  else if (r.outcome == Outcome::Abandoned)
     s.waited += r.end - r.arrival;
-  }
   // An unresolved contact comes back (repeat contact), possibly on another channel. With the
   // coaching model, a resolved one may too: the customer distrusts the answer or was not told
   // what happens next (skipped steps; seed 001: ~25% of repeats come from emotional disconnect).
   bool comesBack = false, afterResolved = false;
   if (!resolved && (answered || r.outcome == Outcome::Abandoned)) {
     comesBack = u(s, pRepeat) < shop_.repeatIfUnresolved;
-  } else if (coached && resolved && keepResolved < 1) {
-    comesBack = afterResolved = u(s, pSteps) >= keepResolved;
+  } else if (fx.coached && resolved && fx.keepResolved < 1) {
+    comesBack = afterResolved = u(s, pSteps) >= fx.keepResolved;
   }
-  if (coached && r.outcome == Outcome::Served) evaluate(s, r);
-  if (comesBack) {
-    CounterStream d = stream(s, pRepeat);
-    const double delay = shop_.repeatDelay.sample(d);
-    if (delay <= shop_.repeatWindowDays * kDay) {
-      sim_.schedule(sim_.now() + delay, self_, kRepeat, static_cast<std::uint64_t>(slot),
-                    (static_cast<std::uint64_t>(reason) << 32) | s.gen);
-      ++s.pending;
-      if (s.inWindow && !afterResolved) stats_[ShopStats::kRepeatsUnresolved] += 1;
-      if (s.inWindow && afterResolved) {
-        stats_[ShopStats::kRepeatsAfterResolved] += 1;
-        // The cause, shared among the skipped steps by their repeat probabilities.
-        double sum = 0;
-        for (std::size_t st = 0; st < coach_.effects.size(); ++st)
-          if (r.skipped & (1u << st)) sum += coach_.effects[st].repeat;
-        for (std::size_t st = 0; st < coach_.effects.size(); ++st)
-          if ((r.skipped & (1u << st)) && sum > 0)
-            stats_.at(ShopStats::kStepRepeats, static_cast<int>(st)) +=
-                coach_.effects[st].repeat / sum;
-      }
+  if (fx.coached && r.outcome == Outcome::Served) evaluate(s, r);
+  if (comesBack) scheduleRepeat(tag.slot, r, tag.reason, afterResolved);
+  if (tag.sync && s.pausedAt >= 0 && !s.journeyOver) {
+    if (tag.stage < kPrePurchaseStages) {
+      if (resolved && !s.goOn && u(s, pResolve) < shop_.answeredRecovery * fx.convert)
+        s.goOn = true;
+      if (!answered) noQuickAnswer(tag.slot, tag.stage);
+    }
+    resume(tag.slot);
+  }
+  maybeFree(tag.slot);
+}
+
+ShopperJourneys::StepEffects ShopperJourneys::stepEffects(const Shopper& s,
+                                                          const ContactRecord& r) {
+  StepEffects fx;
+  fx.coached = coach_.enabled && r.answer >= 0 && r.knew >= 0;
+  if (!fx.coached) return fx;
+  if (!r.knew) fx.resolve = coach_.unknownResolve;
+  for (std::size_t st = 0; st < coach_.effects.size(); ++st)
+    if (r.skipped & (1u << st)) {
+      const StepEffect& e = coach_.effects[st];
+      fx.resolve *= e.resolve;
+      fx.csat *= e.csat;
+      fx.convert *= e.conversion;
+      fx.keepResolved *= 1 - e.repeat;
+      if (s.inWindow) stats_.at(ShopStats::kStepSkipped, static_cast<int>(st)) += 1;
+    }
+  if (s.inWindow && !r.knew) stats_[ShopStats::kUnknownAnswers] += 1;
+  return fx;
+}
+
+bool ShopperJourneys::rateAnswer(Shopper& s, ContactRecord& r, int reason, const StepEffects& fx) {
+  const std::size_t c = static_cast<std::size_t>(r.channel);
+  const bool resolved =
+      r.outcome == Outcome::Served && u(s, pResolve) < shop_.resolution[c] * fx.resolve;
+  const bool satisfied =
+      u(s, pCsat) < shop_.csat[c] * fx.csat * (resolved ? 1.0 : shop_.csatUnresolvedFactor);
+  r.resolved = resolved ? 1 : 0;
+  r.satisfied = satisfied ? 1 : 0;
+  if (s.inWindow) {
+    stats_[ShopStats::kAnsweredContacts] += 1;
+    stats_.at(ShopStats::kChannelAnswered, static_cast<int>(c)) += 1;
+    if (resolved) {
+      stats_[ShopStats::kResolvedContacts] += 1;
+      stats_.at(ShopStats::kChannelResolved, static_cast<int>(c)) += 1;
+      stats_.at(ShopStats::kReasonResolved, reason) += 1;
+    }
+    if (satisfied) {
+      stats_[ShopStats::kSatisfied] += 1;
+      stats_.at(ShopStats::kChannelSatisfied, static_cast<int>(c)) += 1;
     }
   }
-  if (sync && s.pausedAt >= 0 && !s.journeyOver) {
-    const bool pre = stage < kPrePurchaseStages;
-    if (pre) {
-      if (resolved && !s.goOn && u(s, pResolve) < shop_.answeredRecovery * convertF) s.goOn = true;
-      if (!answered) noQuickAnswer(slot, stage);
-    }
-    resume(slot);
+  return resolved;
+}
+
+void ShopperJourneys::scheduleRepeat(int slot, const ContactRecord& r, int reason,
+                                     bool afterResolved) {
+  Shopper& s = pool_[static_cast<std::size_t>(slot)];
+  CounterStream d = stream(s, pRepeat);
+  const double delay = shop_.repeatDelay.sample(d);
+  if (!(delay <= shop_.repeatWindowDays * kDay)) return;
+  schedule(sim_.now() + delay, kRepeat, slot, static_cast<std::uint32_t>(reason));
+  if (!s.inWindow) return;
+  if (!afterResolved) {
+    stats_[ShopStats::kRepeatsUnresolved] += 1;
+    return;
   }
-  maybeFree(slot);
+  stats_[ShopStats::kRepeatsAfterResolved] += 1;
+  // The cause, shared among the skipped steps by their repeat probabilities.
+  double sum = 0;
+  for (std::size_t st = 0; st < coach_.effects.size(); ++st)
+    if (r.skipped & (1u << st)) sum += coach_.effects[st].repeat;
+  for (std::size_t st = 0; st < coach_.effects.size(); ++st)
+    if ((r.skipped & (1u << st)) && sum > 0)
+      stats_.at(ShopStats::kStepRepeats, static_cast<int>(st)) += coach_.effects[st].repeat / sum;
 }
 
 void ShopperJourneys::evaluate(Shopper& s, const ContactRecord& r) {
@@ -583,9 +605,7 @@ void ShopperJourneys::resume(int slot) {
   s.stageEntry = sim_.now() - spent;
   s.dwell = spent + left;
   ++s.stageSeq;  // invalidates the stage end scheduled before the pause
-  sim_.schedule(sim_.now() + left, self_, kStageEnd, static_cast<std::uint64_t>(slot),
-                (static_cast<std::uint64_t>(s.stageSeq) << 32) | s.gen);
-  ++s.pending;
+  schedule(sim_.now() + left, kStageEnd, slot, s.stageSeq);
 }
 
 // ---- events ----------------------------------------------------------------------------------
@@ -596,65 +616,72 @@ void ShopperJourneys::handle(const Event& e) {
     scheduleNextVisit();
     return;
   }
-  const int slot = static_cast<int>(e.a);
+  const ShopperEvent ev = unpack(e);
+  const int slot = ev.slot;
   Shopper& s = pool_[static_cast<std::size_t>(slot)];
   --s.pending;
-  const std::uint32_t gen = static_cast<std::uint32_t>(e.b & kSlotMask);
-  const std::uint32_t seq = static_cast<std::uint32_t>(e.b >> 32);
-  if (!s.active || s.gen != gen) return;
+  if (!s.active || s.gen != ev.gen) return;
+  // For the events of a stage: is it still that stage, running (not paused)?
+  const bool thisStage = ev.value == s.stageSeq && s.pausedAt < 0 && !s.journeyOver;
   switch (e.code) {
     case kQuestion:
-      if (seq == s.stageSeq && s.pausedAt < 0 && !s.journeyOver)
-        question(slot, s.stage, drawReason(s, s.stage), false);
+      if (thisStage) question(slot, s.stage, drawReason(s, s.stage), false);
       break;
-    case kProactive: {
-      if (seq != s.stageSeq || s.pausedAt >= 0 || s.invited || s.journeyOver) break;
-      const int ch = shop_.proactive.channel;
-      // Shown only when an agent has a free slot (and chat is open and not switched off).
-      if (!center_.isOpen(ch) || !center_.isShown(ch) || !center_.hasFreeSlot(ch)) break;
-      s.invited = true;
-      if (s.inWindow) stats_[ShopStats::kProactiveShown] += 1;
-      if (u(s, pProactive) >= shop_.proactive.accept) break;
-      s.proactiveAccepted = true;
-      s.proactiveWouldExit = !s.goOn;
-      if (s.inWindow) {
-        stats_[ShopStats::kProactiveAccepted] += 1;
-        if (!s.goOn) stats_[ShopStats::kProactiveAcceptedWouldExit] += 1;
-      }
-      question(slot, s.stage, drawReason(s, s.stage), true);
+    case kProactive:
+      if (thisStage && !s.invited) invite(slot);
       break;
-    }
-    case kStageEnd: {
-      if (seq != s.stageSeq || s.pausedAt >= 0 || s.journeyOver) break;
-      if (!s.goOn)
-        leave(slot, false);
-      else if (s.stage == kCheckout)
-        leave(slot, true);
-      else
-        enterStage(slot, s.stage + 1);
+    case kStageEnd:
+      if (thisStage) endStage(slot);
       break;
-    }
     case kPostQuestion: {
-      const int stage = static_cast<int>(e.b >> 32);
+      const int stage = static_cast<int>(ev.value);
       question(slot, stage, drawReason(s, stage), false);
       break;
     }
-    case kCallback: {
-      const int reason = static_cast<int>(e.b >> 32);
-      offerContact(slot, shop_.chatbot.callbackChannel, s.journeyOver ? kDelivery : s.stage, reason,
-                   false, false, false, 1.0, true);
+    case kCallback:
+      offerContact(shop_.chatbot.callbackChannel, {.slot = slot,
+                                                   .reason = static_cast<int>(ev.value),
+                                                   .stage = s.journeyOver ? kDelivery : s.stage,
+                                                   .callback = true});
       break;
-    }
     case kRepeat: {
-      const int reason = static_cast<int>(e.b >> 32);
+      const int reason = static_cast<int>(ev.value);
       const int c = chooseChannel(s, kDelivery, reason, s.lastChannel);
-      if (c >= 0) offerContact(slot, c, kDelivery, reason, false, false, true);
+      if (c >= 0)
+        offerContact(c, {.slot = slot, .reason = reason, .stage = kDelivery, .repeat = true});
       break;
     }
     default:
       break;
   }
   maybeFree(slot);
+}
+
+void ShopperJourneys::invite(int slot) {
+  Shopper& s = pool_[static_cast<std::size_t>(slot)];
+  const int ch = shop_.proactive.channel;
+  // Shown only when an agent has a free slot (and chat is open and not switched off).
+  if (!center_.isOpen(ch) || !center_.isShown(ch) || !center_.hasFreeSlot(ch)) return;
+  s.invited = true;
+  if (s.inWindow) stats_[ShopStats::kProactiveShown] += 1;
+  if (u(s, pProactive) >= shop_.proactive.accept) return;
+  s.proactiveAccepted = true;
+  s.proactiveWouldExit = !s.goOn;
+  if (s.inWindow) {
+    stats_[ShopStats::kProactiveAccepted] += 1;
+    if (!s.goOn) stats_[ShopStats::kProactiveAcceptedWouldExit] += 1;
+  }
+  question(slot, s.stage, drawReason(s, s.stage), true);
+}
+
+void ShopperJourneys::endStage(int slot) {
+  const Shopper& s = pool_[static_cast<std::size_t>(slot)];
+  if (!s.goOn)
+    leave(slot, false);
+  else if (s.stage == kCheckout)
+    leave(slot, true);
+  else
+    enterStage(slot, s.stage + 1);
 }
 
 ShopStats ShopperJourneys::finish() {

@@ -21,6 +21,23 @@
 
 namespace cclab {
 
+/// What a shopper's contact carries through the contact center (ContactTags::cookie) and back
+/// to the journeys when an agent takes it and when it ends.
+struct ShopperContactTag {
+  int slot = 0;         // the shopper's place in the pool: it stays there while the contact is open
+                        // (the contact counts in its `pending`), so no generation is needed
+  int reason = 0;       // index into Shop::reasons
+  int stage = 0;        // the stage the question arose on
+  bool sync = false;    // the shopper waits on the answer: its stage is paused
+  bool repeat = false;  // a repeat contact (an earlier one on this question was unresolved)
+  bool callback = false;  // a call-back the chatbot booked
+
+  /// The contact center carries one integer: the slot in bits 0-31, the reason in 32-55, the
+  /// stage in 56-59, then sync (60), repeat (61) and callback (62).
+  std::uint64_t pack() const;
+  static ShopperContactTag unpack(std::uint64_t cookie);
+};
+
 class ShopperJourneys : public ContactSource, public ContactListener {
  public:
   /// `sink` (may be null) is told about orders and QA evaluations.
@@ -96,6 +113,26 @@ class ShopperJourneys : public ContactSource, public ContactListener {
     std::uint16_t draws[pPurposes] = {};
   };
 
+  /// A shopper's event as scheduled (Event::a: the slot; Event::b: value << 32 | generation, so
+  /// that events of a shopper who left are ignored). `value` is the stage's sequence number
+  /// (kQuestion, kProactive, kStageEnd: events of an earlier stage are ignored), the stage
+  /// (kPostQuestion) or the contact reason (kRepeat, kCallback).
+  struct ShopperEvent {
+    int slot = 0;
+    std::uint32_t gen = 0;
+    std::uint32_t value = 0;
+  };
+  /// Schedules a shopper's event (it counts in the shopper's `pending`).
+  void schedule(double time, Code code, int slot, std::uint32_t value);
+  static ShopperEvent unpack(const Event& e);
+
+  /// What the steps the agent skipped and the answer it did not know do to a contact's outcome
+  /// (coaching model; factors of 1: no effect).
+  struct StepEffects {
+    bool coached = false;  // the coaching model applies to this contact
+    double resolve = 1, csat = 1, convert = 1, keepResolved = 1;
+  };
+
   double u(Shopper& s, Purpose p);
   CounterStream stream(Shopper& s, Purpose p);
   void newVisit();
@@ -107,8 +144,16 @@ class ShopperJourneys : public ContactSource, public ContactListener {
   /// Picks a channel offered on `stage` now; -1 for "contact nobody". `avoid`: a channel the
   /// shopper would rather not use again (repeat contacts that switch).
   int chooseChannel(Shopper& s, int stage, int reason, int avoid);
-  void offerContact(int slot, int channel, int stage, int reason, bool synchronous, bool proactive,
-                    bool repeat, double handleFactor = 1, bool callback = false);
+  void offerContact(int channel, const ShopperContactTag& tag, bool proactive = false,
+                    double handleFactor = 1);
+  /// A proactive chat invitation, shown when an agent has a free slot.
+  void invite(int slot);
+  void endStage(int slot);
+  StepEffects stepEffects(const Shopper& s, const ContactRecord& r);
+  /// Resolution and CSAT of an answered contact; returns whether it was resolved.
+  bool rateAnswer(Shopper& s, ContactRecord& r, int reason, const StepEffects& fx);
+  /// A contact that comes back (repeat contact) after a delay, if within the repeat window.
+  void scheduleRepeat(int slot, const ContactRecord& r, int reason, bool afterResolved);
   /// The chatbot takes the conversation: answers alone, hands over, or books a call-back.
   /// Returns true if the shopper now waits on an agent (synchronous hand-off).
   bool botConversation(int slot, int stage, int reason, bool pre);
@@ -118,7 +163,6 @@ class ShopperJourneys : public ContactSource, public ContactListener {
   void resume(int slot);
   int drawReason(Shopper& s, int stage);
   double forwardProbability(const Shopper& s, int stage) const;
-  std::uint64_t cookie(int slot, bool sync, int reason) const;
   /// The shop's settings in force now (a rollout phase, or the shop-level ones).
   const std::vector<std::vector<bool>>& offeredNow() const;
   bool proactiveNow() const;

@@ -101,32 +101,64 @@ ShopStats shopStatsOf(const Scenario& sc, const ReplicationStats& r) {
   return s;
 }
 
-std::vector<KpiValue> shopKpis(const Scenario& sc, const ReplicationStats& r, int from, int to) {
-  const ShopStats s = shopStatsOf(sc, r);
-  using S = ShopStats;
-  auto q = [](double a, double b) {
-    return b > 0 ? a / b : std::numeric_limits<double>::quiet_NaN();
-  };
-  const double visits = s[S::kVisits], orders = s[S::kOrders], revenue = s[S::kRevenue];
-  const double chatVisits = s[S::kEngagedChat], chatOrders = s[S::kChatVisitOrders];
-  double contactCost = 0, answered = 0;
+namespace {
+
+/// What the contact center and the shop's self-service cost over intervals [from, to).
+struct ShopCosts {
+  double contacts = 0, agents = 0, selfService = 0, chatbot = 0;
+  double answered = 0;  // contacts answered: the denominator of the cost per contact
+  double total() const { return contacts + agents + selfService + chatbot; }
+};
+
+ShopCosts shopCosts(const Scenario& sc, const ReplicationStats& r, const ShopStats& s, int from,
+                    int to) {
+  ShopCosts k;
   for (std::size_t c = 0; c < sc.channels.size(); ++c) {
     const IntervalStats cs = sumCells(r, static_cast<int>(c), from, to);
-    contactCost += cs.cost;
-    answered += cs.answered;
+    k.contacts += cs.cost;
+    k.answered += cs.answered;
   }
-  double agentCost = 0;
   std::size_t a = 0;
   for (const auto& g : sc.groups)
     for (int i = 0; i < g.size(); ++i, ++a)
-      agentCost += r.agents[a].staffedTime / 3600.0 * g.costPerHour;
+      k.agents += r.agents[a].staffedTime / 3600.0 * g.costPerHour;
+  k.selfService = s[ShopStats::kSelfServiceCost];
+  k.chatbot = s[ShopStats::kBotConversations] * sc.shop.chatbot.costPerConversation;
+  return k;
+}
+
+/// Coaching model (docs/coaching.md): where repeat contacts come from, how often steps are
+/// skipped and answers not known.
+void addCoachingKpis(std::vector<KpiValue>& k, const Scenario& sc, const ShopStats& s) {
+  using S = ShopStats;
+  const auto q = ratio;
+  const double repeats = s[S::kRepeatsUnresolved] + s[S::kRepeatsAfterResolved];
+  k.push_back({"repeats_after_resolved_share", q(s[S::kRepeatsAfterResolved], repeats)});
+  k.push_back({"unknown_answer_rate", q(s[S::kUnknownAnswers], s[S::kAnsweredContacts])});
+  k.push_back({"qa_evaluations", s[S::kQaEvaluations]});
+  const auto& steps = sc.coaching.rubric.steps;
+  for (std::size_t st = 0; st < steps.size(); ++st) {
+    const int si = static_cast<int>(st);
+    k.push_back(
+        {"skipped_rate_" + steps[st].id, q(s.at(S::kStepSkipped, si), s[S::kAnsweredContacts])});
+    k.push_back({"repeat_share_" + steps[st].id, q(s.at(S::kStepRepeats, si), repeats)});
+  }
+}
+
+}  // namespace
+
+std::vector<KpiValue> shopKpis(const Scenario& sc, const ReplicationStats& r, int from, int to) {
+  const ShopStats s = shopStatsOf(sc, r);
+  using S = ShopStats;
+  const auto q = ratio;
+  const double visits = s[S::kVisits], orders = s[S::kOrders], revenue = s[S::kRevenue];
+  const double chatVisits = s[S::kEngagedChat], chatOrders = s[S::kChatVisitOrders];
   double chats = 0;  // chat conversations with shoppers (sales and service)
   for (std::size_t c = 0; c < sc.channels.size(); ++c)
     if (sc.channels[c].kind == ChannelKind::Chat)
       chats += s.at(S::kChannelAnswered, static_cast<int>(c));
-  const double ssCost = s[S::kSelfServiceCost];
-  const double botCost = s[S::kBotConversations] * sc.shop.chatbot.costPerConversation;
-  const double totalCost = contactCost + agentCost + ssCost + botCost;
+  const ShopCosts cost = shopCosts(sc, r, s, from, to);
+  const double totalCost = cost.total();
   std::vector<KpiValue> k = {
       {"visits", visits},
       {"orders", orders},
@@ -167,12 +199,12 @@ std::vector<KpiValue> shopKpis(const Scenario& sc, const ReplicationStats& r, in
       {"bot_handoff_rate", q(s[S::kBotHandoffs], s[S::kBotConversations])},
       {"callbacks_booked", s[S::kCallbacksBooked]},
       {"callbacks_kept", q(s[S::kCallbacksKept], s[S::kCallbacksBooked])},
-      {"cost_contacts", contactCost},
-      {"cost_agents", agentCost},
-      {"cost_self_service", ssCost},
-      {"cost_chatbot", botCost},
+      {"cost_contacts", cost.contacts},
+      {"cost_agents", cost.agents},
+      {"cost_self_service", cost.selfService},
+      {"cost_chatbot", cost.chatbot},
       {"cost_total", totalCost},
-      {"cost_per_contact", q(totalCost - ssCost - botCost, answered)},
+      {"cost_per_contact", q(totalCost - cost.selfService - cost.chatbot, cost.answered)},
       {"cost_per_order", q(totalCost, orders)},
   };
   for (std::size_t c = 0; c < sc.channels.size(); ++c) {
@@ -180,21 +212,7 @@ std::vector<KpiValue> shopKpis(const Scenario& sc, const ReplicationStats& r, in
     k.push_back({"csat_" + sc.channels[c].name,
                  q(s.at(S::kChannelSatisfied, ci), s.at(S::kChannelAnswered, ci))});
   }
-  if (sc.coaching.enabled) {
-    // Coaching model (docs/coaching.md): where repeat contacts come from, how often steps are
-    // skipped and answers not known.
-    const double repeats = s[S::kRepeatsUnresolved] + s[S::kRepeatsAfterResolved];
-    k.push_back({"repeats_after_resolved_share", q(s[S::kRepeatsAfterResolved], repeats)});
-    k.push_back({"unknown_answer_rate", q(s[S::kUnknownAnswers], s[S::kAnsweredContacts])});
-    k.push_back({"qa_evaluations", s[S::kQaEvaluations]});
-    const auto& steps = sc.coaching.rubric.steps;
-    for (std::size_t st = 0; st < steps.size(); ++st) {
-      const int si = static_cast<int>(st);
-      k.push_back(
-          {"skipped_rate_" + steps[st].id, q(s.at(S::kStepSkipped, si), s[S::kAnsweredContacts])});
-      k.push_back({"repeat_share_" + steps[st].id, q(s.at(S::kStepRepeats, si), repeats)});
-    }
-  }
+  if (sc.coaching.enabled) addCoachingKpis(k, sc, s);
   return k;
 }
 
