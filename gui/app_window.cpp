@@ -42,16 +42,19 @@ void drawPanel(App& app, Tab t) {
 
 void drawTabs(App& app) {
   if (!ImGui::BeginTabBar("tabs")) return;
+  // A switch asked for before this frame is applied now; one a panel asks for while drawing
+  // (a contact opened from the Coaching tab) stays pending for the next frame.
+  const bool switching = app.switchTab;
+  app.switchTab = false;
   for (Tab t : kTabs) {
-    const ImGuiTabItemFlags fl = app.switchTab && app.tab == t ? ImGuiTabItemFlags_SetSelected : 0;
+    const ImGuiTabItemFlags fl = switching && app.tab == t ? ImGuiTabItemFlags_SetSelected : 0;
     if (!ImGui::BeginTabItem(kTabTitles[static_cast<int>(t)], nullptr, fl)) continue;
-    if (!app.switchTab) app.tab = t;
+    if (!switching && !app.switchTab) app.tab = t;
     ImGui::BeginChild("panel", ImVec2(0, 0), false);
     drawPanel(app, t);
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
-  app.switchTab = false;
   ImGui::EndTabBar();
 }
 

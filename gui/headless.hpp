@@ -17,6 +17,8 @@ class HeadlessImGui {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(width, height);
     io.IniFilename = nullptr;
+    // As the OpenGL 3 backend does: draw lists over 64k vertices (long runs' charts) are fine.
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
     unsigned char* px;
     int w, h;
     io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
