@@ -192,7 +192,7 @@ std::vector<std::string> namedPaths(const std::string& text) {
 }  // namespace
 
 TEST(Docs, EveryRepositoryPathTheDocsNameExists) {
-  std::vector<fs::path> pages = {kSrc / "README.md"};
+  std::vector<fs::path> pages = {kSrc / "README.md", kSrc / "sim" / "README.md"};
   for (const auto& e : fs::directory_iterator(kSrc / "docs"))
     if (e.path().extension() == ".md") pages.push_back(e.path());
   std::sort(pages.begin(), pages.end());

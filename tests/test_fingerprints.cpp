@@ -39,7 +39,7 @@ class EventSink : public ContactSink {
 std::string fingerprint(const Scenario& sc) {
   EventSink sink(sc);
   // The plain loop: SimGrid allows one engine per process, and gives byte-identical streams
-  // (tests/test_validation.cpp checks that; `cclab run` forks a process per replication).
+  // (tests/test_experiment.cpp checks that; `cclab run` forks a process per replication).
   (void)runReplication(sc, 1, 0, kPlainEngine, &sink);
   sortEvents(sink.events);
   std::uint64_t h = 1469598103934665603ULL;

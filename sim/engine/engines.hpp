@@ -1,6 +1,6 @@
 // The engines a program was built with, the default first. Two implementations, one linked per
-// program by CMake: engines_simgrid.cpp (library cclab_simgrid: SimGrid, then the plain loop) and
-// engines_plain.cpp (library cclab_plain_engine: the plain loop only, for the sanitizer build).
+// program by CMake: engines_simgrid.cpp (library cclab_engines: SimGrid, then the plain loop) or
+// engines_plain.cpp (library cclab_engines in the sanitizer build: the plain loop only).
 #pragma once
 
 #include <optional>
