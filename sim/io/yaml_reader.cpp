@@ -1,8 +1,11 @@
 // Strict YAML reading; see yaml_reader.hpp.
 #include "io/yaml_reader.hpp"
 
+#include <yaml-cpp/eventhandler.h>
+
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <vector>
@@ -40,6 +43,57 @@ std::string textTagProblem(const YAML::Node& n, const char* wanted) {
   return "'" + n.Scalar() + "' with the tag " + t + " (remove the tag)";
 }
 
+/// Stops a scan at the first node with content after the first document.
+struct SecondDocumentFound {
+  YAML::Mark mark;
+};
+
+/// Builds nothing: only notices a node with content in a document after the first. An empty
+/// document (a trailing `---`) is allowed. Memory stays constant however many documents follow.
+class SecondDocumentScan : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark&) override { ++documents_; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { found(m); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    found(m);
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    found(m);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    found(m);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void found(const YAML::Mark& m) const {
+    if (documents_ > 1) throw SecondDocumentFound{m};
+  }
+  int documents_ = 0;
+};
+
+/// Where a second document with content starts, if the text holds one. YAML::LoadAll would
+/// build every document's nodes first (fuzzed inputs with thousands of documents took seconds
+/// and gigabytes); this scan stops at the first node of the second document.
+std::optional<YAML::Mark> secondDocument(const std::string& text) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  SecondDocumentScan scan;
+  try {
+    while (parser.HandleNextDocument(scan)) {
+    }
+  } catch (const SecondDocumentFound& f) {
+    return f.mark;
+  }
+  return std::nullopt;
+}
+
 std::string fmt(double v) {
   std::ostringstream o;
   o << v;
@@ -57,16 +111,11 @@ YamlReader::YamlReader(std::string file, const std::string& text) : file_(std::m
     return;
   }
   try {
-    const std::vector<YAML::Node> docs = YAML::LoadAll(text);
-    if (!docs.empty()) root_ = docs.front();
-    for (std::size_t d = 1; d < docs.size(); ++d)
-      if (docs[d].IsDefined() && !docs[d].IsNull()) {
-        const YAML::Mark m = docs[d].Mark();
-        diags_.push_back({file_, m.line + 1, m.column + 1, "",
-                          "a second YAML document (after '---'): a file holds one document, "
-                          "remove or split what follows"});
-        break;
-      }
+    root_ = YAML::Load(text);
+    if (const std::optional<YAML::Mark> m = secondDocument(text))
+      diags_.push_back({file_, m->line + 1, m->column + 1, "",
+                        "a second YAML document (after '---'): a file holds one document, "
+                        "remove or split what follows"});
   } catch (const YAML::Exception& e) {
     diags_.push_back({file_, e.mark.line + 1, e.mark.column + 1, "", "YAML syntax: " + e.msg});
     root_ = YAML::Node();
