@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -50,6 +51,20 @@ void addEngineOption(CLI::App& command, std::string& engine) {
           "--engine", engine,
           "The engine: " + engineNames() + " (the first is the default; all give the same results)")
       ->check(CLI::IsMember(names));
+}
+
+void addSeedOption(CLI::App& command, std::uint64_t& seed) {
+  const CLI::Validator wholeNumber(
+      [](std::string& text) -> std::string {
+        std::uint64_t v = 0;
+        const char* end = text.data() + text.size();
+        const auto [at, ec] = std::from_chars(text.data(), end, v);
+        if (text.empty() || ec != std::errc() || at != end)
+          return "expected a whole number from 0 to 18446744073709551615, got '" + text + "'";
+        return "";
+      },
+      "SEED");
+  command.add_option("--seed", seed, "Base seed (default 1)")->check(wholeNumber);
 }
 
 RunOptions runOptions(std::uint64_t seed, int replications, int jobs, const std::string& engine,

@@ -34,6 +34,9 @@ double jsonNumber(const nlohmann::ordered_json& x);
 
 /// Adds --engine, checked against the engines of this build.
 void addEngineOption(CLI::App& command, std::string& engine);
+/// Adds --seed: a whole number from 0 to 2^64-1 as written (no sign, no wrap-around: -1 and
+/// 99999999999999999999 are refused, exit 2).
+void addSeedOption(CLI::App& command, std::uint64_t& seed);
 /// Run options on engine `engine`; throws std::runtime_error if this build does not have it.
 RunOptions runOptions(std::uint64_t seed, int replications, int jobs, const std::string& engine,
                       bool contacts);

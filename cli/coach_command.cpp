@@ -8,10 +8,13 @@
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
 #include "coaching/coach.hpp"
+#include "experiment/request_error.hpp"
 #include "io/rubric_reader.hpp"
 #include "io/scenario_reader.hpp"
 #include "io/shipped_files.hpp"
 #include "io/text_file.hpp"
+#include "results/dir_lock.hpp"
+#include "results/output_dir.hpp"
 #include "results/result_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -113,8 +116,9 @@ void writeReports(const std::string& out, const ContactLog& log, const CoachingR
   dir.write("coaching.json", coachingJson(log, r, rules).dump(2) + "\n");
   dir.write("coaching.md", coachingMarkdown(log, r));
   fs::create_directories(fs::path(dir.path("agents")));
+  const std::vector<std::string> files = agentReportFiles(log);
   for (std::size_t a = 0; a < log.agents.size(); ++a)
-    dir.write("agents/" + log.agents[a] + ".md", agentMarkdown(log, r, static_cast<int>(a)));
+    dir.write(files[a], agentMarkdown(log, r, static_cast<int>(a)));
   dir.commit();
 }
 
@@ -137,14 +141,23 @@ int coachCommand(const CoachArgs& o) {
   }
   const std::string out = o.out.empty() ? (fs::path(o.runDir) / "coaching").string() : o.out;
   return exitCodeOf("coach", [&] {
+    DirLock runLock;  // the run is read meanwhile: no run may replace it
+    if (!o.runDir.empty()) {
+      if (sameDirKey(out) == sameDirKey(o.runDir))
+        throw RequestError("--out " + out +
+                           " is the result directory itself: give another (default: "
+                           "RUN_DIR/coaching)");
+      if (fs::is_directory(o.runDir)) runLock = DirLock(o.runDir, DirLock::Mode::Shared, true);
+    }
     std::optional<Scenario> scenario;
     const ContactLog log = readLog(o, scenario);
     const std::string rulesFile = o.rules.empty() ? "coaching/rules.yaml (shipped)" : o.rules;
     const RuleSet rules =
         readRules(rulesFile, o.rules.empty() ? shippedRulesText() : readWholeFile(o.rules),
                   log.rubric ? &*log.rubric : nullptr);
-    const CoachingResult r = coach(o, log, rules, scenario, out);
-    writeReports(out, log, r, rules);
+    const OutputDir outDir(out, OutputDir::Kind::ResultSet);
+    const CoachingResult r = coach(o, log, rules, scenario, outDir.path());
+    writeReports(outDir.path(), log, r, rules);
     if (!o.quiet) printSuggestions(log, r);
     std::printf("coaching: %s\n  report: %s\n", (fs::path(out) / "coaching.json").c_str(),
                 (fs::path(out) / "coaching.md").c_str());

@@ -9,7 +9,9 @@
 #include "cli/commands.hpp"
 #include "engine/engines.hpp"
 #include "experiment/compare.hpp"
+#include "experiment/request_error.hpp"
 #include "results/comparison_run.hpp"
+#include "results/output_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -34,7 +36,7 @@ void addOptions(CLI::App& c, CompareArgs& o) {
   c.add_option("scenarios", o.scenarios, "Scenario files; the first is the baseline")
       ->required()
       ->expected(2, 100);
-  c.add_option("--seed", o.seed, "Base seed (default 1)");
+  addSeedOption(c, o.seed);
   c.add_option("-r,--replications", o.replications, "Replications per variant (default 10)")
       ->check(CLI::Range(2, 100000));
   c.add_option("-j,--jobs", o.jobs, "Replications run in parallel")->check(CLI::Range(1, 256));
@@ -112,7 +114,9 @@ int compareCommand(const CompareArgs& o) {
   const fs::path dir(o.out);
   try {
     const RunOptions ro = runOptions(o.seed, o.replications, o.jobs, o.engine, !o.noContacts);
-    const ComparisonRun run = runComparison(v, ro, o.independent, o.out, progressHooks(o.quiet));
+    const OutputDir out(o.out, OutputDir::Kind::Container);
+    const ComparisonRun run =
+        runComparison(v, ro, o.independent, out.path(), progressHooks(o.quiet));
     printDifferences(run.comparison, v.labels[0], o);
     printPhases(run.comparison, v.labels[0]);
     std::printf("\n(* the 95%% CI of the difference excludes 0)\ncomparison: %s\nreport: %s\n",
@@ -121,6 +125,9 @@ int compareCommand(const CompareArgs& o) {
     std::printf("gates: %s, %s\n\n%s", (dir / "gates.json").c_str(), (dir / "junit.xml").c_str(),
                 gatesTable(run.gates).c_str());
     return gatesExitCode(run.gates);
+  } catch (const RequestError& e) {
+    std::cerr << "cclab compare: " << e.what() << "\n";
+    return kExitBadInput;
   } catch (const std::exception& e) {
     std::cerr << "cclab: compare failed: " << e.what() << "\n";
     return kExitFailure;

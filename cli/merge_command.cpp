@@ -1,11 +1,17 @@
 // `cclab merge`: combines the outputs of `cclab run --shard i/N` into one result directory.
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
 #include "engine/engines.hpp"
+#include "experiment/request_error.hpp"
+#include "results/dir_lock.hpp"
+#include "results/output_dir.hpp"
 #include "results/shard_merge.hpp"
+
+namespace fs = std::filesystem;
 
 namespace cclab::cli {
 
@@ -18,7 +24,15 @@ struct MergeArgs {
 
 int mergeCommand(const MergeArgs& o) {
   return exitCodeOf("merge", [&] {
-    const int replications = mergeShards(o.shards, o.out, availableEngines());
+    std::vector<DirLock> shards;  // read meanwhile: no run may replace them
+    for (const auto& d : o.shards) {
+      if (sameDirKey(d) == sameDirKey(o.out))
+        throw RequestError("--out " + o.out +
+                           " is one of the shard directories: merge into another directory");
+      if (fs::is_directory(d)) shards.emplace_back(d, DirLock::Mode::Shared, true);
+    }
+    const OutputDir out(o.out, OutputDir::Kind::ResultSet);
+    const int replications = mergeShards(o.shards, out.path(), availableEngines());
     std::printf("merged %d replications into %s\n", replications, o.out.c_str());
     return kExitOk;
   });

@@ -9,8 +9,10 @@
 #include "cli/commands.hpp"
 #include "cli/run_table.hpp"
 #include "engine/engines.hpp"
+#include "experiment/request_error.hpp"
 #include "io/scenario_reader.hpp"
 #include "io/text_file.hpp"
+#include "results/output_dir.hpp"
 #include "results/scenario_run.hpp"
 
 namespace fs = std::filesystem;
@@ -35,7 +37,7 @@ struct RunArgs {
 
 void addOptions(CLI::App& c, RunArgs& o) {
   c.add_option("scenario", o.scenario, "Scenario file (YAML)")->required();
-  c.add_option("--seed", o.seed, "Base seed (default 1)");
+  addSeedOption(c, o.seed);
   c.add_option("-r,--replications", o.replications, "Independent replications (default 10)")
       ->check(CLI::Range(1, 100000));
   c.add_option("-j,--jobs", o.jobs, "Replications run in parallel (default 1)")
@@ -95,11 +97,15 @@ int runCommand(const RunArgs& o) {
     setup.shard = *shard;
   }
   try {
-    const auto run = runScenario(sc, ro, out, setup);
+    const OutputDir dir(out, OutputDir::Kind::ResultSet);
+    const auto run = runScenario(sc, ro, dir.path(), setup);
     if (run) return printRun(sc, ro, out, *run);
     std::printf("shard %d/%d: replications done in %s; combine the shards with `cclab merge`\n",
                 setup.shard.index + 1, setup.shard.count, workDirOf(out).c_str());
     return kExitOk;
+  } catch (const RequestError& e) {
+    std::cerr << "cclab run: " << e.what() << "\n";
+    return kExitBadInput;
   } catch (const std::exception& e) {
     std::cerr << "cclab: run failed: " << e.what() << "\n";
     return kExitFailure;

@@ -9,6 +9,7 @@
 #include "engine/engines.hpp"
 #include "io/scenario_reader.hpp"
 #include "planning/staffing_plan.hpp"
+#include "results/output_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -33,7 +34,7 @@ void addOptions(CLI::App& c, StaffArgs& o) {
   c.add_option("--target", o.targets,
                "channel.kpi OP value: service_level/availability (>=), abandonment_rate/asa_s (<=)")
       ->required();
-  c.add_option("--seed", o.seed, "Base seed (default 1)");
+  addSeedOption(c, o.seed);
   c.add_option("-r,--replications", o.replications, "Replications per simulation (default 10)")
       ->check(CLI::Range(2, 100000));
   c.add_option("-j,--jobs", o.jobs, "Replications run in parallel")->check(CLI::Range(1, 256));
@@ -71,7 +72,8 @@ int staffCommand(const StaffArgs& o) {
     opts.rounds = o.rounds;
     opts.hooks = progressHooks(o.quiet);
     const RunOptions ro = runOptions(o.seed, o.replications, o.jobs, o.engine, false);
-    const StaffingPlan plan = planStaffing(sc, targets, ro, o.out, opts);
+    const OutputDir out(o.out, OutputDir::Kind::Container);
+    const StaffingPlan plan = planStaffing(sc, targets, ro, out.path(), opts);
     printGroups(staffingJson(sc, targets, plan));
     const fs::path dir(o.out);
     std::printf("\n%s\nstaffing: %s, %s, %s\n", gatesTable(plan.gates).c_str(),

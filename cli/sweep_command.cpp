@@ -11,6 +11,7 @@
 #include "experiment/request_error.hpp"
 #include "experiment/sweep_plan.hpp"
 #include "io/scenario_reader.hpp"
+#include "results/output_dir.hpp"
 #include "results/sweep_run.hpp"
 
 namespace fs = std::filesystem;
@@ -39,7 +40,7 @@ void addOptions(CLI::App& c, SweepArgs& o) {
        "--set", o.sets,
        "PATH=VALUES, e.g. agents.chat.count=3..8 or shop.chat_placement=[cart_only,everywhere]")
       ->required();
-  c.add_option("--seed", o.seed, "Base seed (default 1)");
+  addSeedOption(c, o.seed);
   c.add_option("-r,--replications", o.replications, "Replications per variant (default 10)")
       ->check(CLI::Range(2, 100000));
   c.add_option("-j,--jobs", o.jobs, "Replications run in parallel")->check(CLI::Range(1, 256));
@@ -84,8 +85,11 @@ void printSweep(const SweepPlan& plan, const nlohmann::ordered_json& sweep) {
 /// Runs (unless collecting) and collects; returns the exit code.
 int runAndCollect(const SweepPlan& plan, const SweepArgs& o, const Shard& shard) {
   const RunOptions ro = runOptions(o.seed, o.replications, o.jobs, o.engine, o.contacts);
+  // Shards of one sweep may run at once into one directory, each its own variants.
+  const OutputDir out(o.out, !o.collect && shard.count > 1 ? OutputDir::Kind::SharedContainer
+                                                           : OutputDir::Kind::Container);
   if (!o.collect) {
-    runSweep(plan, ro, o.out, shard, progressHooks(o.quiet));
+    runSweep(plan, ro, out.path(), shard, progressHooks(o.quiet));
     if (shard.count > 1) {
       std::printf(
           "sweep shard %d/%d done in %s; when every shard is done: the same command with "
@@ -94,7 +98,7 @@ int runAndCollect(const SweepPlan& plan, const SweepArgs& o, const Shard& shard)
       return kExitOk;
     }
   }
-  const auto sweep = collectSweep(plan, ro, o.out);
+  const auto sweep = collectSweep(plan, ro, out.path());
   printSweep(plan, sweep);
   std::printf("\nsweep: %s, %s\n", (fs::path(o.out) / "sweep.csv").c_str(),
               (fs::path(o.out) / "sweep.json").c_str());
@@ -122,6 +126,9 @@ int sweepCommand(const SweepArgs& o) {
   }
   try {
     return runAndCollect(plan, o, shard);
+  } catch (const RequestError& e) {
+    std::cerr << "cclab sweep: " << e.what() << "\n";
+    return kExitBadInput;
   } catch (const std::exception& e) {
     std::cerr << "cclab sweep: " << e.what() << "\n";
     return kExitFailure;

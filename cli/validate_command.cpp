@@ -21,16 +21,15 @@ struct ValidateArgs {
 };
 
 void addOptions(CLI::App& c, ValidateArgs& o) {
+  // Each option takes the files after it, up to the next option: `--rubric a b c` checks three
+  // rubrics; scenario files come before the options (or after `--`).
   c.add_option("files", o.files, "Scenario files");
-  c.add_option("--rubric", o.rubrics, "A QA rubric file (repeatable)")->allow_extra_args(false);
+  c.add_option("--rubric", o.rubrics,
+               "QA rubric files, or shipped rubrics by name (learn, last, forward-resolution)");
   c.add_option("--rules", o.rules,
-               "A coaching rule file (repeatable; steps checked against the first --rubric, or "
-               "LEARN)")
-      ->allow_extra_args(false);
-  c.add_option("--mapping", o.mappings, "A help-desk export mapping file (repeatable)")
-      ->allow_extra_args(false);
-  c.add_option("--events", o.events, "An event log (events.bin) of a run (repeatable)")
-      ->allow_extra_args(false);
+               "Coaching rule files (steps checked against the first --rubric, or LEARN)");
+  c.add_option("--mapping", o.mappings, "Help-desk export mapping files");
+  c.add_option("--events", o.events, "Event logs (events.bin) of runs");
 }
 
 /// Checks files kind by kind, printing what each holds or its problems; the first rubric is
@@ -49,9 +48,12 @@ struct FileChecks {
     }
   }
   void rubric(const std::string& f) {
-    const Rubric r = readRubricFile(f);
+    // A shipped rubric by name, as `cclab coach --rubric` takes it.
+    const bool shipped = isShippedRubric(f);
+    const Rubric r = shipped ? shippedRubric(f) : readRubricFile(f);
     if (!firstRubric) firstRubric = r;
-    std::printf("%s: ok (rubric %s, %zu steps)\n", f.c_str(), r.name.c_str(), r.steps.size());
+    std::printf("%s: ok (%s %s, %zu steps)\n", f.c_str(), shipped ? "shipped rubric" : "rubric",
+                r.name.c_str(), r.steps.size());
   }
   void rules(const std::string& f) {
     const Rubric r = firstRubric ? *firstRubric : shippedRubric("learn");

@@ -8,6 +8,8 @@
 #include <map>
 
 #include "experiment/compare.hpp"
+#include "io/safe_name.hpp"
+#include "io/text_escape.hpp"
 #include "model/kpi.hpp"
 
 namespace cclab {
@@ -308,9 +310,9 @@ namespace {
 std::string findingLine(const ContactLog& log, const Cell& c) {
   std::string what = toString(c.metric);
   if (c.metric == Metric::Qa && log.rubric)
-    what = "QA " + log.rubric->steps[static_cast<std::size_t>(c.step)].name;
+    what = "QA " + markdownText(log.rubric->steps[static_cast<std::size_t>(c.step)].name);
   const std::string reason =
-      c.reason >= 0 ? log.reasons[static_cast<std::size_t>(c.reason)] : "all reasons";
+      c.reason >= 0 ? markdownText(log.reasons[static_cast<std::size_t>(c.reason)]) : "all reasons";
   const bool aht = c.metric == Metric::Aht;
   return what + " on " + reason + ": " + (aht ? num(c.value, 0) + " s" : pct(c.value)) +
          " (shrunk " + (aht ? num(c.estimate, 0) + " s" : pct(c.estimate)) + ") vs team " +
@@ -321,19 +323,19 @@ std::string findingLine(const ContactLog& log, const Cell& c) {
 std::string suggestionMarkdown(const ContactLog& log, const CoachingResult& r, std::size_t i) {
   const Suggestion& s = r.suggestions[i];
   std::string m = "### " + std::to_string(i + 1) + ". " +
-                  log.agents[static_cast<std::size_t>(s.agent)] + ": " + reasonsText(log, s) +
-                  "\n\n" + s.text + "\n\n";
+                  markdownText(log.agents[static_cast<std::size_t>(s.agent)]) + ": " +
+                  markdownText(reasonsText(log, s)) + "\n\n" + markdownText(s.text) + "\n\n";
   m += "Evidence:\n\n";
   for (const Cell* c : s.findings) m += "- " + findingLine(log, *c) + "\n";
-  for (const auto& w : s.support) m += "- " + w + "\n";
+  for (const auto& w : s.support) m += "- " + markdownText(w) + "\n";
   m += "\nContacts to replay: ";
   for (std::size_t k = 0; k < s.contacts.size(); ++k)
     m += (k ? ", " : "") + std::string("`") +
-         log.contacts[static_cast<std::size_t>(s.contacts[k])].id + "`";
+         markdownCode(log.contacts[static_cast<std::size_t>(s.contacts[k])].id) + "`";
   m += "\n\n";
   if (i < r.impacts.size() && r.impacts[i]) {
     const Impact& im = *r.impacts[i];
-    m += "Simulated impact (" + im.change + "; " + std::to_string(im.replications) +
+    m += "Simulated impact (" + markdownText(im.change) + "; " + std::to_string(im.replications) +
          " replications, common random numbers):\n\n| KPI | now | coached | change | 95% CI "
          "|\n|---|---|---|---|---|\n";
     for (const auto& k : im.kpis)
@@ -359,11 +361,18 @@ const char* kCardHeader =
 
 }  // namespace
 
+std::vector<std::string> agentReportFiles(const ContactLog& log) {
+  std::vector<std::string> files = safeFileNames(log.agents);
+  for (auto& f : files) f = "agents/" + f + ".md";
+  return files;
+}
+
 std::string coachingMarkdown(const ContactLog& log, const CoachingResult& r) {
-  std::string m = "# Coaching report\n\nSource: " + log.source + " (" + log.kind + ", " +
-                  std::to_string(log.contacts.size()) + " contacts, " +
+  std::string m = "# Coaching report\n\nSource: " + markdownText(log.source) + " (" + log.kind +
+                  ", " + std::to_string(log.contacts.size()) + " contacts, " +
                   std::to_string(log.qa.size()) + " QA evaluations" +
-                  (log.rubric ? ", rubric " + log.rubric->name : std::string()) + ").\n\n";
+                  (log.rubric ? ", rubric " + markdownText(log.rubric->name) : std::string()) +
+                  ").\n\n";
   if (log.kind == "import")
     m += "Rows read: " + std::to_string(log.rowsRead) +
          "; rejected: " + std::to_string(log.rowsRejected) + " (listed in coaching.json).\n\n";
@@ -373,10 +382,11 @@ std::string coachingMarkdown(const ContactLog& log, const CoachingResult& r) {
        "(docs/coaching.md).\n\n## Team\n\n";
   m += kCardHeader;
   m += scorecardRow(log, "team", r.scoring.team);
+  const std::vector<std::string> files = agentReportFiles(log);
   for (const auto& a : r.scoring.agents)
     m += scorecardRow(log,
-                      "[" + log.agents[static_cast<std::size_t>(a.agent)] + "](agents/" +
-                          log.agents[static_cast<std::size_t>(a.agent)] + ".md)",
+                      "[" + markdownText(log.agents[static_cast<std::size_t>(a.agent)]) + "](" +
+                          files[static_cast<std::size_t>(a.agent)] + ")",
                       a);
   m += "\n## Suggestions, ranked\n\n";
   if (r.suggestions.empty()) m += "No agent differs from the team confidently enough.\n\n";
@@ -385,17 +395,17 @@ std::string coachingMarkdown(const ContactLog& log, const CoachingResult& r) {
 }
 
 std::string agentMarkdown(const ContactLog& log, const CoachingResult& r, int agent) {
-  const std::string name = log.agents[static_cast<std::size_t>(agent)];
+  const std::string name = markdownText(log.agents[static_cast<std::size_t>(agent)]);
   std::string m = "# " + name + ": coaching\n\n## Scorecard\n\n";
   m += kCardHeader;
   m += scorecardRow(log, name, r.scoring.agents[static_cast<std::size_t>(agent)]);
   m += scorecardRow(log, "team", r.scoring.team);
   if (log.rubric) {
-    m += "\nQA per step (" + log.rubric->name + "): ";
+    m += "\nQA per step (" + markdownText(log.rubric->name) + "): ";
     const auto& a = r.scoring.agents[static_cast<std::size_t>(agent)];
     for (std::size_t k = 0; k < a.qaSteps.size(); ++k)
-      m += (k ? ", " : "") + log.rubric->steps[k].name + " " + pct(a.qaSteps[k]) + " (team " +
-           pct(r.scoring.team.qaSteps[k]) + ")";
+      m += (k ? ", " : "") + markdownText(log.rubric->steps[k].name) + " " + pct(a.qaSteps[k]) +
+           " (team " + pct(r.scoring.team.qaSteps[k]) + ")";
     m += "\n";
   }
   m += "\n## Strengths\n\n";

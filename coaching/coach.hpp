@@ -49,7 +49,11 @@ struct CoachingResult {
 
 nlohmann::ordered_json coachingJson(const ContactLog& log, const CoachingResult& r,
                                     const RuleSet& rules);
-/// coaching.md: the team and the ranked suggestions; agentMarkdown: one agent's report.
+/// Where each agent's report goes: "agents/FILE.md", FILE the agent's safe file name
+/// (io/safe_name.hpp; the name itself stays inside the report).
+std::vector<std::string> agentReportFiles(const ContactLog& log);
+/// coaching.md: the team and the ranked suggestions; agentMarkdown: one agent's report. Every
+/// name in them is escaped (io/text_escape.hpp): it shows as written and adds no markup.
 std::string coachingMarkdown(const ContactLog& log, const CoachingResult& r);
 std::string agentMarkdown(const ContactLog& log, const CoachingResult& r, int agent);
 

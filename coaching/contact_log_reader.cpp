@@ -12,6 +12,7 @@
 #include "coaching/import_mapping.hpp"
 #include "io/csv.hpp"
 #include "io/scenario_reader.hpp"
+#include "io/text_escape.hpp"
 #include "io/text_file.hpp"
 #include "io/timestamp.hpp"
 
@@ -150,7 +151,7 @@ class RunLogReader {
     if (!f("shopper").empty()) c.customer = f("replication") + ":" + f("shopper");
     c.created = num("arrival_s");
     const double answer = num("answer_s"), end = num("end_s"), fr = num("first_response_s");
-    auto ch = channelIdx.find(f("channel"));
+    auto ch = channelIdx.find(csvTextValue(f("channel")));
     if (ch == channelIdx.end()) throw bad("channel", "unknown channel '" + f("channel") + "'");
     c.channel = ch->second;
     if (!f("reason").empty()) {
@@ -160,7 +161,7 @@ class RunLogReader {
     }
     if (!f("stage").empty()) c.stage = static_cast<int>(num("stage"));
     if (!f("agent").empty()) {
-      auto a = agentIdx.find(f("agent"));
+      auto a = agentIdx.find(csvTextValue(f("agent")));
       if (a == agentIdx.end()) throw bad("agent", "unknown agent '" + f("agent") + "'");
       if (f("outcome") == "served") c.agent = a->second;
     }
@@ -205,7 +206,7 @@ class RunLogReader {
       if (f.size() < 5) throw InputError({{qaFile, qrows[i].line, 0, "", "expected 5 fields"}});
       const std::string key = f[0] + ":" + f[1];
       if (!answers.count(key)) order.push_back(key);
-      answers[key][f[3]] = f[4];
+      answers[key][csvTextValue(f[3])] = csvTextValue(f[4]);
     }
     for (const auto& key : order) {
       auto it = byKey_.find(key);

@@ -101,6 +101,28 @@ clean "coach --import" "$cclab" coach --import in/export.csv --mapping in/mappin
 clean "compare" "$cclab" compare in/baseline.yaml in/cart-only-chat.yaml -r 2 --out out/cmp -q
 clean "sweep" "$cclab" sweep in/cart-only-chat.yaml --set 'agents.chat.shifts.evening.agents=2..3' \
   -r 2 --out out/sw -q
+# Hostile names (issue 15) in the scenarios and the export: climbing out (../), absolute paths,
+# separators, line breaks, markup. They climb at most to the test's temporary directory and
+# absolute names point into the working directory, so that even a cclab letting names through
+# would write nowhere else.
+hostile() {  # hostile OUT NAME G1 G2 G3 (sed replacement text: / escaped)
+  sed -e "s/@NAME@/$2/g" -e "s/@G1@/$3/" -e "s/@G2@/$4/" -e "s/@G3@/$5/" \
+    "$src/tests/safety/hostile-team.yaml" >"$1"
+}
+abs=${w//\//\\/}
+hostile in/h1.yaml '..\/..\/..\/x' '..\/..\/..\/..\/..\/escaped' "$abs\/abs-group" '<script>\\n# INJ'
+hostile in/h2.yaml "$abs\/abs-scenario" 'a\/b' 'Team A' '=cmd|calc'
+{
+  head -1 in/export.csv
+  sed -n 2,4p in/export.csv | sed 's/^\([^,]*,[^,]*,[^,]*,[^,]*,[^,]*\),[^,]*,/\1,"..\/..\/..\/escaped2-bea",/'
+  sed -n 5,7p in/export.csv | sed "s|^\([^,]*,[^,]*,[^,]*,[^,]*,[^,]*\),[^,]*,|\1,\"$w/abs-agent\",|"
+  sed -n 8,10p in/export.csv | sed 's/^\([^,]*,[^,]*,[^,]*,[^,]*,[^,]*\),[^,]*,/\1,"<script>alert(1)<\/script>",/'
+} >in/hostile.csv
+clean "run with hostile names" "$cclab" run in/h1.yaml -r 2 --out out/hostile-run -q
+clean "coach a run with hostile names" "$cclab" coach out/hostile-run --impact 0 -q
+clean "coach --import with hostile assignees" "$cclab" coach --import in/hostile.csv --mapping in/mapping.yaml --out out/hostile-imp -q
+[ "$(ls out/hostile-imp/agents | wc -l)" -eq 3 ]; check "three hostile assignees, three reports" $?
+clean "compare scenarios with hostile names" "$cclab" compare in/h1.yaml in/h2.yaml -r 2 --no-contacts --out out/hostile-cmp -q
 # validate writes nothing at all.
 before=$(find "$w" | sort | md5sum)
 clean "validate" "$cclab" validate in/baseline.yaml in/cart-only-chat.yaml

@@ -9,6 +9,7 @@
 #include "engine/engines.hpp"
 #include "experiment/experiment.hpp"
 #include "io/scenario_reader.hpp"
+#include "results/result_dir.hpp"
 #include "results/results.hpp"
 
 using namespace cclab;
@@ -28,9 +29,8 @@ fs::path runTo(const Scenario& sc, RunOptions o, const std::string& tag) {
   const fs::path out =
       fs::temp_directory_path() / ("cclab-exp-" + tag + "-" + std::to_string(::getpid()));
   fs::remove_all(out);
-  const ExperimentResult r = runExperiment(sc, o, (out / ".staging").string());
+  const ExperimentResult r = runExperiment(sc, o, workDirOf(out.string()));
   writeResults(out.string(), sc, o, r, buildSummary(sc, o, r));
-  fs::remove_all(out / ".staging");
   return out;
 }
 }  // namespace
@@ -50,13 +50,15 @@ TEST(Experiment, JobsDoNotChangeResults) {
     EXPECT_GT(x.size(), 100u);
     EXPECT_EQ(x, y);
   }
-  // Nothing left behind but the three files, the scenario as run and the event log.
+  // Nothing left behind but the three files, the scenario as run, the event log and the marker
+  // of a cclab result directory.
   int files = 0;
   for (const auto& e : fs::directory_iterator(b)) {
     (void)e;
     ++files;
   }
-  EXPECT_EQ(files, 5);
+  EXPECT_EQ(files, 6);
+  EXPECT_TRUE(fs::exists(b / kResultMarker));
   EXPECT_TRUE(fs::exists(b / "events.bin"));
   EXPECT_TRUE(fs::exists(b / "scenario-as-run.yaml"));
 }

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 
+#include "io/text_escape.hpp"
 #include "model/kpi.hpp"
 #include "model/shop_stats.hpp"
 
@@ -202,10 +203,11 @@ std::string comparisonCsv(const nlohmann::ordered_json& c) {
   };
   for (const auto& v : c["variants"]) {
     for (const auto& [path, k] : v["kpis"].items()) {
-      s += v["name"].get<std::string>() + "," + path + "," + f(k["baseline"]["mean"]) + "," +
-           f(k["variant"]["mean"]) + "," + f(k["difference"]["mean"]) + "," +
-           f(k["difference"]["ci95"][0]) + "," + f(k["difference"]["ci95"][1]) + "," +
-           (k["significant"].get<bool>() ? "yes" : "no") + "\n";
+      s += csvText(v["name"].get<std::string>()) + "," + csvText(path) + "," +
+           f(k["baseline"]["mean"]) + "," + f(k["variant"]["mean"]) + "," +
+           f(k["difference"]["mean"]) + "," + f(k["difference"]["ci95"][0]) + "," +
+           f(k["difference"]["ci95"][1]) + "," + (k["significant"].get<bool>() ? "yes" : "no") +
+           "\n";
     }
   }
   return s;

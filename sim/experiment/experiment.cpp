@@ -1,8 +1,11 @@
 // Replications in child processes; see experiment.hpp.
 #include "experiment/experiment.hpp"
 
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <cstdio>
 #include <cstring>
@@ -141,6 +144,9 @@ void prepareWorkDir(const std::string& work, const Scenario& sc, const RunOption
       throw std::runtime_error(work + " holds replications of another run (" +
                                (old.is_null() ? std::string("unreadable manifest") : old.dump()) +
                                "); remove it, or run without --resume");
+    // Files a killed replication was writing (the run is locked: no one writes them now).
+    for (const auto& e : fs::directory_iterator(work))
+      if (e.path().extension() == ".tmp") fs::remove(e.path());
     return;
   }
   std::error_code ec;
@@ -175,9 +181,16 @@ void runReplications(const Scenario& sc, const RunOptions& o, const std::string&
     while (failure.empty() && next < total && static_cast<int>(running.size()) < jobs) {
       std::fflush(nullptr);
       const int rep = reps[static_cast<std::size_t>(next)];
+      const pid_t parent = getpid();
       const pid_t pid = fork();
       if (pid < 0) throw std::runtime_error(std::string("fork failed: ") + std::strerror(errno));
-      if (pid == 0) _exit(childMain(sc, o, work, rep));
+      if (pid == 0) {
+        // A replication dies with its parent (even a parent killed with kill -9), so that a
+        // killed run leaves no process writing into its work directory. The parent may have
+        // died before the request: then this child is already an orphan.
+        if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent) _exit(3);
+        _exit(childMain(sc, o, work, rep));
+      }
       running[pid] = rep;
       ++next;
     }

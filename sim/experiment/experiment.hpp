@@ -34,15 +34,18 @@ std::string workDirOf(const std::string& outDir);
 
 /// Makes `work` ready for this run. With `resume`, finished replications of the same run (same
 /// scenario bytes, seed, engine, contact log setting and replication count, checked against its
-/// manifest) are kept, and a mismatch is an error; without, the directory starts empty.
+/// manifest) are kept, and a mismatch is an error, and the files killed replications were
+/// writing (*.tmp) are removed; without, the directory starts empty. The caller keeps `work`
+/// locked (results/dir_lock.hpp): no other process writes it meanwhile.
 void prepareWorkDir(const std::string& work, const Scenario& sc, const RunOptions& opts,
                     bool resume);
 /// Replications among `reps` whose files are not in `work` yet.
 std::vector<int> missingReplications(const std::string& work, const std::vector<int>& reps,
                                      bool contacts);
 /// Runs replications `reps` (0-based), each in its own process, `jobs` at a time, writing their
-/// files into `work` atomically. `progress(done, total)` is called as they finish. Throws
-/// std::runtime_error if one fails (the others' files are kept).
+/// files into `work` atomically. Each process dies with its parent (PR_SET_PDEATHSIG), so that
+/// a parent killed with kill -9 leaves no replication writing into `work`. `progress(done, total)`
+/// is called as they finish. Throws std::runtime_error if one fails (the others' files are kept).
 void runReplications(const Scenario& sc, const RunOptions& opts, const std::string& work,
                      const std::vector<int>& reps,
                      const std::function<void(int, int)>& progress = {});

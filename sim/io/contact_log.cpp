@@ -3,6 +3,8 @@
 
 #include <charconv>
 
+#include "io/text_escape.hpp"
+
 namespace cclab {
 
 namespace {
@@ -40,7 +42,15 @@ const char* qaCsvHeader() {
 }
 
 CsvContactWriter::CsvContactWriter(std::FILE* file, const Scenario& sc, int replication)
-    : file_(file), sc_(sc), replication_(replication), agents_(agentNames(sc)) {
+    : file_(file), sc_(sc), replication_(replication) {
+  for (const auto& a : agentNames(sc)) agents_.push_back(csvText(a));
+  for (const auto& c : sc.channels) channels_.push_back(csvText(c.name));
+  for (const auto& st : sc.coaching.rubric.steps)
+    for (const auto& qu : st.questions) {
+      questions_.push_back(csvText(qu.id));
+      options_.emplace_back();
+      for (const auto& op : qu.options) options_.back().push_back(csvText(op.first));
+    }
   for (std::size_t r = 0; r < sc.shop.reasons.size(); ++r) {
     const auto id = static_cast<std::size_t>(sc.shop.reasons[r].id);
     if (id >= reasonIndex_.size()) reasonIndex_.resize(id + 1, -1);
@@ -85,23 +95,19 @@ void CsvContactWriter::order(std::int64_t shopper, double time, double value) {
 
 void CsvContactWriter::evaluation(const QaRecord& q) {
   if (!qa_) return;
-  const Rubric& rb = sc_.coaching.rubric;
   std::string b;
-  std::size_t k = 0;
-  for (const auto& st : rb.steps)
-    for (const auto& qu : st.questions) {
-      if (k >= q.answers.size()) break;
-      putInt(b, replication_ + 1);
-      b += ',';
-      putInt(b, q.contact);
-      b += ',';
-      if (q.agent >= 0) put(b, agents_[static_cast<std::size_t>(q.agent)]);
-      b += ',';
-      put(b, qu.id);
-      b += ',';
-      put(b, qu.options[static_cast<std::size_t>(q.answers[k++])].first);
-      b += '\n';
-    }
+  for (std::size_t k = 0; k < questions_.size() && k < q.answers.size(); ++k) {
+    putInt(b, replication_ + 1);
+    b += ',';
+    putInt(b, q.contact);
+    b += ',';
+    if (q.agent >= 0) put(b, agents_[static_cast<std::size_t>(q.agent)]);
+    b += ',';
+    put(b, questions_[k]);
+    b += ',';
+    put(b, options_[k][static_cast<std::size_t>(q.answers[k])]);
+    b += '\n';
+  }
   std::fwrite(b.data(), 1, b.size(), qa_);
 }
 
@@ -121,7 +127,7 @@ void CsvContactWriter::write(const ContactRecord& r) {
   b += ',';
   putInt(b, r.id);
   b += ',';
-  put(b, sc_.channels[r.channel].name);
+  put(b, channels_[static_cast<std::size_t>(r.channel)]);
   b += ',';
   if (r.reason >= 0) putInt(b, r.reason);
   b += ',';

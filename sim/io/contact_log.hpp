@@ -1,4 +1,5 @@
-// contacts.csv: the contact log, one row per contact, in order of (replication, id).
+// contacts.csv: the contact log, one row per contact, in order of (replication, id). Names are
+// written as CSV cells safe for spreadsheets (io/text_escape.hpp).
 // Rows arrive when contacts leave the system; a small reorder buffer puts them back in id order,
 // so memory grows with contacts in flight, not with the run length.
 #pragma once
@@ -51,7 +52,10 @@ class CsvContactWriter : public ContactSink {
   std::vector<int> reasonIndex_;  // reason id -> index (ids are small: < 65536)
   const Scenario& sc_;
   int replication_;
-  std::vector<std::string> agents_;
+  // Names as CSV cells (io/text_escape.hpp): agents, channels, and the rubric's questions and
+  // their answer options in rubric order.
+  std::vector<std::string> agents_, channels_, questions_;
+  std::vector<std::vector<std::string>> options_;
   std::deque<std::optional<ContactRecord>> pending_;
   std::uint64_t base_ = 0;
   std::string line_;

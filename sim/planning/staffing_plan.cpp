@@ -7,6 +7,7 @@
 #include "experiment/request_error.hpp"
 #include "experiment/sweep.hpp"
 #include "io/scenario_reader.hpp"
+#include "io/text_escape.hpp"
 #include "model/kpi.hpp"
 #include "model/weekly_schedule.hpp"
 #include "results/result_dir.hpp"
@@ -196,14 +197,15 @@ void confirmBySimulation(const Scenario& sc, const StaffingTargets& targets, con
 void writeStaffing(const Scenario& sc, const StaffingTargets& targets, const StaffingPlan& plan,
                    const std::string& out) {
   const fs::path dir(out);
-  writeFileAtomically(
-      (dir / "staffed.yaml").string(),
-      "# " + sc.name + " staffed by `cclab staff` (per-interval agents)\n" + plan.staffedText);
+  writeFileAtomically((dir / "staffed.yaml").string(),
+                      "# " + oneLineText(sc.name) +
+                          " staffed by `cclab staff` (per-interval agents)\n" + plan.staffedText);
   for (const auto& cs : plan.channels) {
     if (!cs.shifts || cs.shifts->total < 0) continue;
     const std::string& gname = sc.groups[at(cs.group)].name;
     writeFileAtomically((dir / "staffed-shifts.yaml").string(),
-                        "# " + sc.name + ": the shift templates of group " + gname +
+                        "# " + oneLineText(sc.name) + ": the shift templates of group " +
+                            oneLineText(gname) +
                             " with the agents `cclab staff` found to cover the requirement\n" +
                             setGroupShiftAgents(sc.text, gname, cs.shifts->agents));
   }
@@ -243,6 +245,7 @@ StaffingTargets readStaffingTargets(const Scenario& sc, const std::vector<std::s
 
 StaffingPlan planStaffing(const Scenario& sc, const StaffingTargets& targets, const RunOptions& ro,
                           const std::string& out, const StaffingOptions& opts) {
+  const DirLock lock = openResultContainer(out, DirLock::Mode::Exclusive);
   // 1. The demand: contacts offered per interval of the week, as the scenario makes them.
   RunSetup demandSetup;
   demandSetup.label = "demand";
@@ -304,8 +307,9 @@ std::string staffingCsv(const Scenario& sc, const StaffingPlan& plan) {
   for (const auto& cs : plan.channels)
     for (std::size_t w = 0; w < cs.agents.size(); ++w)
       csv += std::to_string(w) + "," + formatWeekTime(static_cast<double>(w) * len).substr(0, 9) +
-             "," + sc.channels[at(cs.channel)].name + "," + sc.groups[at(cs.group)].name + "," +
-             std::to_string(cs.analytic[w]) + "," + std::to_string(cs.agents[w]) + "\n";
+             "," + csvText(sc.channels[at(cs.channel)].name) + "," +
+             csvText(sc.groups[at(cs.group)].name) + "," + std::to_string(cs.analytic[w]) + "," +
+             std::to_string(cs.agents[w]) + "\n";
   return csv;
 }
 

@@ -5,6 +5,7 @@
 
 #include "experiment/compare.hpp"
 #include "io/diagnostics.hpp"
+#include "io/safe_name.hpp"
 #include "io/scenario_reader.hpp"
 #include "results/report.hpp"
 #include "results/result_dir.hpp"
@@ -85,11 +86,13 @@ ComparisonVariants readComparisonVariants(const std::vector<std::string>& files,
     }
   }
   v.labels = uniqueLabels(v.scenarios);
+  v.dirs = safeFileNames(v.labels);
   return v;
 }
 
 ComparisonRun runComparison(const ComparisonVariants& v, const RunOptions& ro, bool independent,
                             const std::string& out, const RunHooks& hooks) {
+  const DirLock lock = openResultContainer(out, DirLock::Mode::Exclusive);
   std::vector<ExperimentResult> results;
   for (std::size_t i = 0; i < v.scenarios.size(); ++i) {
     RunOptions variantRo = ro;
@@ -98,7 +101,7 @@ ComparisonRun runComparison(const ComparisonVariants& v, const RunOptions& ro, b
     setup.label = v.labels[i];
     setup.hooks = hooks;
     results.push_back(
-        runScenario(v.scenarios[i], variantRo, (fs::path(out) / v.labels[i]).string(), setup)
+        runScenario(v.scenarios[i], variantRo, (fs::path(out) / v.dirs[i]).string(), setup)
             ->result);
   }
   std::vector<VariantRun> runs;

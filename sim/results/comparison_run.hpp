@@ -1,4 +1,4 @@
-// Comparing scenarios by running them: every variant runs into OUT/<label> on common random
+// Comparing scenarios by running them: every variant runs into OUT/<dir> on common random
 // numbers (or, for contrast, on independent seeds), then OUT gets comparison.json and .csv, the
 // judged gates (gates.json, junit.xml) and report.html. Formats: docs/results.md.
 #pragma once
@@ -19,6 +19,7 @@ struct ComparisonVariants {
   std::vector<Scenario> scenarios;       // the first is the baseline
   std::vector<std::vector<Gate>> gates;  // per variant: its own and the gates file's
   std::vector<std::string> labels;       // the scenario names, made unique
+  std::vector<std::string> dirs;         // their directories: safe file names (io/safe_name.hpp)
 };
 
 /// Reads `files` (the first is the baseline) and their gates plus those of `gatesFile` (none
@@ -34,7 +35,8 @@ struct ComparisonRun {
 };
 
 /// Runs every variant with `ro` (with `independent`, variant i gets seed ro.seed + 7919 i) and
-/// writes the comparison into `out`. Throws if a run fails.
+/// writes the comparison into `out` (marked as cclab's and locked meanwhile). Throws if a run
+/// fails; RequestError if `out` may not receive results or is in use.
 ComparisonRun runComparison(const ComparisonVariants& v, const RunOptions& ro, bool independent,
                             const std::string& out, const RunHooks& hooks = {});
 

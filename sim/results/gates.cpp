@@ -9,6 +9,7 @@
 #include "experiment/compare.hpp"
 #include "experiment/experiment.hpp"
 #include "io/scenario_reader.hpp"
+#include "io/text_escape.hpp"
 #include "io/text_file.hpp"
 #include "io/yaml_reader.hpp"
 #include "model/kpi.hpp"
@@ -209,28 +210,6 @@ nlohmann::ordered_json num(double v) {
   if (std::isnan(v) || std::isinf(v)) return nullptr;
   return v;
 }
-std::string xmlEscape(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        o += "&amp;";
-        break;
-      case '<':
-        o += "&lt;";
-        break;
-      case '>':
-        o += "&gt;";
-        break;
-      case '"':
-        o += "&quot;";
-        break;
-      default:
-        o += c;
-    }
-  }
-  return o;
-}
 }  // namespace
 
 nlohmann::ordered_json gatesJson(const std::vector<GateResult>& rs) {
@@ -273,7 +252,7 @@ std::string junitXml(const std::vector<GateResult>& rs, const std::string& suite
   std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   x += "<testsuites name=\"cclab gates\" tests=\"" + std::to_string(rs.size()) + "\" failures=\"" +
        std::to_string(fail) + "\" skipped=\"" + std::to_string(skipped) + "\">\n";
-  x += "  <testsuite name=\"" + xmlEscape(suite) + "\" tests=\"" + std::to_string(rs.size()) +
+  x += "  <testsuite name=\"" + xmlText(suite) + "\" tests=\"" + std::to_string(rs.size()) +
        "\" failures=\"" + std::to_string(fail) + "\" errors=\"0\" skipped=\"" +
        std::to_string(skipped) + "\">\n";
   for (const auto& r : rs) {
@@ -281,13 +260,13 @@ std::string junitXml(const std::vector<GateResult>& rs, const std::string& suite
     std::snprintf(detail, sizeof detail, "%s%s: mean %.6g, 95%% CI [%.6g, %.6g]",
                   r.gate.vsBaseline ? "difference from the baseline of " : "", r.gate.kpi.c_str(),
                   r.mean, r.lo, r.hi);
-    x += "    <testcase classname=\"cclab.gates." + xmlEscape(r.subject) + "\" name=\"" +
-         xmlEscape(r.gate.text) + "\" time=\"0\">";
+    x += "    <testcase classname=\"cclab.gates." + xmlText(r.subject) + "\" name=\"" +
+         xmlText(r.gate.text) + "\" time=\"0\">";
     if (r.status == GateStatus::Fail)
-      x += "\n      <failure message=\"gate failed\" type=\"gate\">" + xmlEscape(detail) +
+      x += "\n      <failure message=\"gate failed\" type=\"gate\">" + xmlText(detail) +
            "</failure>\n    ";
     else if (r.status == GateStatus::Inconclusive)
-      x += "\n      <skipped message=\"inconclusive: " + xmlEscape(detail) +
+      x += "\n      <skipped message=\"inconclusive: " + xmlText(detail) +
            " (more replications would decide)\"/>\n    ";
     x += "</testcase>\n";
   }

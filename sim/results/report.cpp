@@ -6,6 +6,8 @@
 #include <cstdio>
 
 #include "experiment/compare.hpp"
+#include "io/safe_name.hpp"
+#include "io/text_escape.hpp"
 #include "model/kpi.hpp"
 
 namespace cclab {
@@ -13,20 +15,7 @@ namespace cclab {
 namespace {
 
 std::string esc(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    if (c == '<')
-      o += "&lt;";
-    else if (c == '>')
-      o += "&gt;";
-    else if (c == '&')
-      o += "&amp;";
-    else if (c == '"')
-      o += "&quot;";
-    else
-      o += c;
-  }
-  return o;
+  return htmlText(s);
 }
 
 std::string fmt(double v, int prec = 4) {
@@ -275,7 +264,13 @@ std::string comparisonReportHtml(const nlohmann::ordered_json& c,
        "difference.</div>";
   h += gatesSection(gates);
   const auto& keys = headlineKpis();
+  // Each variant's directory: its name as a safe file name, as the comparison made it.
+  std::vector<std::string> names = {c["baseline"].get<std::string>()};
+  for (const auto& v : c["variants"]) names.push_back(v["name"].get<std::string>());
+  const std::vector<std::string> dirs = safeFileNames(names);
+  std::size_t variant = 0;
   for (const auto& v : c["variants"]) {
+    const std::string& dir = dirs[++variant];
     h += "<h2>" + esc(v["name"].get<std::string>()) +
          "</h2><table><tr><th>KPI</th><th>baseline</th><th>variant</th><th>difference</th><th>95% "
          "CI of the difference</th><th></th></tr>";
@@ -325,8 +320,7 @@ std::string comparisonReportHtml(const nlohmann::ordered_json& c,
       }
       h += "</table>";
     }
-    h += "<p class=\"meta\">Each variant's own report: " + esc(v["name"].get<std::string>()) +
-         "/report.html</p>";
+    h += "<p class=\"meta\">Each variant's own report: " + esc(dir) + "/report.html</p>";
   }
   h += "</body></html>\n";
   return h;

@@ -12,12 +12,15 @@
 #include <set>
 #include <stdexcept>
 
+#include "experiment/request_error.hpp"
+
 namespace cclab {
 
 namespace fs = std::filesystem;
 
 namespace {
-constexpr const char* kMarker = ".cclab-results";
+
+constexpr const char* kWorkDir = ".cclab-work";
 
 void fsyncPath(const std::string& p) {
   const int fd = ::open(p.c_str(), O_RDONLY);
@@ -26,7 +29,76 @@ void fsyncPath(const std::string& p) {
     ::close(fd);
   }
 }
+
+/// The first entry of directory `dir` that cclab did not write ("" if none). The marker being
+/// written (`.cclab-results.tmp.PID`, by a sweep shard starting at the same moment) is cclab's.
+std::string foreignEntry(const std::string& dir) {
+  if (fs::exists(fs::path(dir) / kResultMarker)) return "";
+  const std::string markerTmp = std::string(kResultMarker) + ".tmp.";
+  for (const auto& e : fs::directory_iterator(dir)) {
+    const std::string n = e.path().filename().string();
+    if (n != kWorkDir && n.compare(0, markerTmp.size(), markerTmp) != 0) return n;
+  }
+  return "";
+}
+
+/// Removes the `OUT.new-PID` directories beside `out` (killed publications; ours too, if any).
+/// Safe because `out` is locked: no other process publishes there.
+void removeLeftovers(const fs::path& out) {
+  const fs::path parent = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+  const std::string prefix = out.filename().string() + ".new-";
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(parent, ec)) {
+    const std::string n = e.path().filename().string();
+    if (n.size() <= prefix.size() || n.compare(0, prefix.size(), prefix) != 0) continue;
+    if (n.find_first_not_of("0123456789", prefix.size()) != std::string::npos) continue;
+    std::error_code rc;
+    fs::remove_all(e.path(), rc);
+  }
+}
+
+bool isLockFile(const std::string& name) {
+  const std::string ext = ".cclab-lock";
+  return name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
+}
+
 }  // namespace
+
+void checkResultTarget(const std::string& dir) {
+  std::error_code ec;
+  const fs::file_status st = fs::symlink_status(dir, ec);
+  if (ec || st.type() == fs::file_type::not_found) return;
+  if (st.type() == fs::file_type::symlink)
+    throw RequestError(dir + " is a symbolic link: cclab does not write results through it");
+  if (st.type() != fs::file_type::directory)
+    throw RequestError(dir + " exists and is not a directory");
+  std::string foreign;
+  try {
+    foreign = foreignEntry(dir);
+  } catch (const fs::filesystem_error& e) {
+    throw RequestError(dir + ": " + e.code().message());
+  }
+  if (!foreign.empty())
+    throw RequestError(dir + " is a directory cclab did not write (it holds '" + foreign +
+                       "' and no " + kResultMarker +
+                       " marker): give a new or empty directory, or one with cclab's results");
+}
+
+void markResultDir(const std::string& dir) {
+  fs::create_directories(dir);
+  const fs::path marker = fs::path(dir) / kResultMarker;
+  if (!fs::exists(marker))
+    writeFileAtomically(marker.string(), "written by cclab; safe to replace as a whole\n");
+}
+
+DirLock openResultContainer(const std::string& dir, DirLock::Mode mode) {
+  const fs::path parent = fs::absolute(dir).lexically_normal().parent_path();
+  fs::create_directories(parent);
+  DirLock lock(dir, mode);
+  checkResultTarget(dir);
+  markResultDir(dir);
+  return lock;
+}
 
 void writeFileAtomically(const std::string& path, const std::string& content) {
   const std::string tmp = path + ".tmp." + std::to_string(getpid());
@@ -45,11 +117,13 @@ ResultDir::ResultDir(std::string out) : out_(std::move(out)) {
   if (o.filename().empty()) o = o.parent_path();
   out_ = o.string();
   fresh_ = out_ + ".new-" + std::to_string(getpid());
-  std::error_code ec;
-  fs::remove_all(fresh_, ec);
   if (!o.parent_path().empty()) fs::create_directories(o.parent_path());
+  lock_ = DirLock(out_, DirLock::Mode::Exclusive);
+  checkResultTarget(out_);
+  removeLeftovers(o);
   fs::create_directories(fresh_);
-  std::ofstream(fs::path(fresh_) / kMarker) << "written by cclab; safe to replace as a whole\n";
+  std::ofstream(fs::path(fresh_) / kResultMarker)
+      << "written by cclab; safe to replace as a whole\n";
 }
 
 ResultDir::~ResultDir() {
@@ -73,43 +147,24 @@ void ResultDir::write(const std::string& name, const std::string& content) {
 void ResultDir::commit() {
   for (const auto& e : fs::directory_iterator(fresh_)) fsyncPath(e.path().string());
   std::error_code ec;
-  const bool exists = fs::exists(out_, ec);
-  if (!exists) {
+  if (!fs::exists(out_, ec)) {
     fs::rename(fresh_, out_);
     committed_ = true;
     return;
   }
-  // Ours: it has the marker, or holds nothing but cclab's work directory (a first run).
-  bool ours = fs::is_directory(out_) && fs::exists(fs::path(out_) / kMarker);
-  if (fs::is_directory(out_) && !ours) {
-    ours = true;
-    for (const auto& e : fs::directory_iterator(out_))
-      ours = ours && e.path().filename() == ".cclab-work";
-  }
-  if (ours) {
-    // Carry over what a user added to the old set (anything not in the new one), then swap.
-    std::set<std::string> fresh;
-    for (const auto& e : fs::directory_iterator(fresh_)) fresh.insert(e.path().filename().string());
-    for (const auto& e : fs::directory_iterator(out_)) {
-      const std::string n = e.path().filename().string();
-      if (fresh.count(n) || n == ".cclab-work") continue;
-      fs::rename(e.path(), fs::path(fresh_) / n);
-    }
-    if (::renameat2(AT_FDCWD, fresh_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) != 0)
-      throw std::runtime_error("cannot replace " + out_ + ": " + std::strerror(errno));
-    committed_ = true;
-    fs::remove_all(fresh_, ec);  // the previous set (and its finished work directory)
-    return;
-  }
-  if (!fs::is_directory(out_)) throw std::runtime_error(out_ + " exists and is not a directory");
-  // Not ours: file by file, touching nothing else.
-  for (const auto& e : fs::directory_iterator(fresh_)) {
+  checkResultTarget(out_);  // locked since: still ours
+  // Carry over what a user added to the old set (anything not in the new one), then swap.
+  std::set<std::string> fresh;
+  for (const auto& e : fs::directory_iterator(fresh_)) fresh.insert(e.path().filename().string());
+  for (const auto& e : fs::directory_iterator(out_)) {
     const std::string n = e.path().filename().string();
-    if (n == kMarker) continue;
-    fs::rename(e.path(), fs::path(out_) / n);
+    if (fresh.count(n) || n == kWorkDir || isLockFile(n)) continue;
+    fs::rename(e.path(), fs::path(fresh_) / n);
   }
+  if (::renameat2(AT_FDCWD, fresh_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) != 0)
+    throw std::runtime_error("cannot replace " + out_ + ": " + std::strerror(errno));
   committed_ = true;
-  fs::remove_all(fresh_, ec);
+  fs::remove_all(fresh_, ec);  // the previous set (and its finished work directory)
 }
 
 }  // namespace cclab

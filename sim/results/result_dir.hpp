@@ -3,17 +3,37 @@
 //
 // The files are written into a fresh sibling directory `OUT.new-PID`, which is then swapped with
 // `OUT` in one atomic step (Linux renameat2 RENAME_EXCHANGE). Only directories cclab created
-// (marked by a `.cclab-results` file) are swapped; files a user put there are carried over, never
-// deleted. If `OUT` is not a cclab result directory, each file is renamed into it one by one
-// (each file atomic) and nothing else in it is touched.
+// (marked by a `.cclab-results` file), empty ones and new ones receive a result set; files a
+// user added to a previous set are carried over, never deleted. Any other directory, a file or
+// a symbolic link is refused (RequestError): cclab never fills a user's directory file by file.
+// The directory is locked while it is published (dir_lock.hpp), and `OUT.new-*` directories left
+// by killed processes are removed then.
 #pragma once
 
 #include <string>
 
+#include "results/dir_lock.hpp"
+
 namespace cclab {
+
+/// The file that marks a directory as written by cclab.
+constexpr const char* kResultMarker = ".cclab-results";
+
+/// Throws RequestError (naming `dir`) unless `dir` may receive cclab's results: it does not
+/// exist, or is a directory that is empty, holds only cclab's work directory, or has the marker.
+void checkResultTarget(const std::string& dir);
+
+/// Creates directory `dir` (and its parents) if needed and marks it as cclab's.
+void markResultDir(const std::string& dir);
+
+/// Opens `dir` to hold result sets and files side by side (a comparison, a sweep, a staffing
+/// plan): locks it in `mode` (its parent created first), checks it (checkResultTarget) and marks
+/// it. The lock lasts as long as the returned object.
+DirLock openResultContainer(const std::string& dir, DirLock::Mode mode);
 
 class ResultDir {
  public:
+  /// Checks `out` (checkResultTarget), locks it and removes what killed processes left beside it.
   explicit ResultDir(std::string out);
   ~ResultDir();
   ResultDir(const ResultDir&) = delete;
@@ -27,6 +47,7 @@ class ResultDir {
 
  private:
   std::string out_, fresh_;
+  DirLock lock_;
   bool committed_ = false;
 };
 

@@ -12,6 +12,7 @@
 
 #include "experiment/compare.hpp"
 #include "io/contact_log.hpp"
+#include "io/text_escape.hpp"
 #include "model/kpi.hpp"
 
 #ifndef CCLAB_VERSION
@@ -285,12 +286,13 @@ void writeResults(const std::string& outDir, const Scenario& sc, const RunOption
           return std::nan("");
         };
         s += std::to_string(i) + "," + std::to_string(i / sc.intervalsPerDay()) + "," +
-             formatWeekTime(i * sc.intervalSeconds()).substr(0, 9) + "," + sc.channels[c].name +
-             "," + fmtCsv(sum.offered / R) + "," + fmtCsv(sum.answered / R) + "," +
-             fmtCsv(sum.abandoned / R) + "," + fmtCsv(sum.blocked / R) + "," +
-             fmtCsv(sum.hidden / R) + "," + fmtCsv(get("service_level")) + "," +
-             fmtCsv(get("asa_s")) + "," + fmtCsv(get("aht_s")) + "," + fmtCsv(get("occupancy")) +
-             "," + fmtCsv(get("mean_concurrency")) + "," + fmtCsv(get("agents_on_shift")) + "," +
+             formatWeekTime(i * sc.intervalSeconds()).substr(0, 9) + "," +
+             csvText(sc.channels[c].name) + "," + fmtCsv(sum.offered / R) + "," +
+             fmtCsv(sum.answered / R) + "," + fmtCsv(sum.abandoned / R) + "," +
+             fmtCsv(sum.blocked / R) + "," + fmtCsv(sum.hidden / R) + "," +
+             fmtCsv(get("service_level")) + "," + fmtCsv(get("asa_s")) + "," +
+             fmtCsv(get("aht_s")) + "," + fmtCsv(get("occupancy")) + "," +
+             fmtCsv(get("mean_concurrency")) + "," + fmtCsv(get("agents_on_shift")) + "," +
              fmtCsv(get("availability")) + "," + fmtCsv(get("mean_queue")) + "\n";
       }
     }

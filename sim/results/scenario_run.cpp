@@ -2,9 +2,14 @@
 #include "results/scenario_run.hpp"
 
 #include <chrono>
+#include <filesystem>
 
+#include "results/dir_lock.hpp"
 #include "results/report.hpp"
+#include "results/result_dir.hpp"
 #include "results/results.hpp"
+
+namespace fs = std::filesystem;
 
 namespace cclab {
 
@@ -27,6 +32,10 @@ std::vector<GateResult> publishResults(const std::string& out, const Scenario& s
 std::optional<ScenarioRun> runScenario(const Scenario& sc, const RunOptions& ro,
                                        const std::string& out, const RunSetup& setup) {
   const std::string work = workDirOf(out);
+  const fs::path parent = fs::path(out).lexically_normal().parent_path();
+  if (!parent.empty()) fs::create_directories(parent);
+  const DirLock lock(out, DirLock::Mode::Exclusive);  // held by the command too, usually
+  checkResultTarget(out);
   prepareWorkDir(work, sc, ro, setup.resume);
   std::vector<int> mine;
   for (int r = 0; r < ro.replications; ++r)

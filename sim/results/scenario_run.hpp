@@ -47,8 +47,9 @@ struct ScenarioRun {
   std::vector<GateResult> gates;
 };
 
-/// Runs `sc` into `out`. A shard run stops after its replications (merge them with
-/// shard_merge.hpp) and returns nullopt. Throws if a replication fails.
+/// Runs `sc` into `out`, locked meanwhile (dir_lock.hpp). A RequestError if `out` is in use or
+/// may not receive results (result_dir.hpp). A shard run stops after its replications (merge them
+/// with shard_merge.hpp) and returns nullopt. Throws if a replication fails.
 std::optional<ScenarioRun> runScenario(const Scenario& sc, const RunOptions& ro,
                                        const std::string& out, const RunSetup& setup = {});
 

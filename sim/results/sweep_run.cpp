@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "io/safe_name.hpp"
+#include "io/text_escape.hpp"
 #include "io/text_file.hpp"
 #include "results/result_dir.hpp"
 
@@ -17,7 +19,7 @@ namespace {
 /// A variant's summary.json, checked to be of this sweep's seed and replication count.
 nlohmann::ordered_json readVariantSummary(const SweepPlan& plan, std::size_t v,
                                           const RunOptions& ro, const std::string& out) {
-  const fs::path sp = fs::path(out) / plan.names[v] / "summary.json";
+  const fs::path sp = fs::path(out) / safeFileNames(plan.names)[v] / "summary.json";
   if (!fs::exists(sp))
     throw std::runtime_error(plan.names[v] + " has no results in " + out +
                              " (run its shard first)");
@@ -48,10 +50,10 @@ std::string csvNumber(const nlohmann::ordered_json& x) {
 
 std::string csvHeader(const SweepPlan& plan, const nlohmann::ordered_json& kpis) {
   std::string csv = "variant";
-  for (const auto& p : plan.params) csv += "," + p.path;
+  for (const auto& p : plan.params) csv += "," + csvText(p.path);
   for (const auto& [k, e] : kpis.items()) {
     (void)e;
-    csv += "," + k + "," + k + "_lo," + k + "_hi";
+    csv += "," + csvText(k) + "," + csvText(k + "_lo") + "," + csvText(k + "_hi");
   }
   return csv + "\n";
 }
@@ -62,10 +64,10 @@ nlohmann::ordered_json variantRow(const SweepPlan& plan, std::size_t v,
   nlohmann::ordered_json row;
   row["name"] = plan.names[v];
   nlohmann::ordered_json settings = nlohmann::ordered_json::object();
-  csv += plan.names[v];
+  csv += csvText(plan.names[v]);
   for (std::size_t k = 0; k < plan.params.size(); ++k) {
     settings[plan.params[k].path] = plan.grid[v][k];
-    csv += "," + plan.grid[v][k];
+    csv += "," + csvText(plan.grid[v][k]);
   }
   row["settings"] = settings;
   nlohmann::ordered_json slim = nlohmann::ordered_json::object();
@@ -83,17 +85,22 @@ nlohmann::ordered_json variantRow(const SweepPlan& plan, std::size_t v,
 
 void runSweep(const SweepPlan& plan, const RunOptions& ro, const std::string& out,
               const Shard& shard, const RunHooks& hooks) {
+  // Shards of one sweep write it at once, each its own variants (each locked by runScenario).
+  const DirLock lock =
+      openResultContainer(out, shard.count > 1 ? DirLock::Mode::Shared : DirLock::Mode::Exclusive);
+  const std::vector<std::string> dirs = safeFileNames(plan.names);
   for (std::size_t v = 0; v < plan.variants.size(); ++v) {
     if (!shard.takes(static_cast<int>(v))) continue;
     RunSetup setup;
     setup.label = plan.names[v];
     setup.hooks = hooks;
-    runScenario(plan.variants[v], ro, (fs::path(out) / plan.names[v]).string(), setup);
+    runScenario(plan.variants[v], ro, (fs::path(out) / dirs[v]).string(), setup);
   }
 }
 
 nlohmann::ordered_json collectSweep(const SweepPlan& plan, const RunOptions& ro,
                                     const std::string& out) {
+  const DirLock lock = openResultContainer(out, DirLock::Mode::Exclusive);
   nlohmann::ordered_json j;
   j["scenario"] = plan.scenario;
   j["seed"] = ro.seed;
