@@ -13,6 +13,7 @@
 #include "io/scenario_reader.hpp"
 #include "io/text_file.hpp"
 #include "results/output_dir.hpp"
+#include "results/run_memory.hpp"
 #include "results/scenario_run.hpp"
 
 namespace fs = std::filesystem;
@@ -77,13 +78,14 @@ int printRun(const Scenario& sc, const RunOptions& ro, const std::string& out,
 int runCommand(const RunArgs& o) {
   Scenario sc;
   RunSetup setup;
+  const RunOptions ro = runOptions(o.seed, o.replications, o.jobs, o.engine, !o.noContacts);
   try {
     sc = readScenarioFile(o.scenario);
     setup.gates = scenarioGates(sc, o.gates, false);
+    checkRunMemory(sc, ro);  // refused before any work, never a std::bad_alloc half-way
   } catch (const InputError& e) {
     return reportInputError(e);
   }
-  const RunOptions ro = runOptions(o.seed, o.replications, o.jobs, o.engine, !o.noContacts);
   const std::string out =
       o.out.empty() ? (fs::path("results") / fs::path(o.scenario).stem()).string() : o.out;
   setup.resume = o.resume;

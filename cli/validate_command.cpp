@@ -11,6 +11,7 @@
 #include "io/rubric_reader.hpp"
 #include "io/scenario_reader.hpp"
 #include "io/text_file.hpp"
+#include "results/run_memory.hpp"
 
 namespace cclab::cli {
 
@@ -70,10 +71,17 @@ struct FileChecks {
   }
   void scenario(const std::string& f) {
     const Scenario sc = readScenarioFile(f);
+    // The memory of the run `cclab run FILE` would do (10 replications, with the contact log).
+    RunOptions plain;
+    plain.replications = 10;
+    const RunMemory memory = checkRunMemory(sc, plain);
     int agents = 0;
     for (const auto& g : sc.groups) agents += g.size();
-    std::printf("%s: ok (%zu channels, %zu agent groups, %d agents, %g days)\n", f.c_str(),
-                sc.channels.size(), sc.groups.size(), agents, sc.horizonDays);
+    std::printf(
+        "%s: ok (%zu channels, %zu agent groups, %d agents, %g days; a run of 10 "
+        "replications needs about %s of memory)\n",
+        f.c_str(), sc.channels.size(), sc.groups.size(), agents, sc.horizonDays,
+        formatBytes(memory.peak).c_str());
   }
 };
 

@@ -234,6 +234,10 @@ ContactLog readRunLog(const std::string& dir) {
 
 namespace {
 
+/// The largest handle or first-response time (seconds) and order value an import accepts.
+constexpr double kMaxImportedDuration = 365 * 86400.0;
+constexpr double kMaxImportedOrderValue = 1e12;
+
 /// The index of `s` in `names`, added if new.
 int intern(std::map<std::string, int>& idx, std::vector<std::string>& names, const std::string& s) {
   auto it = idx.find(s);
@@ -353,10 +357,12 @@ class ExportImporter {
               std::to_string(log_.contacts[static_cast<std::size_t>(byId_[c.id])].line)};
     c.customer = *cell(r, "customer_id");
     const std::string created = *cell(r, "created");
-    auto t = parseTimestamp(created, m_.timeFormat);
+    std::string why;
+    auto t = parseTimestamp(created, m_.timeFormat, &why);
     if (!t)
-      return Rejection{columnOf("created"),
-                       "cannot read '" + created + "' as a time (" + m_.timeFormat + ")"};
+      return Rejection{columnOf("created"), "cannot read '" + created + "' as a time (" +
+                                                m_.timeFormat + ")" +
+                                                (why.empty() ? "" : ": " + why)};
     c.created = *t;
     return std::nullopt;
   }
@@ -364,7 +370,10 @@ class ExportImporter {
   /// Durations, order value and the yes / no outcomes; the first bad cell rejects the row.
   std::optional<Rejection> readMeasures(const CsvRecord& r, LogContact& c) const {
     std::optional<Rejection> why;
-    auto number = [&](const char* field, double unit, double& into) {
+    // A duration over a year (in seconds, after the unit) or an order value over 1e12 is a
+    // mistake in the export, never a contact to average: the row is rejected, not left out.
+    auto number = [&](const char* field, double unit, double most, const std::string& tooLarge,
+                      double& into) {
       auto v = cell(r, field);
       if (!v || v->empty() || why) return;
       auto n = cellNumber(*v);
@@ -372,11 +381,23 @@ class ExportImporter {
         why = Rejection{columnOf(field), "'" + *v + "' is not a non-negative number"};
         return;
       }
+      if (!(*n * unit <= most)) {
+        why = Rejection{columnOf(field), "'" + *v + "'" + tooLarge};
+        return;
+      }
       into = *n * unit;
     };
-    number("handle_time", m_.handleUnit, c.handle);
-    number("first_response", m_.firstResponseUnit, c.firstResponse);
-    number("order_value", 1, c.orderValue);
+    auto overAYear = [](double unit) {
+      return std::string(unit == 3600 ? " hours"
+                         : unit == 60 ? " minutes"
+                                      : " seconds") +
+             " is more than a year: not a real duration";
+    };
+    number("handle_time", m_.handleUnit, kMaxImportedDuration, overAYear(m_.handleUnit), c.handle);
+    number("first_response", m_.firstResponseUnit, kMaxImportedDuration,
+           overAYear(m_.firstResponseUnit), c.firstResponse);
+    number("order_value", 1, kMaxImportedOrderValue, " is more than 1e12: not a real order value",
+           c.orderValue);
     auto yesNo = [&](const char* field, const YesNoValues& v, std::int8_t& into) {
       auto s = cell(r, field);
       if (!s || why) return;

@@ -1,6 +1,9 @@
 // Reading the mapping file of a help-desk import; see import_mapping.hpp.
 #include "coaching/import_mapping.hpp"
 
+#include <cctype>
+#include <cstdio>
+
 #include "io/csv.hpp"
 #include "io/text_file.hpp"
 #include "io/yaml_reader.hpp"
@@ -25,15 +28,43 @@ void setDefaultValues(ImportMapping& m) {
   m.resolved.numeric = false;
 }
 
+/// A delimiter as the reader would show it: '"', '\n', 'x'.
+std::string shownChar(char c) {
+  if (c == '\n') return "'\\n'";
+  if (c == '\r') return "'\\r'";
+  if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+    char b[16];
+    std::snprintf(b, sizeof b, "byte 0x%02x", static_cast<unsigned char>(c));
+    return b;
+  }
+  return std::string("'") + c + "'";
+}
+
+/// Why `c` cannot separate the fields of a CSV file ("" if it can): a quote or a line break
+/// is part of the format itself, a control character or a letter or digit is part of values.
+std::string delimiterProblem(char c) {
+  if (c == '"') return "'\"' quotes fields in CSV, it cannot also separate them";
+  if (c == '\n' || c == '\r')
+    return shownChar(c) + " ends a record in CSV, it cannot separate fields";
+  if (c != '\t' && (static_cast<unsigned char>(c) < 0x20 || c == 0x7f))
+    return shownChar(c) + " is a control character, not a field separator";
+  if (std::isalnum(static_cast<unsigned char>(c)))
+    return shownChar(c) + " is a letter or digit: it would split values";
+  return "";
+}
+
 void readDelimiter(YamlReader& y, const YAML::Node& root, ImportMapping& m) {
   if (!y.has(root, "delimiter")) return;
   if (auto s = y.string(root["delimiter"], "delimiter")) {
-    if (*s == "\\t" || *s == "tab")
+    if (*s == "\\t" || *s == "tab") {
       m.delimiter = '\t';
-    else if (s->size() == 1)
-      m.delimiter = (*s)[0];
-    else
+    } else if (s->size() != 1) {
       y.error(root["delimiter"], "delimiter", "expected one character (or tab)");
+    } else if (const std::string why = delimiterProblem((*s)[0]); !why.empty()) {
+      y.error(root["delimiter"], "delimiter", why + " (use , ; | or tab)");
+    } else {
+      m.delimiter = (*s)[0];
+    }
   }
 }
 
@@ -66,6 +97,19 @@ void readUnits(YamlReader& y, const YAML::Node& root, ImportMapping& m) {
                                                                                      : 3600;
 }
 
+/// A cell value listed for both yes and no would be read as whichever is looked up first.
+void checkOverlap(YamlReader& y, const YAML::Node& v, const std::string& vf,
+                  const YesNoValues& yn) {
+  if (!y.has(v, "no") || !v["no"].IsSequence()) return;
+  for (const auto& e : v["no"]) {
+    if (!e.IsScalar()) continue;
+    const std::string value = lowerCased(trimmed(e.Scalar()));
+    if (yn.yes.count(value))
+      y.error(e, vf + ".no",
+              "'" + value + "' is listed both as yes and as no: a cell can mean only one");
+  }
+}
+
 /// values.resolved / csat / reopened: lists of the cell values for yes and no.
 void readValues(YamlReader& y, const YAML::Node& root, ImportMapping& m) {
   if (!y.has(root, "values") ||
@@ -94,6 +138,7 @@ void readValues(YamlReader& y, const YAML::Node& root, ImportMapping& m) {
         if (auto s = y.string(e, vf + "." + side))
           (std::string(side) == "yes" ? yn.yes : yn.no).insert(lowerCased(trimmed(*s)));
     }
+    checkOverlap(y, v, vf, yn);
   }
 }
 

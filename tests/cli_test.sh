@@ -18,6 +18,20 @@ while IFS=$'\t' read -r name expected; do
   "$cclab" run "$name" --out "$tmp/bad" -q >/dev/null 2>&1; rc=$?
   [ $rc -eq 2 ]; check "run $name exits 2 (got $rc)" $?
 done < expected.tsv
+# memory: validate prints the estimate; run refuses what cannot fit before any work (no --out)
+cd "$src"
+"$cclab" validate scenarios/erlang-a-reference.yaml | grep -q "a run of 10 replications needs about [0-9.]* MB of memory"
+check "validate prints the memory a run needs" $?
+out=$(CCLAB_MEMORY_LIMIT_MB=1 "$cclab" run scenarios/erlang-a-reference.yaml --out "$tmp/mem" -q 2>&1 >/dev/null); rc=$?
+[ $rc -eq 2 ]; check "run over the memory limit exits 2 (got $rc)" $?
+printf '%s\n' "$out" | head -1 | grep -q "^scenarios/erlang-a-reference.yaml:.*: horizon_days: a run needs about .* of memory, more than the limit below"
+check "run over the memory limit names horizon_days: $out" $?
+printf '%s\n' "$out" | sed -n 2p | grep -q "^scenarios/erlang-a-reference.yaml: memory: the limit is 1.0 MB (CCLAB_MEMORY_LIMIT_MB=1"
+check "run over the memory limit gives the limit" $?
+[ ! -e "$tmp/mem" ]; check "run over the memory limit does no work" $?
+CCLAB_MEMORY_LIMIT_MB=1 "$cclab" run scenarios/erlang-a-reference.yaml --out "$tmp/mem" -r 1 --no-contacts -q >/dev/null 2>&1
+[ $? -eq 2 ]; check "run with a 1 MB limit refuses even one replication" $?
+"$cclab" run scenarios/erlang-a-reference.yaml --out "$tmp/mem" -r 1 -q >/dev/null 2>&1; check "run within the limit runs" $?
 # coaching formats: rubrics, rules, mappings, exports, scenarios with agent behaviour
 cd "$src/tests/bad-inputs/coaching"
 while IFS=$'\t' read -r name kind code expected; do

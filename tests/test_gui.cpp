@@ -1,9 +1,11 @@
 // GUI (issue 5): the replay's logic and the panels, without a window (ImGui's null backend: a
 // context with a built font atlas and a display size, frames built and rendered to draw lists).
 #include <gtest/gtest.h>
+
 #include <imgui.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -32,11 +34,10 @@ EventLog synthetic(int n, std::uint32_t seed) {
   log.horizon = 86400;
   std::mt19937 g(seed);
   std::uniform_real_distribution<double> u(0, 1);
+  std::vector<std::pair<ContactRecord, int>> contacts;  // with the reason index
   for (int i = 0; i < n; ++i) {
     ContactRecord r;
-    r.id = static_cast<std::uint64_t>(i);
     r.channel = static_cast<int>(g() % 2);
-    r.shopper = i / 2;  // pairs of contacts share a shopper (a repeat contact)
     r.stage = static_cast<int>(g() % 6);
     r.arrival = u(g) * 80000;
     const bool answered = u(g) < 0.8;
@@ -48,7 +49,16 @@ EventLog synthetic(int n, std::uint32_t seed) {
       r.end = r.arrival + u(g) * 200;
       r.outcome = Outcome::Abandoned;
     }
-    appendContactEvents(r, static_cast<int>(g() % 2), log.events);
+    contacts.push_back({r, static_cast<int>(g() % 2)});
+  }
+  // Ids in order of arrival, as the model gives them (the event-log reader checks it).
+  std::sort(contacts.begin(), contacts.end(),
+            [](const auto& a, const auto& b) { return a.first.arrival < b.first.arrival; });
+  for (std::size_t i = 0; i < contacts.size(); ++i) {
+    ContactRecord& r = contacts[i].first;
+    r.id = i;
+    r.shopper = static_cast<std::int64_t>(i / 2);  // pairs share a shopper (a repeat contact)
+    appendContactEvents(r, contacts[i].second, log.events);
   }
   sortEvents(log.events);
   return log;

@@ -78,3 +78,23 @@ TEST(Rubric, OtherMistakesNameTheField) {
             "r.yaml:7:8: bands: the last band must start at 0, so that every score has a band");
   EXPECT_EQ(first(""), "r.yaml: the file is empty");
 }
+
+// Skipping a step takes its if_skipped.handle_share off the handle time; the shares of all steps
+// together must leave some of it (journeys.cpp), checked at the rubric, not at a scenario.
+TEST(Rubric, HandleSharesMustLeaveSomeHandleTime) {
+  auto rubric = [](double a, double b) {
+    return "name: x\nsteps:\n  - id: a\n    weight: 0.5\n    if_skipped: {handle_share: " +
+           std::to_string(a) + "}\n    questions:\n      - {id: q1, options: {yes: 1, no: 0}}\n" +
+           "  - id: b\n    weight: 0.5\n    if_skipped: {handle_share: " + std::to_string(b) +
+           "}\n    questions:\n      - {id: q2, options: {yes: 1, no: 0}}\n";
+  };
+  EXPECT_NO_THROW(readRubricText("r.yaml", rubric(0.45, 0.45)));
+  try {
+    readRubricText("r.yaml", rubric(0.5, 0.45));
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.diagnostics().front().format(),
+              "r.yaml:3:3: steps: the steps' if_skipped.handle_share values add up to 0.95 (at "
+              "most 0.9: skipping every step must leave some handle time)");
+  }
+}

@@ -1,5 +1,6 @@
 // Scenario files: the shipped ones validate; every file of the bad-input catalogue
-// (tests/bad-inputs/expected.tsv) is rejected with exactly its expected first message.
+// (tests/bad-inputs/expected.tsv) is rejected with exactly its expected first message, by the
+// reader or by the memory check `cclab validate` makes after it.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -9,6 +10,8 @@
 #include "io/diagnostics.hpp"
 #include "io/scenario_reader.hpp"
 #include "io/text_file.hpp"
+#include "io/yaml_reader.hpp"
+#include "results/run_memory.hpp"
 
 using namespace cclab;
 namespace fs = std::filesystem;
@@ -38,7 +41,10 @@ TEST(ScenarioReader, BadInputCatalogue) {
     SCOPED_TRACE(name);
     const std::string text = readWholeFile((kSource / "tests/bad-inputs" / name).string());
     try {
-      readScenarioText(name, text);
+      const Scenario sc = readScenarioText(name, text);
+      RunOptions plain;  // what `cclab run FILE` does, as `cclab validate` estimates it
+      plain.replications = 10;
+      checkRunMemory(sc, plain);
       ADD_FAILURE() << "accepted a bad file";
     } catch (const InputError& e) {
       ASSERT_FALSE(e.diagnostics().empty());
@@ -93,4 +99,61 @@ TEST(ScenarioReader, ReadsTablesShiftsAndDefaults) {
 
 TEST(ScenarioReader, MissingFileIsAnInputError) {
   EXPECT_THROW(readScenarioFile("/nonexistent/cclab.yaml"), InputError);
+}
+
+// A file's values are counted before yaml-cpp builds its nodes (about 470 bytes each): a long
+// list, or aliases that repeat a list many times, are refused where they pass the limit.
+TEST(ScenarioReader, TooManyValuesAreRefusedBeforeLoading) {
+  auto first = [](const std::string& text) {
+    try {
+      readScenarioText("v.yaml", text);
+    } catch (const InputError& e) {
+      return e.diagnostics().front().format();
+    }
+    return std::string("accepted");
+  };
+  std::string list = "name: t\nlong: [";
+  for (std::size_t i = 0; i < kMaxYamlValues; ++i) list += "1,";
+  list += "1]\n";
+  const std::string tooMany =
+      "the file holds more than 500000 values (this one is past the limit); cclab's files need "
+      "far fewer: bin a long empirical table into at most a few thousand values";
+  // The top map, name, t, long and the list are 5 values: item k (from 0) is value 6 + k.
+  EXPECT_EQ(first(list),
+            "v.yaml:2:" + std::to_string(8 + 2 * (kMaxYamlValues - 5)) + ": " + tooMany);
+  // 10 x 10 x 10 x 1001 values from about 2 KB: a is 1 002 values, b 10 021, c 100 211, so the
+  // fourth *c in d passes the limit.
+  std::string bomb = "a: &a [";
+  for (int i = 0; i < 1000; ++i) bomb += "0,";
+  bomb +=
+      "0]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+      "d: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n";
+  EXPECT_EQ(first(bomb), "v.yaml:4:14: " + tooMany);
+  // Under the limit, a long table still reads (and is checked as usual).
+  std::string fine = "name: t\nlong: [";
+  for (int i = 0; i < 1000; ++i) fine += "1,";
+  fine += "1]\n";
+  EXPECT_EQ(first(fine).substr(0, 19), "v.yaml:2:1: long: u");
+}
+
+TEST(ScenarioReader, AgentChannelsMustBeAList) {
+  const std::string head =
+      "name: t\nchannels:\n  phone:\n    kind: phone\n"
+      "    patience: {dist: exponential, mean_s: 180}\n"
+      "    handle_time: {dist: exponential, mean_s: 300}\n    arrivals: {per_hour: 60}\n"
+      "agents:\n  - name: a\n    count: 3\n    channels: ";
+  auto first = [&](const std::string& channels) {
+    try {
+      readScenarioText("c.yaml", head + channels + "\n");
+    } catch (const InputError& e) {
+      return e.diagnostics().front().format();
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(first("phone"),
+            "c.yaml:11:15: agents.a.channels: expected a list of channel names, like [phone, "
+            "chat] (got a single value)");
+  EXPECT_EQ(first("[]"),
+            "c.yaml:11:15: agents.a.channels: an agent group must serve at least one channel");
+  EXPECT_EQ(first("[phone]"), "accepted");
 }

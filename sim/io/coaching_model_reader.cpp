@@ -90,7 +90,8 @@ void CoachingModelReader::readEffects(const YAML::Node& n, const std::string& f)
   }
   double share = 0;
   for (const auto& e : cm.effects) share += e.handleShare;
-  if (share > 0.9) y_.error(n, f, "the steps' handle_share values add up to more than 0.9");
+  if (share > kMaxSkippedHandleShare + 1e-9)
+    y_.error(n, f, "the steps' handle_share values add up to more than 0.9");
 }
 
 /// The team profile (every agent's to start with), then the agents' list of overrides.

@@ -189,7 +189,13 @@ void ContactCenterReader::readGroupChannels(const YAML::Node& n, const std::stri
     return;
   }
   const YAML::Node cs = n["channels"];
-  if (!cs.IsSequence() || cs.size() == 0) {
+  if (!cs.IsSequence() && !cs.IsNull()) {
+    y_.error(cs, f + ".channels",
+             "expected a list of channel names, like [phone, chat] (got " +
+                 std::string(cs.IsMap() ? "a map" : "a single value") + ")");
+    return;
+  }
+  if (cs.IsNull() || cs.size() == 0) {
     y_.error(cs, f + ".channels", "an agent group must serve at least one channel");
     return;
   }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <ostream>
 #include <tuple>
 
@@ -96,6 +97,66 @@ void writeEventLog(const EventLog& log, std::ostream& out) {
             static_cast<std::streamsize>(log.events.size() * sizeof(ReplayEvent)));
 }
 
+namespace {
+
+/// Whether an End's outcome needs an Answer before it (an agent took the contact) or excludes
+/// one.
+bool outcomeNeedsAnswer(std::uint8_t outcome) {
+  const auto o = static_cast<Outcome>(outcome);
+  return o == Outcome::Served || o == Outcome::LeftChat || o == Outcome::InServiceAtEnd;
+}
+
+/// A contradiction between a contact's events: the index of the event and what is wrong.
+struct EventProblem {
+  std::size_t index = 0;
+  std::string message;
+};
+
+/// Cross-checks the contacts' events (fields already in range, times in order): contacts arrive
+/// with ids 0, 1, 2... (ids are given on arrival), each is answered at most once, by an agent,
+/// and ends once; an outcome that needs an agent (served, left chat, in service at the end)
+/// follows an answer and names the agent, the others follow none. A contact may lack its end (a
+/// log cut short). One byte per contact.
+std::optional<EventProblem> contactEventsProblem(const std::vector<ReplayEvent>& events) {
+  enum State : std::uint8_t { kWaiting, kAnswered, kEnded };
+  std::vector<std::uint8_t> state;  // per contact id that arrived
+  auto contact = [](const ReplayEvent& e) { return "contact " + std::to_string(e.contact); };
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const ReplayEvent& e = events[i];
+    if (e.kind == EventKind::Journey) continue;
+    if (e.kind == EventKind::Arrive) {
+      if (e.contact != state.size())
+        return EventProblem{i, contact(e) + " arrives where contact " +
+                                   std::to_string(state.size()) +
+                                   " was due (ids are given on arrival, one by one)"};
+      state.push_back(kWaiting);
+      continue;
+    }
+    const char* what = e.kind == EventKind::Answer ? " is answered" : " ends";
+    if (e.contact >= state.size() || state[e.contact] == kEnded)
+      return EventProblem{i, contact(e) + what + " before it arrives or after it ended"};
+    std::uint8_t& st = state[e.contact];
+    if (e.kind == EventKind::Answer) {
+      if (st == kAnswered) return EventProblem{i, contact(e) + " is answered twice"};
+      if (e.agent < 0) return EventProblem{i, contact(e) + " is answered by no agent"};
+      st = kAnswered;
+      continue;
+    }
+    const bool needs = outcomeNeedsAnswer(e.outcome);
+    const std::string outcome = toString(static_cast<Outcome>(e.outcome));
+    if (needs && st != kAnswered)
+      return EventProblem{i, contact(e) + " ends " + outcome + " but was never answered"};
+    if (needs && e.agent < 0)
+      return EventProblem{i, contact(e) + " ends " + outcome + " without an agent"};
+    if (!needs && st == kAnswered)
+      return EventProblem{i, contact(e) + " ends " + outcome + " although an agent answered it"};
+    st = kEnded;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 EventLog parseEventLog(const std::string& file, const std::string& bytes) {
   std::size_t at = 0;
   auto fail = [&](const std::string& field, const std::string& msg) {
@@ -129,16 +190,22 @@ EventLog parseEventLog(const std::string& file, const std::string& bytes) {
       if (len > 4096) throw fail(what[k], "a name longer than 4096 bytes");
       need(len, what[k]);
       lists[k]->push_back(bytes.substr(at, len));
+      if (firstInvalidUtf8(lists[k]->back()).first > 0)
+        throw fail(std::string(what[k]) + "[" + std::to_string(i) + "]",
+                   "the name is not valid UTF-8 text");
       at += len;
     }
   }
   if (log.channels.size() > 255) throw fail("channels", "more than 255 channels");
   const std::uint64_t n = u64("events");
-  if (n > (bytes.size() - at) / sizeof(ReplayEvent) ||
-      (bytes.size() - at) != n * sizeof(ReplayEvent))
-    throw fail("events", "the file holds " +
-                             std::to_string((bytes.size() - at) / sizeof(ReplayEvent)) +
+  const std::size_t rest = bytes.size() - at;
+  if (n > rest / sizeof(ReplayEvent))
+    throw fail("events", "the file holds " + std::to_string(rest / sizeof(ReplayEvent)) +
                              " events' worth of bytes, the header says " + std::to_string(n));
+  if (rest != n * sizeof(ReplayEvent))
+    throw fail("events", std::to_string(rest - n * sizeof(ReplayEvent)) +
+                             " trailing bytes after the " + std::to_string(n) +
+                             " events the header announces");
   log.events.resize(n);
   const std::size_t base = at;
   if (n) std::memcpy(log.events.data(), bytes.data() + at, n * sizeof(ReplayEvent));
@@ -155,6 +222,10 @@ EventLog parseEventLog(const std::string& file, const std::string& bytes) {
         (e.reason >= 0 && static_cast<std::size_t>(e.reason) >= log.reasons.size()) ||
         e.reason < -1 || e.stage < -1 || e.stage > 5)
       throw fail("events[" + std::to_string(i) + "]", "a field is out of range");
+  }
+  if (auto p = contactEventsProblem(log.events)) {
+    at = base + p->index * sizeof(ReplayEvent);
+    throw fail("events[" + std::to_string(p->index) + "]", p->message);
   }
   return log;
 }

@@ -21,6 +21,132 @@ void readEffect(YamlReader& y, const YAML::Node& n, const std::string& f, StepEf
   y.optionalNumber(n, "handle_share", f + ".handle_share", 0, 0.9, e.handleShare);
   y.optionalNumber(n, "conversion", f + ".conversion", 0, 1, e.conversion);
 }
+
+/// One question of a step: its id (unique in the rubric), text, options and flags.
+RubricQuestion readQuestion(YamlReader& y, const YAML::Node& q, std::string qf,
+                            std::set<std::string>& questionIds) {
+  RubricQuestion rq;
+  if (!y.expectMap(q, qf, {"id", "text", "options", "na_allowed", "auto_fail"})) return rq;
+  if (!y.has(q, "id"))
+    y.missing(q, qf, "id");
+  else if (auto s = y.string(q["id"], qf + ".id"))
+    rq.id = *s;
+  if (!rq.id.empty()) {
+    qf = qf.substr(0, qf.rfind(".questions[")) + ".questions." + rq.id;
+    if (!questionIds.insert(rq.id).second)
+      y.error(q["id"], qf + ".id", "question '" + rq.id + "' is given twice");
+  }
+  if (y.has(q, "text"))
+    if (auto s = y.string(q["text"], qf + ".text")) rq.text = *s;
+  if (y.has(q, "na_allowed"))
+    if (auto b = y.boolean(q["na_allowed"], qf + ".na_allowed")) rq.naAllowed = *b;
+  if (y.has(q, "auto_fail"))
+    if (auto b = y.boolean(q["auto_fail"], qf + ".auto_fail")) rq.autoFail = *b;
+  if (!y.has(q, "options")) {
+    y.missing(q, qf, "options");
+  } else if (y.expectOpenMap(q["options"], qf + ".options")) {
+    for (auto it = q["options"].begin(); it != q["options"].end(); ++it) {
+      const std::string a = it->first.Scalar();
+      if (a == "n/a") {
+        y.error(it->first, qf + ".options", "'n/a' is not an option: use na_allowed: true");
+        continue;
+      }
+      if (auto v = y.number(it->second, qf + ".options." + a, 0, 1)) rq.options.push_back({a, *v});
+    }
+    if (q["options"].size() < 2)
+      y.error(q["options"], qf + ".options", "a question needs at least two answer options");
+  }
+  return rq;
+}
+
+/// One step: id (unique), name, weight, questions and the effects of skipping it.
+void readStep(YamlReader& y, const YAML::Node& n, std::size_t i, Rubric& r,
+              std::set<std::string>& questionIds) {
+  std::string f = "steps[" + std::to_string(i) + "]";
+  if (!y.expectMap(n, f, {"id", "name", "weight", "questions", "if_skipped"})) return;
+  RubricStep st;
+  if (!y.has(n, "id"))
+    y.missing(n, f, "id");
+  else if (auto s = y.string(n["id"], f + ".id"))
+    st.id = *s;
+  if (!st.id.empty()) {
+    f = "steps." + st.id;
+    for (const auto& o : r.steps)
+      if (o.id == st.id) y.error(n["id"], f + ".id", "step '" + st.id + "' is given twice");
+  }
+  st.name = st.id;
+  if (y.has(n, "name"))
+    if (auto s = y.string(n["name"], f + ".name")) st.name = *s;
+  if (!y.has(n, "weight"))
+    y.missing(n, f, "weight");
+  else if (auto v = y.number(n["weight"], f + ".weight", 0, 1))
+    st.weight = *v;
+  if (!y.has(n, "questions") || !n["questions"].IsSequence() || n["questions"].size() == 0) {
+    y.error(y.has(n, "questions") ? n["questions"] : n, f + ".questions",
+            "a step needs a non-empty list of questions");
+  } else {
+    for (std::size_t k = 0; k < n["questions"].size(); ++k)
+      st.questions.push_back(readQuestion(
+          y, n["questions"][k], f + ".questions[" + std::to_string(k) + "]", questionIds));
+  }
+  if (y.has(n, "if_skipped")) readEffect(y, n["if_skipped"], f + ".if_skipped", st.ifSkipped);
+  r.steps.push_back(std::move(st));
+}
+
+/// The steps, whose weights add up to 1 and whose handle-time shares leave some handle time.
+void readSteps(YamlReader& y, const YAML::Node& root, Rubric& r) {
+  if (!y.has(root, "steps")) {
+    y.missing(root, "", "steps");
+    return;
+  }
+  if (!root["steps"].IsSequence() || root["steps"].size() == 0) {
+    y.error(root["steps"], "steps", "expected a non-empty list of steps");
+    return;
+  }
+  std::set<std::string> questionIds;
+  for (std::size_t i = 0; i < root["steps"].size(); ++i)
+    readStep(y, root["steps"][i], i, r, questionIds);
+  if (!y.ok()) return;
+  double total = 0, share = 0;
+  for (const auto& st : r.steps) {
+    total += st.weight;
+    share += st.ifSkipped.handleShare;
+  }
+  if (std::abs(total - 1.0) > 1e-6) {
+    std::ostringstream o;
+    o << "step weights must add up to 1 (they add up to " << total << ")";
+    y.error(root["steps"], "steps", o.str());
+  }
+  // Skipping steps takes their shares off the handle time (model.md, "Agent behaviour"); an
+  // agent who skips every step must still leave a tenth of it.
+  if (share > kMaxSkippedHandleShare + 1e-9) {
+    std::ostringstream o;
+    o << "the steps' if_skipped.handle_share values add up to " << share << " (at most "
+      << kMaxSkippedHandleShare << ": skipping every step must leave some handle time)";
+    y.error(root["steps"], "steps", o.str());
+  }
+}
+
+void readBands(YamlReader& y, const YAML::Node& root, Rubric& r) {
+  if (!y.has(root, "bands")) {
+    r.bands = {{"pass", 0}};
+    return;
+  }
+  if (!y.expectOpenMap(root["bands"], "bands")) return;
+  double prev = 2;
+  for (auto it = root["bands"].begin(); it != root["bands"].end(); ++it) {
+    const std::string name = it->first.Scalar();
+    if (auto v = y.number(it->second, "bands." + name, 0, 1)) {
+      if (*v >= prev)
+        y.error(it->second, "bands." + name, "bands must be given from the highest minimum down");
+      prev = *v;
+      r.bands.push_back({name, *v});
+    }
+  }
+  if (y.ok() && (r.bands.empty() || r.bands.back().min != 0))
+    y.error(root["bands"], "bands",
+            "the last band must start at 0, so that every score has a band");
+}
 }  // namespace
 
 Rubric readRubricText(const std::string& file, const std::string& text) {
@@ -37,104 +163,8 @@ Rubric readRubricText(const std::string& file, const std::string& text) {
     r.name = *s;
   if (y.has(root, "description"))
     if (auto s = y.string(root["description"], "description")) r.description = *s;
-  std::set<std::string> questionIds;
-  if (!y.has(root, "steps")) {
-    y.missing(root, "", "steps");
-  } else if (!root["steps"].IsSequence() || root["steps"].size() == 0) {
-    y.error(root["steps"], "steps", "expected a non-empty list of steps");
-  } else {
-    double total = 0;
-    for (std::size_t i = 0; i < root["steps"].size(); ++i) {
-      const YAML::Node n = root["steps"][i];
-      std::string f = "steps[" + std::to_string(i) + "]";
-      if (!y.expectMap(n, f, {"id", "name", "weight", "questions", "if_skipped"})) continue;
-      RubricStep st;
-      if (!y.has(n, "id"))
-        y.missing(n, f, "id");
-      else if (auto s = y.string(n["id"], f + ".id"))
-        st.id = *s;
-      if (!st.id.empty()) {
-        f = "steps." + st.id;
-        for (const auto& o : r.steps)
-          if (o.id == st.id) y.error(n["id"], f + ".id", "step '" + st.id + "' is given twice");
-      }
-      st.name = st.id;
-      if (y.has(n, "name"))
-        if (auto s = y.string(n["name"], f + ".name")) st.name = *s;
-      if (!y.has(n, "weight"))
-        y.missing(n, f, "weight");
-      else if (auto v = y.number(n["weight"], f + ".weight", 0, 1))
-        st.weight = *v;
-      total += st.weight;
-      if (!y.has(n, "questions") || !n["questions"].IsSequence() || n["questions"].size() == 0) {
-        y.error(y.has(n, "questions") ? n["questions"] : n, f + ".questions",
-                "a step needs a non-empty list of questions");
-      } else {
-        for (std::size_t k = 0; k < n["questions"].size(); ++k) {
-          const YAML::Node q = n["questions"][k];
-          std::string qf = f + ".questions[" + std::to_string(k) + "]";
-          if (!y.expectMap(q, qf, {"id", "text", "options", "na_allowed", "auto_fail"})) continue;
-          RubricQuestion rq;
-          if (!y.has(q, "id"))
-            y.missing(q, qf, "id");
-          else if (auto s = y.string(q["id"], qf + ".id"))
-            rq.id = *s;
-          if (!rq.id.empty()) {
-            qf = f + ".questions." + rq.id;
-            if (!questionIds.insert(rq.id).second)
-              y.error(q["id"], qf + ".id", "question '" + rq.id + "' is given twice");
-          }
-          if (y.has(q, "text"))
-            if (auto s = y.string(q["text"], qf + ".text")) rq.text = *s;
-          if (y.has(q, "na_allowed"))
-            if (auto b = y.boolean(q["na_allowed"], qf + ".na_allowed")) rq.naAllowed = *b;
-          if (y.has(q, "auto_fail"))
-            if (auto b = y.boolean(q["auto_fail"], qf + ".auto_fail")) rq.autoFail = *b;
-          if (!y.has(q, "options")) {
-            y.missing(q, qf, "options");
-          } else if (y.expectOpenMap(q["options"], qf + ".options")) {
-            for (auto it = q["options"].begin(); it != q["options"].end(); ++it) {
-              const std::string a = it->first.Scalar();
-              if (a == "n/a") {
-                y.error(it->first, qf + ".options", "'n/a' is not an option: use na_allowed: true");
-                continue;
-              }
-              if (auto v = y.number(it->second, qf + ".options." + a, 0, 1))
-                rq.options.push_back({a, *v});
-            }
-            if (q["options"].size() < 2)
-              y.error(q["options"], qf + ".options",
-                      "a question needs at least two answer options");
-          }
-          st.questions.push_back(std::move(rq));
-        }
-      }
-      if (y.has(n, "if_skipped")) readEffect(y, n["if_skipped"], f + ".if_skipped", st.ifSkipped);
-      r.steps.push_back(std::move(st));
-    }
-    if (y.ok() && std::abs(total - 1.0) > 1e-6) {
-      std::ostringstream o;
-      o << "step weights must add up to 1 (they add up to " << total << ")";
-      y.error(root["steps"], "steps", o.str());
-    }
-  }
-  if (!y.has(root, "bands")) {
-    r.bands = {{"pass", 0}};
-  } else if (y.expectOpenMap(root["bands"], "bands")) {
-    double prev = 2;
-    for (auto it = root["bands"].begin(); it != root["bands"].end(); ++it) {
-      const std::string name = it->first.Scalar();
-      if (auto v = y.number(it->second, "bands." + name, 0, 1)) {
-        if (*v >= prev)
-          y.error(it->second, "bands." + name, "bands must be given from the highest minimum down");
-        prev = *v;
-        r.bands.push_back({name, *v});
-      }
-    }
-    if (y.ok() && (r.bands.empty() || r.bands.back().min != 0))
-      y.error(root["bands"], "bands",
-              "the last band must start at 0, so that every score has a band");
-  }
+  readSteps(y, root, r);
+  readBands(y, root, r);
   if (!y.ok()) throw InputError(std::move(y.diagnostics()));
   return r;
 }

@@ -9,6 +9,10 @@
 
 namespace cclab {
 
+/// The most the if_skipped handle-time shares of all steps may add up to: an agent who skips
+/// every step still takes this much less than the whole handle time (1 - 0.9 = a tenth of it).
+constexpr double kMaxSkippedHandleShare = 0.9;
+
 /// Reads and validates a rubric file (InputError with file:line:col: field on any problem).
 Rubric readRubricFile(const std::string& path);
 Rubric readRubricText(const std::string& file, const std::string& text);

@@ -95,6 +95,8 @@ class ScenarioReader {
       }
     }
     if (y_.has(root, "horizon_days")) {
+      sc_.horizonLoc = {root["horizon_days"].Mark().line + 1,
+                        root["horizon_days"].Mark().column + 1};
       if (auto v = y_.number(root["horizon_days"], "horizon_days", 0, kMaxHorizonDays, true))
         sc_.horizonDays = *v;
     }

@@ -47,7 +47,8 @@ bool readTimeOfDay(const std::string& s, std::size_t& at, int& h, int& mi, doubl
 }
 
 /// Z or +HH[:MM] / -HH[:MM] from `at`, which it moves past; the offset in seconds east of UTC.
-bool readUtcOffset(const std::string& s, std::size_t& at, double& offset) {
+/// False if malformed (`why` empty) or outside -14:00..+14:00 (`why` says so).
+bool readUtcOffset(const std::string& s, std::size_t& at, double& offset, std::string& why) {
   offset = 0;
   if (at >= s.size()) return true;
   if (s[at] == 'Z' && at + 1 == s.size()) {
@@ -59,10 +60,31 @@ bool readUtcOffset(const std::string& s, std::size_t& at, double& offset) {
     if (k < s.size() && s[k] == ':') ++k;
     if (k < s.size() && !digits(s, k, 2, om)) return false;
     if (k < s.size()) k += 2;
+    if (om > 59 || oh * 60 + om > 14 * 60) {
+      why = "the UTC offset " + s.substr(at, k - at) + " is outside -14:00..+14:00";
+      return false;
+    }
     offset = (s[at] == '+' ? 1 : -1) * (oh * 3600.0 + om * 60.0);
     at = k;
   }
   return true;
+}
+
+/// Says why `why` when there is somewhere to say it; returns nothing.
+std::optional<double> refused(std::string* why, const std::string& reason) {
+  if (why) *why = reason;
+  return std::nullopt;
+}
+
+const char* const kMonthNames[12] = {"January",   "February", "March",    "April",
+                                     "May",       "June",     "July",     "August",
+                                     "September", "October",  "November", "December"};
+
+/// Why a day of a month does not exist ("" if it does).
+std::string impossibleDay(int year, int month, int day) {
+  if (day <= daysInMonth(year, month)) return "";
+  return std::string(kMonthNames[month - 1]) + " " + std::to_string(year) + " has " +
+         std::to_string(daysInMonth(year, month)) + " days";
 }
 
 }  // namespace
@@ -76,7 +98,13 @@ std::int64_t daysFromCivil(int y, unsigned m, unsigned d) {
   return static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
-std::optional<double> parseIsoTimestamp(const std::string& text) {
+int daysInMonth(int year, int month) {
+  static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : days[month - 1];
+}
+
+std::optional<double> parseIsoTimestamp(const std::string& text, std::string* why) {
   const std::string s = trimmed(text);
   int y, mo, d, h = 0, mi = 0;
   double sec = 0, offset = 0;
@@ -84,17 +112,21 @@ std::optional<double> parseIsoTimestamp(const std::string& text) {
       !digits(s, 8, 2, d))
     return std::nullopt;
   std::size_t at = 10;
-  if (!readTimeOfDay(s, at, h, mi, sec) || !readUtcOffset(s, at, offset)) return std::nullopt;
+  std::string offsetWhy;
+  if (!readTimeOfDay(s, at, h, mi, sec) || !readUtcOffset(s, at, offset, offsetWhy))
+    return refused(why, offsetWhy);
   if (at != s.size() || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec >= 61)
     return std::nullopt;
+  if (const std::string bad = impossibleDay(y, mo, d); !bad.empty()) return refused(why, bad);
   return static_cast<double>(
              daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d))) *
              86400.0 +
          h * 3600.0 + mi * 60.0 + sec - offset;
 }
 
-std::optional<double> parseTimestamp(const std::string& text, const std::string& format) {
-  if (format == "iso8601") return parseIsoTimestamp(text);
+std::optional<double> parseTimestamp(const std::string& text, const std::string& format,
+                                     std::string* why) {
+  if (format == "iso8601") return parseIsoTimestamp(text, why);
   if (format == "epoch_s") return cellNumber(text);
   if (format == "epoch_ms") {
     auto v = cellNumber(text);
@@ -105,6 +137,11 @@ std::optional<double> parseTimestamp(const std::string& text, const std::string&
   const std::string t = trimmed(text);
   const char* end = strptime(t.c_str(), format.c_str(), &tm);
   if (!end || *end != '\0') return std::nullopt;
+  // strptime takes any day 1..31 whatever the month; timegm would carry 30 February into March.
+  if (tm.tm_mday >= 1 && tm.tm_mon >= 0 && tm.tm_mon < 12)
+    if (const std::string bad = impossibleDay(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+        !bad.empty())
+      return refused(why, bad);
   return static_cast<double>(timegm(&tm));
 }
 

@@ -11,11 +11,17 @@ namespace cclab {
 /// Days from 1970-01-01 to the given date of the proleptic Gregorian calendar (month 1..12).
 std::int64_t daysFromCivil(int year, unsigned month, unsigned day);
 
-/// ISO 8601: YYYY-MM-DD, optionally [T ]HH:MM[:SS[.fff]], optionally Z or +HH:MM / -HH:MM
-/// (blanks around it allowed); nothing if malformed.
-std::optional<double> parseIsoTimestamp(const std::string& text);
+/// Days in a month (1..12) of the proleptic Gregorian calendar.
+int daysInMonth(int year, int month);
 
-/// `format` is "iso8601", "epoch_s", "epoch_ms" or a strptime format (read as UTC).
-std::optional<double> parseTimestamp(const std::string& text, const std::string& format);
+/// ISO 8601: YYYY-MM-DD, optionally [T ]HH:MM[:SS[.fff]], optionally Z or +HH:MM / -HH:MM
+/// (blanks around it allowed); nothing if malformed, if the date does not exist (2026-02-30) or
+/// if the offset is outside -14:00..+14:00. `why` (when given) says what is wrong.
+std::optional<double> parseIsoTimestamp(const std::string& text, std::string* why = nullptr);
+
+/// `format` is "iso8601", "epoch_s", "epoch_ms" or a strptime format (read as UTC; a day the
+/// month does not have is refused, not carried into the next month). `why` as above.
+std::optional<double> parseTimestamp(const std::string& text, const std::string& format,
+                                     std::string* why = nullptr);
 
 }  // namespace cclab

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <utility>
 #include <vector>
 
 namespace cclab {
@@ -99,6 +100,89 @@ std::string fmt(double v) {
   o << v;
   return o.str();
 }
+
+/// Counts the values (scalars, lists, maps; an alias as many as what it repeats) of a YAML text
+/// from the parser's events, without building nodes: yaml-cpp takes about 470 bytes a node, so
+/// an 8 MiB file of short numbers would take 800 MB and seconds before any check could run.
+/// Stops at the first value over the limit and remembers where it is.
+class ValueCounter : public YAML::EventHandler {
+ public:
+  struct TooMany {};  // thrown to stop parsing once the limit is passed
+
+  explicit ValueCounter(std::size_t limit) : limit_(limit) {}
+  const YAML::Mark& where() const { return where_; }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { leaf(m, a); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t a) override {
+    add(m, a < sizes_.size() ? sizes_[a] : 1);
+  }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a,
+                const std::string&) override {
+    leaf(m, a);
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a,
+                       YAML::EmitterStyle::value) override {
+    open(m, a);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a,
+                  YAML::EmitterStyle::value) override {
+    open(m, a);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  std::size_t limit_, count_ = 0;
+  YAML::Mark where_;
+  std::vector<std::size_t> sizes_;  // per anchor: the values it stands for
+  std::vector<std::pair<YAML::anchor_t, std::size_t>> open_;  // anchor, count at the start
+
+  void add(const YAML::Mark& m, std::size_t n) {
+    count_ += n;
+    if (count_ > limit_) {
+      where_ = m;
+      throw TooMany{};
+    }
+  }
+  void remember(YAML::anchor_t a, std::size_t n) {
+    if (a == YAML::NullAnchor) return;
+    if (sizes_.size() <= a) sizes_.resize(a + 1, 1);
+    sizes_[a] = n;
+  }
+  void leaf(const YAML::Mark& m, YAML::anchor_t a) {
+    add(m, 1);
+    remember(a, 1);
+  }
+  void open(const YAML::Mark& m, YAML::anchor_t a) {
+    add(m, 1);
+    open_.push_back({a, count_});
+  }
+  void close() {
+    if (open_.empty()) return;
+    remember(open_.back().first, count_ - open_.back().second + 1);
+    open_.pop_back();
+  }
+};
+
+/// Where `text` passes `limit` values, if it does. Texts that cannot hold that many (every value
+/// takes a byte at least) and have no anchor to repeat are not parsed twice.
+std::optional<YAML::Mark> tooManyValues(const std::string& text, std::size_t limit) {
+  if (text.size() <= limit && text.find('&') == std::string::npos) return std::nullopt;
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  ValueCounter counter(limit);
+  try {
+    while (parser.HandleNextDocument(counter)) {
+    }
+  } catch (const ValueCounter::TooMany&) {
+    return counter.where();
+  } catch (const YAML::Exception&) {
+    // A syntax error: loading the text reports it.
+  }
+  return std::nullopt;
+}
 }  // namespace
 
 YamlReader::YamlReader(std::string file, const std::string& text) : file_(std::move(file)) {
@@ -108,6 +192,13 @@ YamlReader::YamlReader(std::string file, const std::string& text) : file_(std::m
   }
   if (auto [l, c] = firstInvalidUtf8(text); l > 0) {
     diags_.push_back({file_, l, c, "", "not valid UTF-8 text (binary data or another encoding)"});
+    return;
+  }
+  if (auto m = tooManyValues(text, kMaxYamlValues)) {
+    diags_.push_back({file_, m->line + 1, m->column + 1, "",
+                      "the file holds more than " + std::to_string(kMaxYamlValues) +
+                          " values (this one is past the limit); cclab's files need far fewer: "
+                          "bin a long empirical table into at most a few thousand values"});
     return;
   }
   try {

@@ -14,6 +14,11 @@
 
 namespace cclab {
 
+/// The most values (scalars, lists and maps, aliases counted as what they repeat) a YAML file
+/// may hold: the parser takes about 470 bytes a value, so this bounds a file's cost to about
+/// 280 MB and two seconds (docs/robustness.md, "Limits").
+constexpr std::size_t kMaxYamlValues = 500000;
+
 class YamlReader {
  public:
   /// Parses `text` (the content of `file`). Syntax errors, bad UTF-8 and empty files are recorded.

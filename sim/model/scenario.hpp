@@ -123,6 +123,7 @@ struct Scenario {
   std::string text;          // the file's bytes (hashed into results)
   int intervalMinutes = 30;  // 15, 30 or 60
   double horizonDays = 7;
+  SourceLoc horizonLoc;  // where horizon_days is written (0:0 when it is not: the default)
   double warmupHours = 0;
   bool drain = true;             // after the horizon, finish contacts still in the system
   double drainLimitHours = 168;  // ... but stop this long after the horizon at the latest

@@ -1,0 +1,204 @@
+// Estimating a run's memory before it starts; see run_memory.hpp. The parts follow what the code
+// holds (experiment.cpp, results.cpp, report.cpp); the per-item sizes were measured with
+// /usr/bin/time -v on runs of 1 to 12 channels over 30 to 3660 days (docs/robustness.md).
+#include "results/run_memory.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+
+#include "io/diagnostics.hpp"
+#include "model/shop.hpp"
+#include "model/shop_stats.hpp"
+#include "model/stats.hpp"
+
+namespace cclab {
+
+namespace {
+
+// Sizes (bytes), measured with the resident memory of each process (docs/robustness.md, "Memory").
+// A replication process holds its statistics three times at its peak (the model's, the copy it
+// returns, the serialized copy it writes); the parent then holds every replication's while it
+// builds intervals.csv and report.html, whose strings take about 600 bytes per interval and
+// channel at their peak (their growth included).
+constexpr double kParentBase = 40e6;       // the program, its libraries (SimGrid) and the scenario
+constexpr double kReplicationBase = 12e6;  // what a replication process adds besides its data
+constexpr double kStatsCopies = 3;         // in a replication process
+constexpr double kReplayEvent = 64;  // an event of events.bin: 32 bytes, and the vector's growth
+constexpr double kEventsPerContact = 3;    // arrival, answer, end
+constexpr double kEventsPerVisit = 3;      // a shopper's moves between pages
+constexpr double kContactsPerVisit = 0.5;  // a generous bound of questions asked per visit
+constexpr double kLiveContact = 600;  // a contact in flight: its record, queue entry, reorder slot
+constexpr double kOutputPerCell = 600;  // intervals.csv and report.html, per interval and channel
+constexpr double kShopOutputPerInterval = 160;  // shop_intervals.csv
+
+/// Expected arrivals over the horizon and on the busiest day of the week, summed over channels
+/// and the shop's questions.
+struct Demand {
+  double contacts = 0, busiestDay = 0, visits = 0;
+};
+
+/// Over the horizon and on the busiest day of the week: what a weekly rate profile brings.
+void addProfile(const Scenario& sc, const std::vector<double>& ratePerInterval, double per,
+                double& total, double& busiest) {
+  const int perDay = sc.intervalsPerDay();
+  double week = 0, top = 0;
+  for (int d = 0; d < 7; ++d) {
+    double day = 0;
+    for (int i = 0; i < perDay; ++i) {
+      const auto k = static_cast<std::size_t>(d * perDay + i);
+      if (k < ratePerInterval.size()) day += ratePerInterval[k] * sc.intervalSeconds();
+    }
+    week += day;
+    top = std::max(top, day);
+  }
+  total += week * sc.horizonDays / 7.0 * per;
+  busiest += top * per;
+}
+
+Demand demandOf(const Scenario& sc) {
+  Demand d;
+  double unused = 0;
+  for (const auto& a : sc.arrivals) addProfile(sc, a.ratePerInterval, 1, d.contacts, d.busiestDay);
+  if (sc.hasShop) {
+    addProfile(sc, sc.shop.visitRatePerInterval, 1, d.visits, unused);
+    addProfile(sc, sc.shop.visitRatePerInterval, kContactsPerVisit, d.contacts, d.busiestDay);
+  }
+  return d;
+}
+
+/// One replication's statistics (ReplicationStats): per interval and channel, per agent, shop.
+double statsBytes(const Scenario& sc) {
+  const double intervals = sc.horizonIntervals(),
+               channels = static_cast<double>(sc.channels.size());
+  double agents = 0;
+  for (const auto& g : sc.groups) agents += g.size();
+  double shop = 0;
+  if (sc.hasShop)
+    shop = static_cast<double>(ShopStats::kScalarCount) + 4 * channels +
+           4 * static_cast<double>(kStageCount) + 5 * static_cast<double>(sc.shop.reasons.size()) +
+           3 * static_cast<double>(sc.shop.segments.size()) + 5 * intervals +
+           2 * static_cast<double>(sc.coaching.rubric.steps.size());
+  return intervals * channels * sizeof(IntervalStats) + agents * sizeof(AgentStats) +
+         shop * sizeof(double);
+}
+
+std::string withThousands(double v) {
+  std::string s = std::to_string(static_cast<long long>(v));
+  for (int k = static_cast<int>(s.size()) - 3; k > 0; k -= 3)
+    s.insert(static_cast<std::size_t>(k), " ");
+  return s;
+}
+
+}  // namespace
+
+const MemoryPart& RunMemory::largest() const {
+  return *std::max_element(parts.begin(), parts.end(),
+                           [](const auto& a, const auto& b) { return a.bytes < b.bytes; });
+}
+
+RunMemory estimateRunMemory(const Scenario& sc, const RunOptions& o) {
+  const double R = std::max(1, o.replications);
+  const double jobs = std::min(std::max(1, o.jobs), std::max(1, o.replications));
+  const double stats = statsBytes(sc);
+  const double cells = sc.horizonIntervals() * static_cast<double>(sc.channels.size());
+  const Demand d = demandOf(sc);
+  const std::string grid = withThousands(static_cast<double>(sc.channels.size())) + " channels x " +
+                           withThousands(sc.horizonIntervals()) + " intervals";
+  const std::string shorter =
+      "shorten horizon_days, use a longer interval_minutes or fewer channels";
+  const double outputs =
+      cells * kOutputPerCell + (sc.hasShop ? sc.horizonIntervals() * kShopOutputPerInterval : 0);
+  const double events =
+      o.contacts ? d.contacts * kEventsPerContact + d.visits * kEventsPerVisit : 0;
+  const double live = d.busiestDay * kLiveContact;
+  RunMemory m;
+  m.parts.push_back({"per-interval statistics (" + grid + ", " + withThousands(R) +
+                         " replications, held together while the results are written)",
+                     std::max(R * stats, jobs * kStatsCopies * stats),
+                     shorter + ", or run fewer replications"});
+  m.parts.push_back({"intervals.csv and report.html (" + grid + ")", outputs, shorter});
+  m.parts.push_back({"the replay events of events.bin (about " + withThousands(events) +
+                         " events of the first replication)",
+                     events * kReplayEvent,
+                     "run with --no-contacts, shorten horizon_days or lower the arrivals"});
+  m.parts.push_back(
+      {"contacts in flight (about " + withThousands(d.busiestDay) + " arrivals on the busiest day)",
+       jobs * live, "lower the arrivals"});
+  // The replications run `jobs` at a time beside the parent; the parent then loads them all
+  // (one more while it reads a file) and builds the result files.
+  m.replications =
+      kParentBase + jobs * (kReplicationBase + kStatsCopies * stats + live) + events * kReplayEvent;
+  m.parent = kParentBase + R * stats + std::max(stats, outputs);
+  m.peak = std::max(m.parent, m.replications);
+  return m;
+}
+
+namespace {
+
+/// The control group's memory limit (cgroup v2, else v1), or 0 when there is none.
+double controlGroupLimit() {
+  std::ifstream self("/proc/self/cgroup");
+  std::string line;
+  while (std::getline(self, line))
+    if (line.rfind("0::", 0) == 0) {
+      std::ifstream max("/sys/fs/cgroup" + line.substr(3) + "/memory.max");
+      double v = 0;
+      if (max >> v) return v;  // "max" (no limit) does not read as a number
+    }
+  std::ifstream v1("/sys/fs/cgroup/memory/memory.limit_in_bytes");
+  double v = 0;
+  if (v1 >> v && v < 1e18) return v;
+  return 0;
+}
+
+}  // namespace
+
+MemoryLimit runMemoryLimit() {
+  if (const char* env = std::getenv("CCLAB_MEMORY_LIMIT_MB")) {
+    char* end = nullptr;
+    const double mb = std::strtod(env, &end);
+    if (end == env || *end != '\0' || !(mb > 0) || !std::isfinite(mb))
+      throw InputError({{"CCLAB_MEMORY_LIMIT_MB", 0, 0, "",
+                         "'" + std::string(env) + "' is not a positive number of megabytes"}});
+    return {mb * 1e6, std::string("CCLAB_MEMORY_LIMIT_MB=") + env};
+  }
+  const double physical =
+      static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGE_SIZE));
+  const double group = controlGroupLimit();
+  if (group > 0 && group < physical)
+    return {group * 0.75, "3/4 of the control group's limit of " + formatBytes(group)};
+  return {physical * 0.75, "3/4 of this machine's " + formatBytes(physical)};
+}
+
+RunMemory checkRunMemory(const Scenario& sc, const RunOptions& o) {
+  const MemoryLimit limit = runMemoryLimit();
+  RunMemory m = estimateRunMemory(sc, o);
+  if (m.peak <= limit.bytes) return m;
+  const MemoryPart& big = m.largest();
+  throw InputError({{sc.file, sc.horizonLoc.line, sc.horizonLoc.column, "horizon_days",
+                     "a run needs about " + formatBytes(m.peak) +
+                         " of memory, more than the limit below; most of it for " + big.what +
+                         ": " + big.remedy},
+                    {sc.file, 0, 0, "memory",
+                     "the limit is " + formatBytes(limit.bytes) + " (" + limit.source +
+                         "; CCLAB_MEMORY_LIMIT_MB sets another)"}});
+}
+
+std::string formatBytes(double bytes) {
+  const char* units[] = {"bytes", "KB", "MB", "GB", "TB", "PB"};
+  int u = 0;
+  while (bytes >= 1000 && u < 5) {
+    bytes /= 1000;
+    ++u;
+  }
+  char b[32];
+  std::snprintf(b, sizeof b, u == 0 ? "%.0f %s" : "%.1f %s", bytes, units[u]);
+  return b;
+}
+
+}  // namespace cclab

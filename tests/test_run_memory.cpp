@@ -1,0 +1,146 @@
+// The memory estimate `cclab validate` and `cclab run` check before any work
+// (results/run_memory.hpp): it grows with what drives a run's memory, names those fields when a
+// scenario cannot fit, and covers what a real run takes, without overstating it much.
+#include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include "engine/engines.hpp"
+#include "io/diagnostics.hpp"
+#include "io/scenario_reader.hpp"
+#include "results/run_memory.hpp"
+#include "results/scenario_run.hpp"
+
+using namespace cclab;
+namespace fs = std::filesystem;
+
+namespace {
+
+// ASan's allocator (shadow memory, redzones, a quarantine of freed blocks) takes several times
+// the memory of the Release build the estimate is measured on.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitizedAllocator = true;
+#else
+constexpr bool kSanitizedAllocator = false;
+#endif
+
+/// `channels` phone queues with few arrivals over `days` days of 15-minute intervals: memory
+/// is the per-interval statistics and the files built from them, not contacts.
+Scenario longScenario(int channels, int days) {
+  std::string text =
+      "name: long\ninterval_minutes: 15\nhorizon_days: " + std::to_string(days) + "\nchannels:\n";
+  std::string names;
+  for (int c = 0; c < channels; ++c) {
+    text += "  c" + std::to_string(c) +
+            ": {kind: phone, patience: {dist: exponential, mean_s: 120}, handle_time: {dist: "
+            "exponential, mean_s: 300}, arrivals: {per_hour: 2}}\n";
+    names += (c ? ", c" : "c") + std::to_string(c);
+  }
+  text += "agents:\n  - name: a\n    channels: [" + names + "]\n    count: 3\n";
+  return readScenarioText("long.yaml", text);
+}
+
+RunOptions options(int replications, bool contacts) {
+  RunOptions o;
+  o.replications = replications;
+  o.contacts = contacts;
+  o.engine = defaultEngine();
+  return o;
+}
+
+}  // namespace
+
+TEST(RunMemory, GrowsWithChannelsHorizonAndReplications) {
+  // One replication's statistics: 208 bytes per interval and channel, 32 per agent (3 agents).
+  const double perReplication = 365 * 96 * 208.0 + 3 * 32;
+  const Scenario one = longScenario(1, 365);
+  const RunMemory ten = estimateRunMemory(one, options(10, true));
+  EXPECT_NEAR(estimateRunMemory(one, options(40, true)).parent - ten.parent, 30 * perReplication,
+              1);
+  // Twice the horizon, four times the channels: twice, four times the statistics (the agents'
+  // 10 x 96 bytes aside).
+  EXPECT_NEAR(estimateRunMemory(longScenario(1, 730), options(10, true)).parts[0].bytes,
+              2 * ten.parts[0].bytes, 4 * 10 * 96);
+  EXPECT_NEAR(estimateRunMemory(longScenario(4, 365), options(10, true)).parts[0].bytes,
+              4 * ten.parts[0].bytes, 4 * 10 * 96);
+  // Two jobs: two replication processes at once.
+  const RunMemory two = estimateRunMemory(one, options(10, true));
+  EXPECT_GT(estimateRunMemory(one,
+                              [] {
+                                RunOptions o = options(10, true);
+                                o.jobs = 2;
+                                return o;
+                              }())
+                .replications,
+            two.replications + 3 * perReplication);
+  // Without the contact log there are no replay events to hold.
+  const RunMemory without = estimateRunMemory(one, options(10, false));
+  EXPECT_EQ(without.parts[2].bytes, 0);
+  EXPECT_GT(ten.parts[2].bytes, 0);
+  EXPECT_LT(without.replications, ten.replications);
+}
+
+TEST(RunMemory, RefusesWhatCannotFitNamingTheFields) {
+  // 255 channels, 3660 days, 15-minute intervals: inside every per-field limit.
+  const Scenario sc = longScenario(255, 3660);
+  const RunMemory m = estimateRunMemory(sc, options(10, true));
+  EXPECT_GT(m.peak, 150e9);
+  EXPECT_EQ(m.largest().what.rfind("per-interval statistics (255 channels x 351 360 intervals", 0),
+            0u);
+  ::setenv("CCLAB_MEMORY_LIMIT_MB", "4000", 1);
+  try {
+    checkRunMemory(sc, options(10, true));
+    ADD_FAILURE() << "accepted";
+  } catch (const InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 2u);
+    const std::string first = e.diagnostics()[0].format();
+    EXPECT_EQ(first.rfind("long.yaml:3:15: horizon_days: a run needs about ", 0), 0u) << first;
+    EXPECT_NE(first.find("shorten horizon_days, use a longer interval_minutes or fewer channels"),
+              std::string::npos);
+    EXPECT_EQ(e.diagnostics()[1].format(),
+              "long.yaml: memory: the limit is 4.0 GB (CCLAB_MEMORY_LIMIT_MB=4000; "
+              "CCLAB_MEMORY_LIMIT_MB sets another)");
+  }
+  // A small scenario fits; a limit that is not a number is an error, not ignored.
+  EXPECT_NO_THROW(checkRunMemory(longScenario(1, 7), options(10, true)));
+  ::setenv("CCLAB_MEMORY_LIMIT_MB", "lots", 1);
+  EXPECT_THROW(checkRunMemory(longScenario(1, 7), options(10, true)), InputError);
+  ::unsetenv("CCLAB_MEMORY_LIMIT_MB");
+}
+
+// A real run in a child process: the peak resident memory of it and its replication processes
+// (wait4 reports the largest) is within the estimate, and the estimate at most twice of it.
+TEST(RunMemory, EstimateCoversARealRun) {
+  if (kSanitizedAllocator) GTEST_SKIP() << "ASan's allocator: not the memory of a Release run";
+  const Scenario sc = longScenario(4, 365);
+  const RunOptions o = options(3, true);
+  const RunMemory m = estimateRunMemory(sc, o);
+  const fs::path out = fs::temp_directory_path() / ("cclab-memory-" + std::to_string(getpid()));
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    try {
+      runScenario(sc, o, out.string(), RunSetup{});
+      _exit(0);
+    } catch (...) {
+      _exit(3);
+    }
+  }
+  int status = 0;
+  rusage ru{};
+  ASSERT_EQ(wait4(pid, &status, 0, &ru), pid);
+  fs::remove_all(out);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  const double measured = static_cast<double>(ru.ru_maxrss) * 1024;
+  std::printf("measured %s, estimate %s\n", formatBytes(measured).c_str(),
+              formatBytes(m.peak).c_str());
+  EXPECT_LE(measured, m.peak) << formatBytes(measured) << " measured, estimate "
+                              << formatBytes(m.peak);
+  EXPECT_LE(m.peak, 2 * measured) << formatBytes(measured) << " measured, estimate "
+                                  << formatBytes(m.peak);
+}
