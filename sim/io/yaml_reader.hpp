@@ -1,6 +1,6 @@
 // A strict reader over yaml-cpp: typed fields with ranges, unknown and duplicate keys reported,
 // every problem collected as a Diagnostic with file, line, column and dotted field path.
-// Shared by every YAML format cclab reads (scenarios now; rubrics and mappings later).
+// Shared by every YAML format cclab reads: scenarios, rubrics, coaching rules, import mappings.
 #pragma once
 
 #include <yaml-cpp/yaml.h>

@@ -1,6 +1,6 @@
 // What the journey layer counts in one replication (visits that start in the KPI window), as one
 // flat vector of named scalars and per-channel / stage / reason / segment / interval blocks.
-// KPI definitions built on these: shopKpis() in shop_kpi.hpp and docs/results.md ("Shop").
+// KPI definitions built on these: shopKpis() in model/kpi.hpp and docs/results.md ("Shop").
 #pragma once
 
 #include <vector>
