@@ -44,6 +44,59 @@ std::string textTagProblem(const YAML::Node& n, const char* wanted) {
   return "'" + n.Scalar() + "' with the tag " + t + " (remove the tag)";
 }
 
+/// Passes the parser's events on and remembers where the last document started: yaml-cpp 0.7's
+/// parser can stop moving on (`!t!x,` gives the same empty document at the ',' forever), which
+/// the loop below turns into a syntax error instead of a hang.
+class DocumentWalk : public YAML::EventHandler {
+ public:
+  explicit DocumentWalk(YAML::EventHandler& to) : to_(to) {}
+  const YAML::Mark& start() const { return start_; }
+
+  void OnDocumentStart(const YAML::Mark& m) override {
+    start_ = m;
+    to_.OnDocumentStart(m);
+  }
+  void OnDocumentEnd() override { to_.OnDocumentEnd(); }
+  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { to_.OnNull(m, a); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t a) override { to_.OnAlias(m, a); }
+  void OnScalar(const YAML::Mark& m, const std::string& t, YAML::anchor_t a,
+                const std::string& v) override {
+    to_.OnScalar(m, t, a, v);
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string& t, YAML::anchor_t a,
+                       YAML::EmitterStyle::value st) override {
+    to_.OnSequenceStart(m, t, a, st);
+  }
+  void OnSequenceEnd() override { to_.OnSequenceEnd(); }
+  void OnMapStart(const YAML::Mark& m, const std::string& t, YAML::anchor_t a,
+                  YAML::EmitterStyle::value st) override {
+    to_.OnMapStart(m, t, a, st);
+  }
+  void OnMapEnd() override { to_.OnMapEnd(); }
+
+ private:
+  YAML::EventHandler& to_;
+  YAML::Mark start_;
+};
+
+/// Sends every document of `text` to `handler`, building no nodes. Throws YAML::ParserException
+/// where the parser stops moving on.
+void walkDocuments(const std::string& text, YAML::EventHandler& handler) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  DocumentWalk walk(handler);
+  int previous = -1;
+  while (parser.HandleNextDocument(walk)) {
+    if (walk.start().pos <= previous) {
+      const auto at = static_cast<std::size_t>(walk.start().pos);
+      const std::string what = at < text.size() ? "'" + text.substr(at, 1) + "'" : "this";
+      throw YAML::ParserException(
+          walk.start(), "cannot read on from " + what + " (a stray character after the document?)");
+    }
+    previous = walk.start().pos;
+  }
+}
+
 /// Stops a scan at the first node with content after the first document.
 struct SecondDocumentFound {
   YAML::Mark mark;
@@ -83,12 +136,9 @@ class SecondDocumentScan : public YAML::EventHandler {
 /// build every document's nodes first (fuzzed inputs with thousands of documents took seconds
 /// and gigabytes); this scan stops at the first node of the second document.
 std::optional<YAML::Mark> secondDocument(const std::string& text) {
-  std::istringstream in(text);
-  YAML::Parser parser(in);
   SecondDocumentScan scan;
   try {
-    while (parser.HandleNextDocument(scan)) {
-    }
+    walkDocuments(text, scan);
   } catch (const SecondDocumentFound& f) {
     return f.mark;
   }
@@ -170,12 +220,9 @@ class ValueCounter : public YAML::EventHandler {
 /// takes a byte at least) and have no anchor to repeat are not parsed twice.
 std::optional<YAML::Mark> tooManyValues(const std::string& text, std::size_t limit) {
   if (text.size() <= limit && text.find('&') == std::string::npos) return std::nullopt;
-  std::istringstream in(text);
-  YAML::Parser parser(in);
   ValueCounter counter(limit);
   try {
-    while (parser.HandleNextDocument(counter)) {
-    }
+    walkDocuments(text, counter);
   } catch (const ValueCounter::TooMany&) {
     return counter.where();
   } catch (const YAML::Exception&) {
