@@ -248,3 +248,63 @@ TEST(AgentTime, ConservedToTheSecondWithBreaksShrinkageAbsenceAndWrap) {
   EXPECT_GT(shrink / scheduled, 0.04);
   EXPECT_LT(shrink / scheduled, 0.15);
 }
+
+TEST(WorkforceReader, ReadsEveryField) {
+  const std::string yaml =
+      "name: t\nkpi_definitions: {service_level: answered, asa: all_queued}\nchannels:\n"
+      "  p:\n    kind: phone\n    patience: {dist: exponential, mean_s: 100}\n"
+      "    handle_time: {dist: exponential, mean_s: 200}\n    arrivals: {per_hour: 10}\n"
+      "    wrap_up: {dist: deterministic, value_s: 30}\n    lines: 9\n    queue_limit: 4\n"
+      "    at_closing: disconnect\n"
+      "    callback: {offer_above_s: 90, accept: 0.3, call: at_time, delay: {dist: "
+      "deterministic, value_s: 600}, reach: 0.8}\n"
+      "    segment_shares: {vip: 0.25, rest: 0.75}\n"
+      "    priority: {rule: credit, segments: {vip: {credit_s: 40}}}\n"
+      "    overflow: {after_s: 20, groups: [b]}\n"
+      "agents:\n  - name: a\n    channels: [p]\n    proficiency: {channels: {p: 1.2}}\n"
+      "    shrinkage: {planned: 0.1, absence: 0.04, blocks: {wed: \"14:00-15:00\"}}\n"
+      "    shifts:\n      - {agents: 2, hours: {mon-fri: \"08:00-17:00\"}, breaks: [{start: "
+      "\"10:00\", length_minutes: 15}, {window: \"12:00-14:00\", length_minutes: 30, stagger: "
+      "true}]}\n"
+      "  - name: b\n    channels: [p]\n    count: 1\n";
+  const Scenario sc = readScenarioText("t.yaml", yaml);
+  const Channel& c = sc.channels[0];
+  EXPECT_EQ(sc.serviceLevelDefinition, ServiceLevelDefinition::Answered);
+  EXPECT_EQ(sc.asaDefinition, AsaDefinition::AllQueued);
+  EXPECT_DOUBLE_EQ(c.wrapUp.expectation(), 30);
+  EXPECT_EQ(c.lines, 9);
+  EXPECT_EQ(c.queueLimit, 4);
+  EXPECT_EQ(c.atClosing, AtClosing::Disconnect);
+  EXPECT_TRUE(c.callback.enabled);
+  EXPECT_EQ(c.callback.when, CallbackRule::When::AtTime);
+  EXPECT_DOUBLE_EQ(c.callback.reach, 0.8);
+  ASSERT_EQ(sc.segments, (std::vector<std::string>{"vip", "rest"}));
+  EXPECT_DOUBLE_EQ(c.segmentShares[0], 0.25);
+  EXPECT_EQ(c.priority.rule, SegmentPriority::Rule::Credit);
+  EXPECT_DOUBLE_EQ(c.priority.credit[0], 40);
+  EXPECT_EQ(c.overflow.groups, std::vector<int>{1});
+  const AgentGroup& g = sc.groups[0];
+  EXPECT_DOUBLE_EQ(g.channelFactor[0], 1.2);
+  EXPECT_DOUBLE_EQ(g.plannedShrinkage, 0.1);
+  EXPECT_DOUBLE_EQ(g.absence, 0.04);
+  EXPECT_TRUE(g.shrinkageBlocks.openAt(2 * kDay + 14.5 * 3600));
+  ASSERT_EQ(g.shifts[0].breaks.size(), 2u);
+  EXPECT_TRUE(g.shifts[0].breaks[1].window);
+  EXPECT_TRUE(g.shifts[0].breaks[1].stagger);
+  EXPECT_DOUBLE_EQ(g.shifts[0].breaks[1].length, 1800);
+}
+
+TEST(AwayPlanner, StaggeredWindowBreaksSpreadTheShift) {
+  const Scenario sc = readScenarioText(
+      "t.yaml",
+      scenario("phone", "",
+               "    shifts:\n      - {agents: 4, hours: {daily: \"08:00-17:00\"}, breaks: "
+               "[{window: \"12:00-14:00\", length_minutes: 30, stagger: true}]}\n"));
+  const AwayPlanner p(sc, 1, 0);
+  for (int k = 0; k < 4; ++k) {
+    const auto b = p.breaks(0, 0, k, 8 * 3600.0, 17 * 3600.0);
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_DOUBLE_EQ(b[0].due, 12 * 3600.0 + 5400.0 * k / 4);  // (120 - 30) min x k / 4
+    EXPECT_FALSE(b[0].fixedEnd);
+  }
+}

@@ -132,9 +132,12 @@ void WorkforceReader::readShrinkage(const YAML::Node& n, const std::string& f, A
   if (!y_.expectMap(n, f, {"planned", "blocks", "absence"})) return;
   for (const char* k : {"planned", "absence"}) {
     double v = 0;
-    if (!y_.optionalNumber(n, k, f + "." + k, 0, 1, v)) continue;
+    if (!y_.optionalNumber(n, k, f + "." + k, 0, 1e9, v)) continue;
     if (v >= 1) {
-      y_.error(n[k], f + "." + k, "a share of 1 or more leaves no time to work (give e.g. 0.1)");
+      std::ostringstream o;
+      o << "must be a share below 1 (got " << n[k].Scalar()
+        << "): a share of 1 or more leaves no time to work";
+      y_.error(n[k], f + "." + k, o.str());
       continue;
     }
     (std::string(k) == "planned" ? g.plannedShrinkage : g.absence) = v;
