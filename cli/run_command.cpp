@@ -12,6 +12,7 @@
 #include "io/scenario_reader.hpp"
 #include "io/text_file.hpp"
 #include "results/scenario_run.hpp"
+#include "results/target_miss.hpp"
 
 namespace fs = std::filesystem;
 
@@ -60,6 +61,9 @@ int printRun(const Scenario& sc, const RunOptions& ro, const std::string& out,
       readWholeFile((dir / "summary.json").string(), kMaxResultJsonBytes));
   printRunTable(sc, summary);
   printShopTable(summary);
+  const auto misses = missedTargets(sc, summary);
+  if (!misses.empty()) std::printf("\n");
+  for (const auto& m : misses) std::printf("warning: %s\n", describe(m).c_str());
   std::printf("\nresults: %s\n", fs::absolute(out).lexically_normal().c_str());
   std::printf("  summary:   %s\n", (dir / "summary.json").c_str());
   std::printf("  intervals: %s\n", (dir / "intervals.csv").c_str());

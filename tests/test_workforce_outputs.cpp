@@ -18,6 +18,7 @@
 #include "model/kpi.hpp"
 #include "results/report.hpp"
 #include "results/results.hpp"
+#include "results/target_miss.hpp"
 
 using namespace cclab;
 namespace fs = std::filesystem;
@@ -170,4 +171,33 @@ TEST(WorkforceOutputs, ReportAndFilesAreForPeople) {
   EXPECT_NE(html.find("Service level: answered_and_abandoned"), std::string::npos);
   for (const auto& [name, text] : run().files) EXPECT_FALSE(hasNan(text)) << name;
   EXPECT_FALSE(hasNan(html));
+}
+
+// A target is missed only when the whole interval lies below it; phases are judged on their own.
+TEST(WorkforceOutputs, MissedTargetsOnAHandMadeSummary) {
+  // phone: 80% in 20 s (the default target); email: 90% in 24 h.
+  const Scenario sc = readScenarioText("wf-outputs.yaml", kScenario);
+  auto est = [](double m, double lo, double hi) {
+    return nlohmann::ordered_json{{"mean", m}, {"ci95", {lo, hi}}};
+  };
+  nlohmann::ordered_json sum;
+  sum["channels"]["phone"]["service_level"] = est(0.70, 0.66, 0.74);  // below: missed
+  sum["channels"]["email"]["service_level"] = est(0.88, 0.85, 0.91);  // interval holds 0.9
+  sum["phases"] = nlohmann::ordered_json::array();
+  sum["phases"].push_back({{"name", "pilot"},
+                           {"kpis",
+                            {{"channels.phone.service_level", est(0.85, 0.82, 0.88)},
+                             {"channels.email.service_level", est(0.5, 0.4, 0.6)},
+                             {"channels.email.asa_s", est(10, 9, 11)}}}});
+  const auto misses = missedTargets(sc, sum);
+  ASSERT_EQ(misses.size(), 2u);
+  EXPECT_EQ(misses[0].channel, "phone");
+  EXPECT_EQ(misses[0].phase, "");
+  EXPECT_EQ(misses[1].channel, "email");
+  EXPECT_EQ(misses[1].phase, "pilot");
+  EXPECT_EQ(describe(misses[1]),
+            "phase 'pilot': email service level 50.0% [40.0%, 60.0%] misses its target of 90.0% "
+            "within 86400 s");
+  sum["channels"]["phone"]["service_level"] = est(0.70, 0.66, 0.80);  // touches the target
+  EXPECT_EQ(missedTargets(sc, sum).size(), 1u);
 }

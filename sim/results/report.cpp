@@ -7,6 +7,7 @@
 
 #include "experiment/compare.hpp"
 #include "model/kpi.hpp"
+#include "results/target_miss.hpp"
 
 namespace cclab {
 
@@ -151,6 +152,17 @@ std::string gatesSection(const std::vector<GateResult>& gates) {
          "'&lt;=').</p>";
 }
 
+/// The channels and phases whose service level misses its target by more than its interval.
+std::string targetsSection(const Scenario& sc, const nlohmann::ordered_json& sum) {
+  const auto misses = missedTargets(sc, sum);
+  if (misses.empty()) return "";
+  std::string s = "<h2>Targets missed</h2><ul>";
+  for (const auto& m : misses) s += "<li class=\"fail\">" + esc(describe(m)) + "</li>";
+  return s +
+         "</ul><p class=\"meta\">A target is missed when the whole 95% confidence interval of the "
+         "service level lies below it.</p>";
+}
+
 std::string analyticCell(const nlohmann::ordered_json& a, const char* key) {
   return a["model"].is_null() || !a.contains(key) ? std::string("&ndash;") : fmt(val(a[key]));
 }
@@ -267,7 +279,7 @@ std::string runReportHtml(const Scenario& sc, const ExperimentResult& r,
        ". Means with 95% confidence intervals over replications. Service level: " +
        toString(sc.serviceLevelDefinition) + "; ASA: " + toString(sc.asaDefinition) +
        " (docs/results.md).</div>";
-  h += gatesSection(gates);
+  h += gatesSection(gates) + targetsSection(sc, sum);
   if (sum.contains("shop")) {
     h += "<h2>Shop</h2><table><tr><th>KPI</th><th>mean</th><th>95% CI</th></tr>";
     for (const char* k : {"visits",
