@@ -15,6 +15,7 @@
 #include "results/output_dir.hpp"
 #include "results/run_memory.hpp"
 #include "results/scenario_run.hpp"
+#include "results/target_miss.hpp"
 
 namespace fs = std::filesystem;
 
@@ -63,6 +64,9 @@ int printRun(const Scenario& sc, const RunOptions& ro, const std::string& out,
       readWholeFile((dir / "summary.json").string(), kMaxResultJsonBytes));
   printRunTable(sc, summary);
   printShopTable(summary);
+  const auto misses = missedTargets(sc, summary);
+  if (!misses.empty()) std::printf("\n");
+  for (const auto& m : misses) std::printf("warning: %s\n", describe(m).c_str());
   std::printf("\nresults: %s\n", fs::absolute(out).lexically_normal().c_str());
   std::printf("  summary:   %s\n", (dir / "summary.json").c_str());
   std::printf("  intervals: %s\n", (dir / "intervals.csv").c_str());

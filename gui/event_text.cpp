@@ -11,7 +11,7 @@ namespace cclab::gui {
 
 namespace {
 
-constexpr int kOutcomeCount = 7;  // Outcome: served .. in_service_at_end
+constexpr int kOutcomeCount = static_cast<int>(kLastOutcome) + 1;  // Outcome: served ..
 
 std::string describeJourney(const ReplayEvent& e) {
   const char* from =

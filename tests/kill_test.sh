@@ -5,7 +5,7 @@
 cclab=$(realpath "$1") src=$(realpath "$2")
 source "$src/tests/test_lib.sh"
 sc="$src/scenarios/webshop-contact-center.yaml"
-files="summary.json contacts.csv intervals.csv events.bin report.html scenario-as-run.yaml"
+files="summary.json contacts.csv intervals.csv agents.csv events.bin report.html scenario-as-run.yaml"
 "$cclab" run "$sc" -r 4 --seed 1 --out "$tmp/ref1" -q >/dev/null; check "reference run, seed 1" $?
 "$cclab" run "$sc" -r 4 --seed 2 --out "$tmp/ref2" -q >/dev/null; check "reference run, seed 2" $?
 same() {  # same DIR REF: every file of the set equal

@@ -114,3 +114,68 @@ TEST(ChatChain, RefusesHugeStateSpaces) {
   in.concurrency = 5;
   EXPECT_THROW(chatFigures(in, 100000), std::invalid_argument);
 }
+
+// ---- issue 16: lines, after-call work, priorities, virtual wait
+// ----------------------------------
+
+TEST(Lines, AsManyLinesAsAgentsIsErlangB) {
+  QueueInputs in = inputs(200, 180, 10, 0, 20);
+  in.capacity = 10;  // M/M/10/10: a call that finds every agent busy is blocked
+  const QueueFigures f = analyse(in);
+  EXPECT_NEAR(f.pBlock, erlangB(10, 10.0), 1e-12);
+  EXPECT_NEAR(f.pWait, 0, 1e-12);
+  EXPECT_NEAR(f.serviceLevel, 1, 1e-12);
+}
+
+TEST(Lines, ManyLinesIsErlangA) {
+  QueueInputs in = inputs(200, 180, 14, 300, 20);
+  const QueueFigures a = erlangAFigures(in);
+  in.capacity = 400;
+  const QueueFigures b = erlangAFigures(in);
+  EXPECT_LT(b.pBlock, 1e-15);
+  EXPECT_NEAR(b.serviceLevel, a.serviceLevel, 1e-9);
+  EXPECT_NEAR(b.asa, a.asa, 1e-9);
+  EXPECT_NEAR(b.pAbandon, a.pAbandon, 1e-12);
+}
+
+TEST(VirtualWait, IsTheWaitWithoutAbandonmentAndLongerWithIt) {
+  const QueueFigures c = erlangCFigures(inputs(200, 180, 14, 0, 20));
+  EXPECT_DOUBLE_EQ(c.meanVirtualWait, c.asa);
+  EXPECT_DOUBLE_EQ(c.pVirtualWithin, c.serviceLevel);
+  // Nearly infinite patience: Erlang A's virtual wait tends to Erlang C's wait.
+  const QueueFigures a = erlangAFigures(inputs(200, 180, 14, 1e8, 20));
+  EXPECT_NEAR(a.meanVirtualWait, c.asa, 1e-4);
+  EXPECT_NEAR(a.pVirtualWithin, c.serviceLevel, 1e-6);
+  // With impatience, an arrival that would wait on waits longer than the average answered one,
+  // and every contact answered within the target has a virtual wait within it.
+  const QueueFigures b = erlangAFigures(inputs(240, 180, 13, 120, 20));
+  EXPECT_GT(b.meanVirtualWait, b.asa);
+  EXPECT_GE(b.pVirtualWithin, b.serviceLevel - 1e-12);
+}
+
+TEST(AfterCallWork, TinyWrapUpIsErlangAAndLoadAddsUp) {
+  const QueueFigures a = erlangAFigures(inputs(200, 180, 14, 300, 20));
+  const QueueFigures w = afterCallWorkFigures(inputs(200, 180, 14, 300, 20), 1e-4);
+  EXPECT_NEAR(w.pWait, a.pWait, 1e-4);
+  EXPECT_NEAR(w.pAbandon, a.pAbandon, 1e-5);
+  EXPECT_NEAR(w.occupancy, a.occupancy, 1e-4);
+  // Occupancy = throughput x (talk + wrap) / agents, exactly, for any wrap-up.
+  const QueueInputs in = inputs(100, 240, 10, 150, 20);
+  const QueueFigures x = afterCallWorkFigures(in, 60);
+  EXPECT_NEAR(x.occupancy, in.arrivalRate * (1 - x.pAbandon) * 300 / 10, 1e-9);
+  // It is not Erlang with service = talk + wrap: talk 150 s + wrap 150 s is far from exponential
+  // (squared coefficient of variation 0.5), and the waits differ by more than 10%.
+  const QueueFigures h = afterCallWorkFigures(inputs(100, 150, 10, 0, 20), 150);
+  const QueueFigures e = erlangCFigures(inputs(100, 300, 10, 0, 20));
+  EXPECT_LT(h.meanWaitAll, 0.9 * e.meanWaitAll);
+}
+
+TEST(Cobham, ClassWaitsAverageToTheErlangCWait) {
+  // Work conservation: the arrival-weighted mean of the class waits is the FCFS wait.
+  const std::vector<double> l = {60.0 / 3600, 140.0 / 3600};
+  const std::vector<double> w = priorityWaits(l, 180, 12);
+  const QueueFigures c = erlangCFigures(inputs(200, 180, 12, 0, 20));
+  EXPECT_NEAR((l[0] * w[0] + l[1] * w[1]) / (l[0] + l[1]), c.asa, 1e-9);
+  EXPECT_LT(w[0], c.asa);
+  EXPECT_GT(w[1], c.asa);
+}

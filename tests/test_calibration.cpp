@@ -5,6 +5,10 @@
 //   proactive chat wins back 25-30% of would-be abandoners (000)   -> mean in [0.22, 0.33]
 //   chat first response 1 min 10 s on average (seed 001 §0.2)      -> within 10 s
 //   one in three chats converts into an order (seed 003)           -> within 0.05
+// and (issue 16) webshop-workforce meets its phone, chat and e-mail targets over the week with
+// typical workforce figures: mean service level >= target, each group's shrinkage (break +
+// shrinkage + absence) / scheduled in [0.15, 0.25] (the documented 18-20%), phone wrap-up 45 s
+// +- 3.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -104,4 +108,44 @@ TEST(Compare, CommonRandomNumbersGiveAMuchNarrowerIntervalOfTheDifference) {
   }
   // Same shoppers in both variants: the visits are identical, replication by replication.
   EXPECT_EQ(crn["variants"][0]["kpis"]["shop.visits"]["difference"]["mean"].get<double>(), 0.0);
+}
+
+TEST(Calibration, WorkforceScenarioMeetsItsTargetsWithTypicalShrinkage) {
+  const Scenario sc =
+      readScenarioFile(std::string(CCLAB_SOURCE_DIR) + "/scenarios/webshop-workforce.yaml");
+  RunOptions o;
+  o.seed = 1;
+  o.replications = 10;
+  o.jobs = 2;
+  o.engine = defaultEngine();
+  o.contacts = false;
+  const fs::path dir =
+      fs::temp_directory_path() / ("cclab-cal-workforce-" + std::to_string(::getpid()));
+  const ExperimentResult r = runExperiment(sc, o, dir.string());
+  fs::remove_all(dir);
+  std::map<std::string, std::vector<double>> per;
+  for (const auto& rep : r.reps) {
+    for (const auto& [k, v] : flatKpis(sc, rep)) per[k].push_back(v);
+    std::size_t first = 0;
+    for (const auto& g : sc.groups) {
+      const auto n = static_cast<std::size_t>(g.size());
+      for (const auto& k : agentTimeKpis(sumAgents(rep, first, n)))
+        per["groups." + g.name + "." + k.name].push_back(k.value);
+      first += n;
+    }
+  }
+  auto mean = [&](const std::string& k) { return estimate(per.at(k)).mean; };
+  for (const auto& ch : sc.channels) {
+    if (ch.name == "messaging") continue;  // misses on purpose: night messages wait for the morning
+    const double sl = mean("channels." + ch.name + ".service_level");
+    RecordProperty(ch.name + "_service_level", std::to_string(sl));
+    EXPECT_GE(sl, ch.targetServiceLevel) << ch.name;
+  }
+  for (const auto& g : sc.groups) {
+    const double shrink = mean("groups." + g.name + ".shrinkage_share");
+    RecordProperty(g.name + "_shrinkage", std::to_string(shrink));
+    EXPECT_GE(shrink, 0.15) << g.name;
+    EXPECT_LE(shrink, 0.25) << g.name;
+  }
+  EXPECT_NEAR(mean("channels.phone.wrap_s"), 45, 3);
 }

@@ -44,20 +44,20 @@ TEST(Experiment, JobsDoNotChangeResults) {
   const fs::path a = runTo(sc, o, "j1");
   o.jobs = 2;
   const fs::path b = runTo(sc, o, "j2");
-  for (const char* f : {"contacts.csv", "intervals.csv", "summary.json"}) {
+  for (const char* f : {"contacts.csv", "intervals.csv", "summary.json", "agents.csv"}) {
     SCOPED_TRACE(f);
     const std::string x = slurp(a / f), y = slurp(b / f);
     EXPECT_GT(x.size(), 100u);
     EXPECT_EQ(x, y);
   }
-  // Nothing left behind but the three files, the scenario as run, the event log and the marker
+  // Nothing left behind but the four files, the scenario as run, the event log and the marker
   // of a cclab result directory.
   int files = 0;
   for (const auto& e : fs::directory_iterator(b)) {
     (void)e;
     ++files;
   }
-  EXPECT_EQ(files, 6);
+  EXPECT_EQ(files, 7);
   EXPECT_TRUE(fs::exists(b / kResultMarker));
   EXPECT_TRUE(fs::exists(b / "events.bin"));
   EXPECT_TRUE(fs::exists(b / "scenario-as-run.yaml"));

@@ -69,7 +69,7 @@ TEST(ScenarioReader, ReportsEveryErrorNotJustTheFirst) {
         e.diagnostics()[0].format(),
         "x.yaml:2:1: bogus: unknown key 'bogus' (allowed: name, description, interval_minutes, "
         "horizon_days, warmup_hours, drain, drain_limit_hours, channels, agents, shop, gates, "
-        "coaching)");
+        "coaching, kpi_definitions)");
     EXPECT_EQ(e.diagnostics()[1].field, "channels.phone.handle_time.mean_s");
   }
 }

@@ -21,7 +21,8 @@ std::vector<std::pair<std::string, double>> flatKpis(const Scenario& sc,
   if (sc.hasShop)
     for (const auto& k : shopKpis(sc, r, from, to)) out.push_back({"shop." + k.name, k.value});
   for (std::size_t c = 0; c < sc.channels.size(); ++c)
-    for (const auto& k : channelKpis(sumCells(r, static_cast<int>(c), from, to), window))
+    for (const auto& k :
+         channelKpis(sumCells(r, static_cast<int>(c), from, to), window, kpiDefinitions(sc)))
       out.push_back({"channels." + sc.channels[c].name + "." + k.name, k.value});
   return out;
 }
@@ -50,7 +51,8 @@ std::vector<std::pair<std::string, double>> windowKpis(const Scenario& sc,
     out.push_back({"shop.chatting_visits", ch});
   }
   for (std::size_t c = 0; c < sc.channels.size(); ++c)
-    for (const auto& k : channelKpis(sumCells(r, static_cast<int>(c), from, to), window))
+    for (const auto& k :
+         channelKpis(sumCells(r, static_cast<int>(c), from, to), window, kpiDefinitions(sc)))
       out.push_back({"channels." + sc.channels[c].name + "." + k.name, k.value});
   return out;
 }

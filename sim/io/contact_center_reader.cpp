@@ -28,11 +28,13 @@ void ContactCenterReader::readChannels(const YAML::Node& n) {
 
 void ContactCenterReader::readChannel(const std::string& name, const YAML::Node& n,
                                       const std::string& f) {
-  if (!y_.expectMap(
-          n, f,
-          {"kind", "hours", "when_closed", "patience", "handle_time", "chat_patience", "target",
-           "cost_per_contact", "agent_selection", "hide_when_busy", "arrivals", "first_reply"}))
-    return;
+  std::vector<std::string> keys = {
+      "kind",          "hours",      "when_closed",      "patience",        "handle_time",
+      "chat_patience", "target",     "cost_per_contact", "agent_selection", "hide_when_busy",
+      "arrivals",      "first_reply"};
+  keys.insert(keys.end(), WorkforceReader::channelKeys().begin(),
+              WorkforceReader::channelKeys().end());
+  if (!y_.expectMap(n, f, keys)) return;
   Channel c;
   c.name = name;
   c.loc = {n.Mark().line + 1, n.Mark().column + 1};
@@ -41,6 +43,7 @@ void ContactCenterReader::readChannel(const std::string& name, const YAML::Node&
   readChannelDurations(n, f, c);
   readChannelService(n, f, c);
   readHideWhenBusy(n, f, c);
+  workforce_.readChannel(n, f, c);
   ArrivalProfile a;
   a.ratePerInterval.assign(sc_.intervalsPerWeek(), 0.0);
   if (y_.has(n, "arrivals")) {
@@ -159,10 +162,11 @@ void ContactCenterReader::readGroups(const YAML::Node& n) {
 }
 
 void ContactCenterReader::readGroup(const YAML::Node& n, std::string f) {
-  if (!y_.expectMap(n, f,
-                    {"name", "channels", "concurrency", "slowdown", "contact_selection",
-                     "cost_per_hour", "count", "shifts", "per_interval"}))
-    return;
+  std::vector<std::string> keys = {
+      "name",          "channels", "concurrency", "slowdown",    "contact_selection",
+      "cost_per_hour", "count",    "shifts",      "per_interval"};
+  keys.insert(keys.end(), WorkforceReader::groupKeys().begin(), WorkforceReader::groupKeys().end());
+  if (!y_.expectMap(n, f, keys)) return;
   AgentGroup g;
   g.loc = {n.Mark().line + 1, n.Mark().column + 1};
   if (y_.has(n, "name")) {
@@ -178,8 +182,10 @@ void ContactCenterReader::readGroup(const YAML::Node& n, std::string f) {
   }
   readGroupChannels(n, f, g);
   readGroupSettings(n, f, g);
+  workforce_.readGroup(n, f, g);
   readStaffing(n, f, g);
   sc_.groups.push_back(std::move(g));
+  groupNodes_.push_back(n);
 }
 
 void ContactCenterReader::readGroupChannels(const YAML::Node& n, const std::string& f,
@@ -260,7 +266,7 @@ void ContactCenterReader::readShifts(const YAML::Node& n, const std::string& f, 
 void ContactCenterReader::readShift(const YAML::Node& s, const std::string& f, std::size_t i,
                                     AgentGroup& g) {
   std::string sf = f + "[" + std::to_string(i) + "]";
-  if (!y_.expectMap(s, sf, {"name", "agents", "hours", "from_day", "to_day"})) return;
+  if (!y_.expectMap(s, sf, {"name", "agents", "hours", "from_day", "to_day", "breaks"})) return;
   Shift sh;
   sh.loc = {s.Mark().line + 1, s.Mark().column + 1};
   if (y_.has(s, "name"))
@@ -284,6 +290,8 @@ void ContactCenterReader::readShift(const YAML::Node& s, const std::string& f, s
       sh.toDay = *v;
       if (sh.toDay <= sh.fromDay) y_.error(s["to_day"], sf + ".to_day", "must be after from_day");
     }
+  if (y_.has(s, "breaks") && y_.has(s, "hours"))
+    workforce_.readBreaks(s["breaks"], sf + ".breaks", sh);
   g.shifts.push_back(std::move(sh));
 }
 

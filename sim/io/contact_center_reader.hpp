@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "io/scenario_section_reader.hpp"
+#include "io/workforce_reader.hpp"
 
 namespace cclab {
 
@@ -20,9 +21,14 @@ class ContactCenterReader : public ScenarioSectionReader {
   void readGroups(const YAML::Node& n);
   /// The node each channel was read from, by channel index (for whole-scenario checks).
   const std::vector<YAML::Node>& channelNodes() const { return channelNodes_; }
+  /// The top-level `kpi_definitions:` (service level and ASA).
+  void readDefinitions(const YAML::Node& n) { workforce_.readDefinitions(n); }
+  /// After every section (the shop's segments and reasons): references between fields.
+  void finish() { workforce_.finish(channelNodes_, groupNodes_); }
 
  private:
-  std::vector<YAML::Node> channelNodes_;
+  std::vector<YAML::Node> channelNodes_, groupNodes_;
+  WorkforceReader workforce_{y_, sc_};
 
   void readChannel(const std::string& name, const YAML::Node& n, const std::string& f);
   bool readChannelKind(const YAML::Node& n, const std::string& f, Channel& c);

@@ -217,7 +217,7 @@ EventLog parseEventLog(const std::string& file, const std::string& bytes) {
       throw fail("events[" + std::to_string(i) + "].time", "times out of order or impossible");
     last = e.time;
     if (e.channel >= log.channels.size() || static_cast<std::uint8_t>(e.kind) > 3 ||
-        e.outcome > static_cast<std::uint8_t>(Outcome::InServiceAtEnd) ||
+        e.outcome > static_cast<std::uint8_t>(kLastOutcome) ||
         (e.agent >= 0 && static_cast<std::size_t>(e.agent) >= log.agents.size()) || e.agent < -1 ||
         (e.reason >= 0 && static_cast<std::size_t>(e.reason) >= log.reasons.size()) ||
         e.reason < -1 || e.stage < -1 || e.stage > 5)

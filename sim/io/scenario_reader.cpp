@@ -51,7 +51,8 @@ class ScenarioReader {
     }
     y_.expectMap(root, "",
                  {"name", "description", "interval_minutes", "horizon_days", "warmup_hours",
-                  "drain", "drain_limit_hours", "channels", "agents", "shop", "gates", "coaching"});
+                  "drain", "drain_limit_hours", "channels", "agents", "shop", "gates", "coaching",
+                  "kpi_definitions"});
     if (y_.has(root, "gates")) readGates(root["gates"]);
     sc_.hasShop = y_.has(root, "shop");
     readSettings(root);
@@ -73,6 +74,8 @@ class ScenarioReader {
       else if (y_.ok())
         CoachingModelReader(y_, sc_).read(root["coaching"]);
     }
+    if (y_.has(root, "kpi_definitions")) contactCenter_.readDefinitions(root["kpi_definitions"]);
+    if (y_.ok()) contactCenter_.finish();
     crossChecks(root);
   }
 

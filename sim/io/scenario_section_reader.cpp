@@ -343,6 +343,35 @@ bool ScenarioSectionReader::readDayOfTable(std::vector<double>& out, int d, cons
   return true;
 }
 
+std::optional<double> ScenarioSectionReader::readClock(const YAML::Node& n, const std::string& f) {
+  auto s = y_.string(n, f);
+  if (!s) return std::nullopt;
+  const double t = parseClock(trim(*s));
+  if (t < 0) {
+    y_.error(n, f, "malformed time '" + *s + "' (expected HH:MM, e.g. 12:30)");
+    return std::nullopt;
+  }
+  return t;
+}
+
+std::optional<std::pair<double, double>> ScenarioSectionReader::readClockRange(
+    const YAML::Node& n, const std::string& f) {
+  auto s = y_.string(n, f);
+  if (!s) return std::nullopt;
+  const auto dash = s->find('-');
+  const double a = dash == std::string::npos ? -1 : parseClock(trim(s->substr(0, dash)));
+  const double b = dash == std::string::npos ? -1 : parseClock(trim(s->substr(dash + 1)));
+  if (a < 0 || b < 0) {
+    y_.error(n, f, "malformed time range '" + *s + "' (expected HH:MM-HH:MM, e.g. 11:30-13:30)");
+    return std::nullopt;
+  }
+  if (b <= a) {
+    y_.error(n, f, "the range '" + *s + "' must end after it starts, on the same day");
+    return std::nullopt;
+  }
+  return std::make_pair(a, b);
+}
+
 void ScenarioSectionReader::readArrivals(const YAML::Node& n, const std::string& f,
                                          ArrivalProfile& a) {
   if (!y_.expectMap(n, f, {"per_hour", "per_interval"})) return;

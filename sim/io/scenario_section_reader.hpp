@@ -38,6 +38,11 @@ class ScenarioSectionReader {
                                                      bool integers, double max);
   /// per_hour (a constant rate) or per_interval (a weekly table) into `a`, already sized.
   void readArrivals(const YAML::Node& n, const std::string& f, ArrivalProfile& a);
+  /// A time of day "HH:MM" in seconds from midnight (24:00 allowed).
+  std::optional<double> readClock(const YAML::Node& n, const std::string& f);
+  /// A range of the day "HH:MM-HH:MM" (start before end, within one day) in seconds.
+  std::optional<std::pair<double, double>> readClockRange(const YAML::Node& n,
+                                                          const std::string& f);
 
  private:
   using DayFn = std::function<bool(int day, const YAML::Node& value, const std::string& field)>;

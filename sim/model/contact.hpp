@@ -15,8 +15,12 @@ enum class Outcome : std::uint8_t {
   LeftChat,        // left during the conversation
   WaitingAtEnd,    // still waiting when the run stopped
   InServiceAtEnd,  // still with an agent when the run stopped
+  Disconnected,    // still queued when the channel closed (at_closing: disconnect)
 };
+constexpr Outcome kLastOutcome = Outcome::Disconnected;
 const char* toString(Outcome o);
+constexpr std::uint8_t kCallbackDeclined = 1;  // offered a call-back, stayed on the line
+constexpr std::uint8_t kCallbackAccepted = 2;  // offered a call-back and took it
 
 struct ContactRecord {
   std::uint64_t id = 0;  // 0-based, in order of arrival within a replication
@@ -31,6 +35,9 @@ struct ContactRecord {
   int agent = -1;             // global agent index, -1 if none
   int concurrency = 0;        // open contacts of the agent right after answering (incl. this one)
   Outcome outcome = Outcome::Served;
+  std::uint8_t callback = 0;  // 0: none offered; kCallbackDeclined; kCallbackAccepted
+  int segment = -1;           // customer segment (Scenario::segments), -1 when none
+  double wrap = 0;            // after-call work the agent did after it (served contacts)
   // Filled by the journey layer for shoppers' contacts (-1: not known):
   std::int8_t resolved = -1;   // the contact resolved the question
   std::int8_t satisfied = -1;  // the customer was satisfied (CSAT)

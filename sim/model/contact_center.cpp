@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 namespace cclab {
 
@@ -28,22 +29,29 @@ const char* toString(Outcome o) {
       return "waiting_at_end";
     case Outcome::InServiceAtEnd:
       return "in_service_at_end";
+    case Outcome::Disconnected:
+      return "disconnected";
   }
   return "?";
 }
 
 ContactCenter::ContactCenter(const Scenario& sc, Simulation& sim, std::uint64_t seed,
                              std::uint64_t replication, ContactSink* sink)
-    : sc_(sc), sim_(sim), sink_(sink), router_(sc) {
+    : sc_(sc), sim_(sim), sink_(sink), planner_(sc, seed, replication), router_(sc) {
   self_ = sim_.add(this);
   const int nc = static_cast<int>(sc.channels.size());
   for (const auto& c : sc.channels) {
     handleRng_.emplace_back(seed, replication, "handle/" + c.name);
     patienceRng_.emplace_back(seed, replication, "patience/" + c.name);
     chatPatienceRng_.emplace_back(seed, replication, "chat_patience/" + c.name);
+    wrapRng_.emplace_back(seed, replication, "wrap/" + c.name);
+    segmentRng_.emplace_back(seed, replication, "segment/" + c.name);
+    callbackRng_.emplace_back(seed, replication, "callback/" + c.name);
   }
   queues_.resize(nc);
   queueLen_.assign(nc, 0);
+  inSystem_.assign(nc, 0);
+  liveWaiting_.assign(nc, 0);
   cur_.resize(nc);
   shown_.assign(nc, false);
   horizon_ = sc.horizonSeconds();
@@ -58,6 +66,57 @@ ContactCenter::ContactCenter(const Scenario& sc, Simulation& sim, std::uint64_t 
   stats_.cells.assign(static_cast<std::size_t>(stats_.intervals) * nc, IntervalStats{});
   stats_.agents.assign(agents_.size(), AgentStats{});
   agentLast_.assign(agents_.size(), 0.0);
+  configure();
+}
+
+void ContactCenter::configure() {
+  const std::size_t nc = sc_.channels.size();
+  for (const AgentGroup& g : sc_.groups) {
+    std::vector<double> r(static_cast<std::size_t>(g.concurrency) + 1, 1.0);
+    for (std::size_t n = 2; n < r.size(); ++n)
+      r[n] = 1.0 / (1.0 + g.slowdown * static_cast<double>(n - 1));
+    for (std::size_t n = 1; n < r.size() && !g.loadFactors.empty(); ++n)
+      r[n] = 1.0 / g.loadFactors[n - 1];
+    rates_.push_back(std::move(r));
+    for (std::size_t c = 0; c < nc; ++c)
+      proficiency_.push_back(g.channelFactor.empty() ? 1.0 : g.channelFactor[c]);
+    proficient_ = proficient_ || !g.channelFactor.empty() || !g.reasonFactor.empty();
+    daily_.push_back(g.absence > 0 || g.plannedShrinkage > 0);
+  }
+  bool bySegment = false;
+  for (std::size_t c = 0; c < nc; ++c) {
+    const Channel& ch = sc_.channels[c];
+    limited_.push_back(ch.lines >= 0 || ch.queueLimit >= 0);
+    overflowOn_ = overflowOn_ || !ch.overflow.groups.empty();
+    bySegment = bySegment || ch.priority.enabled() || !ch.segmentShares.empty();
+    configureQueue(static_cast<int>(c));
+  }
+  if (bySegment) {
+    segments_ = static_cast<int>(sc_.segments.size());
+    stats_.segmentCells.assign(nc * static_cast<std::size_t>(segments_), IntervalStats{});
+  }
+}
+
+/// Queue classes: one per segment and one for contacts without a listed segment (priorities),
+/// and one ahead of all for call-backs at a chosen time; a single FIFO otherwise.
+void ContactCenter::configureQueue(int channel) {
+  const Channel& ch = sc_.channels[channel];
+  const bool atTime = ch.callback.enabled && ch.callback.when == CallbackRule::When::AtTime;
+  if (!ch.priority.enabled() && !atTime) return;
+  const std::size_t ns = sc_.segments.size();
+  std::vector<double> level(ns + 1, 0.0), credit(ns + 1, 0.0);
+  if (ch.priority.enabled())
+    for (std::size_t k = 0; k < ns; ++k) {
+      level[k] = ch.priority.level[k];
+      credit[k] = ch.priority.credit[k];
+    }
+  if (atTime) {
+    level.push_back(std::numeric_limits<double>::max());
+    credit.push_back(0.0);
+  }
+  const bool byCredit = ch.priority.enabled() && ch.priority.rule == SegmentPriority::Rule::Credit;
+  queues_[channel].setClasses(std::move(level),
+                              byCredit ? std::move(credit) : std::vector<double>{});
 }
 
 void ContactCenter::addAgents(int group) {
@@ -69,6 +128,7 @@ void ContactCenter::addAgents(int group) {
     const auto [from, to] = ag.agentValidity(i);
     a.validFrom = from * kDay;
     a.validTo = to * kDay;
+    std::tie(a.shift, a.inShift) = ag.agentShift(i);
     agents_.push_back(std::move(a));
     agentNames_.push_back(ag.name + "-" + std::to_string(i + 1));
     router_.addAgent(group);
@@ -76,10 +136,6 @@ void ContactCenter::addAgents(int group) {
 }
 
 // ---- state queries ---------------------------------------------------------------------------
-
-double ContactCenter::rate(const Agent& a, std::size_t n) const {
-  return n <= 1 ? 1.0 : 1.0 / (1.0 + sc_.groups[a.group].slowdown * static_cast<double>(n - 1));
-}
 
 bool ContactCenter::isOpen(int channel) const {
   return sc_.channels[channel].hours.openAt(sim_.now());
@@ -93,17 +149,37 @@ bool ContactCenter::isShown(int channel) const {
 
 void ContactCenter::reindex(int agent) {
   const Agent& a = agents_[agent];
-  const bool free = a.onDuty && a.exclusive < 0;
-  router_.setAvailability(agent, free ? static_cast<int>(a.sessions.size()) : -1, sim_.now());
+  bool free = a.onDuty && a.exclusive < 0 && a.away == kAwayNone;
+  int load = static_cast<int>(a.sessions.size());
+  if (!a.wraps.empty()) {  // session wraps hold their slot; a phone or e-mail wrap holds all
+    free = free && !a.wraps.front().whole;
+    load += static_cast<int>(a.wraps.size());
+  }
+  router_.setAvailability(agent, free ? load : -1, sim_.now());
 }
 
 void ContactCenter::fillAgent(int agent) {
+  const int group = agents_[agent].group;
   for (;;) {
-    const int channel = router_.selectContact(agent, [this](int c) { return oldestWaiting(c); });
+    const int channel = router_.selectContact(agent, [this, group](int c) {
+      const double t = oldestWaiting(c);
+      // Overflow: a secondary group takes a contact only once it has waited long enough.
+      if (overflowOn_ && t + router_.overflowWait(group, c) > sim_.now()) return kInf;
+      return t;
+    });
     if (channel < 0) return;
-    assign(popQueue(channel), agent);
+    const int slot = popQueue(channel);
+    if (!callbackMissed(slot)) assign(slot, agent);
     refreshShown(channel);
   }
+}
+
+void ContactCenter::afterFree(int agent) {
+  Agent& a = agents_[agent];
+  if (a.away == kAwayPending && holdsNothing(a))
+    startAway(agent);
+  else if (a.onDuty)
+    fillAgent(agent);
 }
 
 // ---- queues ----------------------------------------------------------------------------------
@@ -115,24 +191,36 @@ double ContactCenter::oldestWaiting(int channel) {
 }
 
 int ContactCenter::peekQueue(int channel) {
-  auto& q = queues_[channel];
-  while (!q.empty()) {
-    const auto [slot, gen] = q.front();
+  return queues_[channel].peek([this](int slot, std::uint64_t gen) {
     const Live& l = pool_[slot];
-    if (l.active && l.gen == gen && l.inQueue) return slot;
-    q.pop_front();
-  }
-  return -1;
+    return l.active && l.gen == gen && l.inQueue;
+  });
 }
 
 int ContactCenter::popQueue(int channel) {
-  const int slot = peekQueue(channel);
+  const int slot = queues_[channel].pop([this](int s, std::uint64_t gen) {
+    const Live& l = pool_[s];
+    return l.active && l.gen == gen && l.inQueue;
+  });
   if (slot < 0) return -1;
-  queues_[channel].pop_front();
-  integrate(channel, sim_.now());
-  pool_[slot].inQueue = false;
-  --queueLen_[channel];
+  leaveQueue(slot);
   return slot;
+}
+
+void ContactCenter::leaveQueue(int slot) {
+  Live& l = pool_[slot];
+  const int c = l.rec.channel;
+  integrate(c, sim_.now());
+  l.inQueue = false;
+  --queueLen_[c];
+  if (l.rec.callback != kCallbackAccepted) --liveWaiting_[c];
+}
+
+int ContactCenter::queueClass(const Live& l, bool atTime) const {
+  const ContactQueue& q = queues_[l.rec.channel];
+  if (q.classCount() == 1) return 0;
+  if (atTime) return static_cast<int>(q.classCount()) - 1;
+  return l.rec.segment >= 0 ? l.rec.segment : static_cast<int>(sc_.segments.size());
 }
 
 void ContactCenter::enqueue(int slot) {
@@ -141,9 +229,19 @@ void ContactCenter::enqueue(int slot) {
   integrate(c, sim_.now());
   l.inQueue = true;
   l.queueEnter = sim_.now();
-  queues_[c].push_back({slot, l.gen});
+  const bool callback = l.rec.callback == kCallbackAccepted;
+  queues_[c].push(queueClass(l, l.atTime), slot, l.gen, l.queueEnter, l.rec.id);
   ++queueLen_[c];
+  if (!callback) {
+    ++liveWaiting_[c];
+    if (!l.holdsLine) {
+      l.holdsLine = true;
+      ++inSystem_[c];
+    }
+  }
   if (std::isfinite(l.deadline)) sim_.schedule(l.deadline, self_, kAbandon, slot, l.gen);
+  if (overflowOn_ && !sc_.channels[c].overflow.groups.empty())
+    sim_.schedule(l.queueEnter + sc_.channels[c].overflow.afterS, self_, kOverflow, slot, l.gen);
 }
 
 // ---- arrivals, service, departures -----------------------------------------------------------
@@ -158,10 +256,13 @@ void ContactCenter::start() {
   }
   for (std::size_t i = 0; i < agents_.size(); ++i) {
     Agent& a = agents_[i];
-    a.onDuty = dutyAt(a, now);
+    a.scheduled = dutyAt(a, now);
+    a.present = !a.scheduled || !absentAt(static_cast<int>(i), now);
+    a.onDuty = a.scheduled && a.present;
     a.lastPs = now;
     agentContribution(static_cast<int>(i), +1);
     reindex(static_cast<int>(i));
+    if (a.onDuty) planAway(static_cast<int>(i), true);
     const double next = nextDutyChange(a, now);
     if (next < endLimit_) sim_.schedule(next, self_, kDuty, i);
   }
@@ -200,6 +301,32 @@ inline double ContactCenter::drawTimes(Live& l, int channel, const ContactTags& 
   return patience;
 }
 
+void ContactCenter::drawWorkforce(Live& l, int channel, const ContactTags& tags) {
+  const Channel& ch = sc_.channels[channel];
+  if (!ch.wrapUp.isNone())
+    l.wrap = tags.draws ? ch.wrapUp.sample(*tags.draws) : ch.wrapUp.sample(wrapRng_[channel]);
+  if (l.rec.segment < 0 && !ch.segmentShares.empty()) {
+    double u = segmentRng_[channel].uniform01();
+    for (std::size_t k = 0; k < ch.segmentShares.size(); ++k) {
+      if (ch.segmentShares[k] <= 0) continue;
+      l.rec.segment = static_cast<int>(k);
+      if ((u -= ch.segmentShares[k]) < 0) break;
+    }
+  }
+}
+
+bool ContactCenter::blockWhenFull(int slot, bool agentFree) {
+  Live& l = pool_[slot];
+  const int c = l.rec.channel;
+  const Channel& ch = sc_.channels[c];
+  const bool full = (ch.lines >= 0 && inSystem_[c] >= ch.lines) ||
+                    (!agentFree && ch.queueLimit >= 0 && liveWaiting_[c] >= ch.queueLimit);
+  if (!full) return false;
+  if (IntervalStats* cell = cellFor(l.rec.arrival, c)) cell->blockedFull += 1;
+  finalize(slot, Outcome::Blocked, sim_.now());
+  return true;
+}
+
 std::uint64_t ContactCenter::offer(int channel, const ContactTags& tags) {
   const Channel& ch = sc_.channels[channel];
   const double now = sim_.now();
@@ -216,9 +343,15 @@ std::uint64_t ContactCenter::offer(int channel, const ContactTags& tags) {
   l.inQueue = false;
   l.listener = tags.listener;
   l.cookie = tags.cookie;
+  l.rec.segment = tags.segment;
+  l.reasonIndex = tags.reasonIndex;
+  l.wrap = 0;
+  l.holdsLine = false;
+  l.atTime = false;
   ++live_;
   const std::uint64_t id = l.rec.id;
   const double patience = drawTimes(l, channel, tags);
+  drawWorkforce(l, channel, tags);
   if (!isOpen(channel)) {
     if (ch.whenClosed == WhenClosed::Block) {
       finalize(slot, Outcome::Blocked, now);
@@ -234,12 +367,61 @@ std::uint64_t ContactCenter::offer(int channel, const ContactTags& tags) {
     l.deadline = now + patience;
   }
   const int agent = router_.selectAgent(channel);
+  if (limited_[channel] && blockWhenFull(slot, agent >= 0)) return id;
   if (agent >= 0)
     assign(slot, agent);
-  else
+  else if (!offerCallback(slot))
     enqueue(slot);
   refreshShown(channel);
   return id;
+}
+
+// ---- call-backs ------------------------------------------------------------------------------
+
+/// The wait a caller would expect now: the contacts ahead and this one, served at the rate the
+/// agents on duty complete contacts (talk and wrap).
+double ContactCenter::callbackWait(int channel) const {
+  const Channel& ch = sc_.channels[channel];
+  const double perContact =
+      ch.handleTime.expectation() + (ch.wrapUp.isNone() ? 0.0 : ch.wrapUp.expectation());
+  return (queueLen_[channel] + 1) * perContact / std::max(1.0, cur_[channel].onShift);
+}
+
+bool ContactCenter::offerCallback(int slot) {
+  Live& l = pool_[slot];
+  const int c = l.rec.channel;
+  const CallbackRule& cb = sc_.channels[c].callback;
+  if (!cb.enabled || callbackWait(c) <= cb.offerAboveS) return false;
+  const bool accepted = callbackRng_[c].uniform01() < cb.accept;
+  l.rec.callback = accepted ? kCallbackAccepted : kCallbackDeclined;
+  if (!accepted) return false;
+  l.deadline = kInf;  // the customer hung up: nobody abandons a call-back
+  if (cb.when == CallbackRule::When::AgentFree) {
+    enqueue(slot);  // keeps its place in the queue
+  } else {
+    l.atTime = true;
+    sim_.schedule(sim_.now() + cb.delay.sample(callbackRng_[c]), self_, kCallbackDue, slot, l.gen);
+  }
+  return true;
+}
+
+void ContactCenter::callbackDue(int slot, std::uint64_t gen) {
+  const Live& l = pool_[slot];
+  if (!l.active || l.gen != gen || l.inQueue) return;
+  const int c = l.rec.channel;
+  enqueue(slot);
+  const int agent = router_.selectAgent(c);
+  if (agent >= 0) fillAgent(agent);
+  refreshShown(c);
+}
+
+bool ContactCenter::callbackMissed(int slot) {
+  Live& l = pool_[slot];
+  if (l.rec.callback != kCallbackAccepted) return false;
+  const int c = l.rec.channel;
+  if (callbackRng_[c].uniform01() < sc_.channels[c].callback.reach) return false;
+  finalize(slot, Outcome::Abandoned, sim_.now());
+  return true;
 }
 
 void ContactCenter::arrivalsDone() {
@@ -256,7 +438,8 @@ double ContactCenter::expectedWait(int channel) const {
   const std::vector<int>& serving = router_.groupsServing(channel);
   if (isSession(ch.kind) && !serving.empty()) {
     const AgentGroup& g = sc_.groups[serving.front()];
-    speed = g.concurrency / (1.0 + g.slowdown * (g.concurrency - 1));
+    speed = g.loadFactors.empty() ? g.concurrency / (1.0 + g.slowdown * (g.concurrency - 1))
+                                  : g.concurrency / g.loadFactors.back();
   }
   const double rate = std::max(1.0, cur_[channel].onShift) * speed / ch.handleTime.expectation();
   return queueLen_[channel] / rate;
@@ -289,6 +472,16 @@ void ContactCenter::assign(int slot, int agent) {
   l.rec.answer = now;
   l.rec.agent = agent;
   if (l.listener) l.work *= l.listener->contactAssigned(l.cookie, l.rec);
+  if (proficient_) {
+    const AgentGroup& g = sc_.groups[a.group];
+    l.work *= proficiency_[static_cast<std::size_t>(a.group) * sc_.channels.size() +
+                           static_cast<std::size_t>(l.rec.channel)];
+    if (!g.reasonFactor.empty() && l.reasonIndex >= 0) l.work *= g.reasonFactor[l.reasonIndex];
+  }
+  if (!l.holdsLine && l.rec.callback != kCallbackAccepted) {
+    l.holdsLine = true;
+    ++inSystem_[l.rec.channel];
+  }
   l.rec.firstResponse = now + std::min(l.firstReply, l.work);
   if (!isSession(sc_.channels[l.rec.channel].kind)) {
     a.exclusive = slot;
@@ -314,24 +507,33 @@ void ContactCenter::assign(int slot, int agent) {
 
 void ContactCenter::release(int agent, int slot, Outcome outcome) {
   Agent& a = agents_[agent];
+  const double wrap = pool_[slot].wrap;
+  const int channel = pool_[slot].rec.channel;
+  const bool whole = a.exclusive == slot;
   beginAgent(agent);
-  if (a.exclusive == slot) {
+  if (whole) {
     a.exclusive = -1;
   } else {
     advanceSessions(a);
     a.sessions.erase(std::find(a.sessions.begin(), a.sessions.end(), slot));
     rescheduleSessions(agent);
   }
+  if (outcome == Outcome::Served) pool_[slot].rec.wrap = wrap;
   finalize(slot, outcome, sim_.now());
+  if (wrap > 0) startWrap(agent, channel, wrap, whole);
   endAgent(agent);
-  if (a.onDuty) fillAgent(agent);
+  afterFree(agent);
 }
 
-void ContactCenter::setDuty(int agent, bool on) {
+void ContactCenter::setDuty(int agent, bool scheduled, bool present) {
   Agent& a = agents_[agent];
-  if (a.onDuty == on) return;
+  const bool on = scheduled && present;
+  if (a.onDuty == on && a.scheduled == scheduled && a.present == present) return;
   beginAgent(agent);
+  a.scheduled = scheduled;
+  a.present = present;
   a.onDuty = on;
+  if (!on) clearAway(a);
   endAgent(agent);
   if (on) fillAgent(agent);
 }
@@ -340,18 +542,132 @@ bool ContactCenter::dutyAt(const Agent& a, double t) const {
   return t >= a.validFrom && t < a.validTo && a.schedule.openAt(t);
 }
 
+bool ContactCenter::absentAt(int agent, double t) const {
+  const int g = agents_[agent].group;
+  return daily_[g] && planner_.absent(g, agent, static_cast<long long>(std::floor(t / kDay)));
+}
+
 double ContactCenter::nextDutyChange(const Agent& a, double t) const {
   double next = a.schedule.nextChange(t);
   if (a.validFrom > t) next = std::min(next, a.validFrom);
   if (a.validTo > t) next = std::min(next, a.validTo);
+  if (daily_[a.group]) next = std::min(next, (std::floor(t / kDay) + 1) * kDay);  // midnight
   return next;
+}
+
+// ---- after-call work, breaks, shrinkage --------------------------------------------------------
+
+void ContactCenter::startWrap(int agent, int channel, double wrap, bool whole) {
+  const std::uint64_t id = ++nextWrapId_;
+  agents_[agent].wraps.push_back({channel, id, whole});
+  sim_.schedule(sim_.now() + wrap, self_, kWrapDone, static_cast<std::uint64_t>(agent), id);
+}
+
+void ContactCenter::wrapDone(int agent, std::uint64_t id) {
+  Agent& a = agents_[agent];
+  const auto it =
+      std::find_if(a.wraps.begin(), a.wraps.end(), [id](const WrapSlot& w) { return w.id == id; });
+  if (it == a.wraps.end()) return;
+  beginAgent(agent);
+  a.wraps.erase(it);
+  endAgent(agent);
+  afterFree(agent);
+}
+
+/// Plans the agent's breaks (at the start of a shift block) and planned shrinkage (each day).
+void ContactCenter::planAway(int agent, bool withBreaks) {
+  Agent& a = agents_[agent];
+  const double now = sim_.now();
+  std::vector<AwayPeriod> add;
+  if (withBreaks && a.shift >= 0) {
+    double blockEnd = a.schedule.nextChange(now);
+    if (a.validTo > now) blockEnd = std::min(blockEnd, a.validTo);
+    add = planner_.breaks(a.group, a.shift, a.inShift, now, blockEnd);
+  }
+  const auto shrink = planner_.shrinkage(a.group, agent, now, nextDutyChange(a, now));
+  add.insert(add.end(), shrink.begin(), shrink.end());
+  if (add.empty()) return;
+  std::vector<AwayPeriod> plan(a.plan.begin() + static_cast<std::ptrdiff_t>(a.planNext),
+                               a.plan.end());
+  plan.insert(plan.end(), add.begin(), add.end());
+  std::stable_sort(plan.begin(), plan.end(),
+                   [](const AwayPeriod& x, const AwayPeriod& y) { return x.due < y.due; });
+  a.plan = std::move(plan);
+  a.planNext = 0;
+  if (a.away == kAwayNone) scheduleNextAway(agent);
+}
+
+void ContactCenter::scheduleNextAway(int agent) {
+  Agent& a = agents_[agent];
+  ++a.awayGen;
+  while (a.planNext < a.plan.size()) {
+    const AwayPeriod& p = a.plan[a.planNext];
+    if (p.end <= sim_.now()) {  // its time has passed (the agent was busy or away)
+      ++a.planNext;
+      continue;
+    }
+    sim_.schedule(std::max(sim_.now(), p.due), self_, kAwayDue, static_cast<std::uint64_t>(agent),
+                  a.awayGen);
+    return;
+  }
+}
+
+void ContactCenter::awayDue(int agent, std::uint64_t gen) {
+  Agent& a = agents_[agent];
+  if (gen != a.awayGen || a.away != kAwayNone || a.planNext >= a.plan.size()) return;
+  a.current = a.plan[a.planNext++];
+  beginAgent(agent);
+  a.away = kAwayPending;  // takes no new work from now on
+  endAgent(agent);
+  if (holdsNothing(a)) startAway(agent);
+}
+
+void ContactCenter::startAway(int agent) {
+  Agent& a = agents_[agent];
+  const double now = sim_.now();
+  const double end =
+      a.current.fixedEnd ? a.current.end : std::min(now + a.current.length, a.current.end);
+  beginAgent(agent);
+  a.away = end > now ? kAwayActive : kAwayNone;
+  endAgent(agent);
+  if (a.away == kAwayActive) {
+    sim_.schedule(end, self_, kAwayEnd, static_cast<std::uint64_t>(agent), a.awayGen);
+  } else {
+    scheduleNextAway(agent);
+    if (a.onDuty) fillAgent(agent);
+  }
+}
+
+void ContactCenter::awayEnd(int agent, std::uint64_t gen) {
+  Agent& a = agents_[agent];
+  if (gen != a.awayGen || a.away != kAwayActive) return;
+  beginAgent(agent);
+  a.away = kAwayNone;
+  endAgent(agent);
+  scheduleNextAway(agent);
+  if (a.onDuty) fillAgent(agent);
+}
+
+void ContactCenter::clearAway(Agent& a) {
+  a.plan.clear();
+  a.planNext = 0;
+  a.away = kAwayNone;
+  ++a.awayGen;
 }
 
 void ContactCenter::finalize(int slot, Outcome o, double end) {
   Live& l = pool_[slot];
   l.rec.end = end;
   l.rec.outcome = o;
-  if (IntervalStats* cell = cellFor(l.rec.arrival, l.rec.channel)) countInCell(*cell, l.rec);
+  if (IntervalStats* cell = cellFor(l.rec.arrival, l.rec.channel)) {
+    countInCell(*cell, l.rec);
+    if (o == Outcome::Served && l.rec.arrival >= warmup_) stats_.agents[l.rec.agent].handled += 1;
+  }
+  if (segments_ > 0 && l.rec.segment >= 0) countInSegment(l.rec);
+  if (l.holdsLine) {
+    --inSystem_[l.rec.channel];
+    l.holdsLine = false;
+  }
   ContactListener* listener = l.listener;
   const std::uint64_t cookie = l.cookie;
   ContactRecord rec = l.rec;
@@ -368,6 +684,10 @@ void ContactCenter::finalize(int slot, Outcome o, double end) {
 inline void ContactCenter::countInCell(IntervalStats& cell, const ContactRecord& r) {
   const Channel& ch = sc_.channels[r.channel];
   cell.offered += 1;
+  if (r.callback != 0) {
+    cell.callbacksOffered += 1;
+    if (r.callback == kCallbackAccepted) return countCallback(cell, r);
+  }
   if (r.answer >= 0) {
     const double wait = r.answer - r.arrival;
     cell.answered += 1;
@@ -381,7 +701,7 @@ inline void ContactCenter::countInCell(IntervalStats& cell, const ContactRecord&
     case Outcome::Served:
       cell.served += 1;
       cell.handleSum += r.end - r.answer;
-      if (r.arrival >= warmup_) stats_.agents[r.agent].handled += 1;
+      cell.wrapSum += r.wrap;
       break;
     case Outcome::Abandoned: {
       const double wait = r.end - r.arrival;
@@ -405,7 +725,33 @@ inline void ContactCenter::countInCell(IntervalStats& cell, const ContactRecord&
     case Outcome::InServiceAtEnd:
       cell.inServiceAtEnd += 1;
       break;
+    case Outcome::Disconnected:
+      cell.disconnected += 1;
+      break;
   }
+}
+
+/// A contact that took a call-back: counted apart from the live ones (offered = answered +
+/// abandoned + blocked + hidden + disconnected + waiting + call-backs accepted).
+void ContactCenter::countCallback(IntervalStats& cell, const ContactRecord& r) {
+  cell.callbacksAccepted += 1;
+  if (r.answer >= 0) {
+    cell.callbacksCompleted += 1;
+    cell.callbackWaitSum += r.answer - r.arrival;
+    cell.cost += sc_.channels[r.channel].costPerContact;
+  } else if (r.outcome == Outcome::Abandoned) {
+    cell.callbacksMissed += 1;
+  } else {
+    cell.callbacksPending += 1;
+  }
+}
+
+/// Per channel and segment, contacts arrived in the KPI window (segment KPIs of summary.json).
+void ContactCenter::countInSegment(const ContactRecord& r) {
+  if (r.arrival < warmup_ || r.arrival >= horizon_) return;
+  countInCell(stats_.segmentCells[static_cast<std::size_t>(r.channel) * segments_ +
+                                  static_cast<std::size_t>(r.segment)],
+              r);
 }
 
 // ---- events ----------------------------------------------------------------------------------
@@ -438,6 +784,21 @@ void ContactCenter::handle(const Event& e) {
     case kStop:
       sim_.stop();
       return;
+    case kWrapDone:
+      wrapDone(static_cast<int>(e.a), e.b);
+      break;
+    case kAwayDue:
+      awayDue(static_cast<int>(e.a), e.b);
+      break;
+    case kAwayEnd:
+      awayEnd(static_cast<int>(e.a), e.b);
+      break;
+    case kOverflow:
+      overflow(static_cast<int>(e.a), e.b);
+      break;
+    case kCallbackDue:
+      callbackDue(static_cast<int>(e.a), e.b);
+      break;
   }
   checkStop();
 }
@@ -446,11 +807,16 @@ void ContactCenter::abandon(int slot, std::uint64_t gen) {
   Live& l = pool_[slot];
   if (!l.active || l.gen != gen || !l.inQueue) return;
   const int c = l.rec.channel;
-  integrate(c, sim_.now());
-  l.inQueue = false;
-  --queueLen_[c];
+  leaveQueue(slot);
   finalize(slot, Outcome::Abandoned, sim_.now());
   refreshShown(c);
+}
+
+void ContactCenter::overflow(int slot, std::uint64_t gen) {
+  const Live& l = pool_[slot];
+  if (!l.active || l.gen != gen || !l.inQueue) return;
+  const int agent = router_.selectOverflowAgent(l.rec.channel);
+  if (agent >= 0) fillAgent(agent);
 }
 
 void ContactCenter::sessionDone(int agent, std::uint64_t psGen) {
@@ -465,17 +831,40 @@ void ContactCenter::sessionDone(int agent, std::uint64_t psGen) {
 }
 
 void ContactCenter::dutyChange(int agent) {
-  setDuty(agent, dutyAt(agents_[agent], sim_.now()));
-  const double next = nextDutyChange(agents_[agent], sim_.now());
+  Agent& a = agents_[agent];
+  const double now = sim_.now();
+  const bool scheduled = dutyAt(a, now);
+  const bool present = !scheduled || !absentAt(agent, now);
+  const bool newBlock = scheduled && !a.scheduled;   // a shift block starts: its breaks
+  const bool newDay = scheduled && daily_[a.group];  // a day starts: its shrinkage
+  setDuty(agent, scheduled, present);
+  if (a.onDuty && (newBlock || newDay)) planAway(agent, newBlock);
+  const double next = nextDutyChange(a, now);
   if (next < endLimit_) sim_.schedule(next, self_, kDuty, static_cast<std::uint64_t>(agent));
 }
 
 void ContactCenter::hoursChange(int channel) {
   integrate(channel, sim_.now());
   cur_[channel].open = isOpen(channel) ? 1 : 0;
+  if (!cur_[channel].open && sc_.channels[channel].atClosing == AtClosing::Disconnect)
+    disconnectQueue(channel);
   refreshShown(channel);
   const double next = sc_.channels[channel].hours.nextChange(sim_.now());
   if (next < endLimit_) sim_.schedule(next, self_, kHours, static_cast<std::uint64_t>(channel));
+}
+
+/// At closing: every live contact still waiting is disconnected (call-backs are kept).
+void ContactCenter::disconnectQueue(int channel) {
+  const auto slots = queues_[channel].removeIf(
+      [this](int slot, std::uint64_t gen) {
+        const Live& l = pool_[slot];
+        return l.active && l.gen == gen && l.inQueue;
+      },
+      [this](int slot) { return pool_[slot].rec.callback != kCallbackAccepted; });
+  for (int slot : slots) {
+    leaveQueue(slot);
+    finalize(slot, Outcome::Disconnected, sim_.now());
+  }
 }
 
 void ContactCenter::checkStop() {
@@ -531,30 +920,50 @@ void ContactCenter::integrateAgent(int agent, double t) {
   const Agent& a = agents_[agent];
   t = std::min(t, horizon_);
   const double from = std::max(agentLast_[agent], warmup_);
-  if (t > from) {
-    const double dt = t - from;
-    const std::size_t open = a.exclusive >= 0 ? 1 : a.sessions.size();
-    AgentStats& s = stats_.agents[agent];
-    if (a.onDuty || open > 0) s.staffedTime += dt;
-    if (open > 0) s.busyTime += dt;
-    s.sessionsArea += static_cast<double>(open) * dt;
-  }
+  if (t > from) integrateAgentState(a, t - from, stats_.agents[agent]);
   agentLast_[agent] = std::max(agentLast_[agent], t);
+}
+
+/// `dt` seconds of the agent's current state: staffed = talking + wrapping + idle + break, and
+/// scheduled + overtime = staffed + absent + shrinkage, exactly.
+inline void ContactCenter::integrateAgentState(const Agent& a, double dt, AgentStats& s) {
+  const std::size_t open = a.exclusive >= 0 ? 1 : a.sessions.size();
+  const bool talking = open > 0;
+  const bool wrapping = !talking && !a.wraps.empty();
+  const bool away = a.away == kAwayActive;
+  const bool staffed = (a.onDuty && !(away && a.current.shrinkage)) || talking || wrapping;
+  if (staffed) s.staffedTime += dt;
+  if (talking) s.busyTime += dt;
+  s.sessionsArea += static_cast<double>(open) * dt;
+  if (wrapping) {
+    s.wrapTime += dt;
+  } else if (!talking && a.onDuty) {
+    (away ? (a.current.shrinkage ? s.shrinkageTime : s.breakTime) : s.idleTime) += dt;
+  }
+  if (a.scheduled) {
+    s.scheduledTime += dt;
+    if (!a.present && !staffed) s.absentTime += dt;
+  } else if (staffed) {
+    s.overtimeTime += dt;
+  }
 }
 
 void ContactCenter::agentContribution(int agent, int sign) {
   const Agent& a = agents_[agent];
   const double sg = sign;
   const std::size_t n = a.sessions.size();
-  const bool working = a.exclusive >= 0 || n > 0;
+  const bool working = a.exclusive >= 0 || n > 0 || !a.wraps.empty();
+  const bool available = a.onDuty && a.away != kAwayActive;  // on a break: not staffed
   for (int c : router_.channelsOf(a.group)) {
     Current& cu = cur_[c];
-    cu.staffed += sg * ((a.onDuty || working) ? 1 : 0);
+    cu.staffed += sg * ((available || working) ? 1 : 0);
     cu.onShift += sg * (a.onDuty ? 1 : 0);
     if (a.exclusive >= 0) {
       const bool mine = pool_[a.exclusive].rec.channel == c;
       cu.busy += sg * (mine ? 1 : 0);
       cu.other += sg * (mine ? 0 : 1);
+    } else if (!a.wraps.empty()) {
+      wrapContribution(a, c, sg, cu);
     } else if (n > 0) {
       int m = 0;
       for (int s : a.sessions) m += pool_[s].rec.channel == c;
@@ -564,6 +973,26 @@ void ContactCenter::agentContribution(int agent, int sign) {
       cu.sessionAgents += sg * (m > 0 ? 1 : 0);
     }
   }
+}
+
+/// An agent with after-call work: it is busy; a session agent's time is split by its open
+/// sessions and wrapping slots.
+void ContactCenter::wrapContribution(const Agent& a, int channel, double sign, Current& cu) {
+  if (a.wraps.front().whole) {
+    const bool mine = a.wraps.front().channel == channel;
+    cu.busy += sign * (mine ? 1 : 0);
+    cu.other += sign * (mine ? 0 : 1);
+    return;
+  }
+  const double total = static_cast<double>(a.sessions.size() + a.wraps.size());
+  int talking = 0, mine = 0;
+  for (int s : a.sessions) talking += pool_[s].rec.channel == channel;
+  for (const WrapSlot& w : a.wraps) mine += w.channel == channel;
+  mine += talking;
+  cu.busy += sign * mine / total;
+  cu.other += sign * (total - mine) / total;
+  cu.sessions += sign * talking;
+  cu.sessionAgents += sign * (talking > 0 ? 1 : 0);
 }
 
 void ContactCenter::beginAgent(int agent) {

@@ -6,7 +6,10 @@
 // queues, agents and statistics; the Router (router.hpp) makes the two routing decisions: agent
 // selection when a contact arrives, contact selection when an agent frees up.
 // Chat sessions share the agent by processor sharing: with n open sessions each progresses at
-// rate 1 / (1 + alpha (n - 1)).
+// rate 1 / (1 + alpha (n - 1)) (or 1 / load_factors[n-1]).
+// Workforce realism (docs/model.md): after-call work, breaks and shrinkage (AwayPlanner),
+// absence, call-backs, finite lines, disconnection at closing, segment priorities (ContactQueue),
+// skill proficiency and overflow. Each is off unless the scenario asks for it.
 #pragma once
 
 #include <cstdint>
@@ -16,7 +19,9 @@
 #include <vector>
 
 #include "engine/simulation.hpp"
+#include "model/away_planner.hpp"
 #include "model/contact.hpp"
+#include "model/contact_queue.hpp"
 #include "model/random.hpp"
 #include "model/router.hpp"
 #include "model/scenario.hpp"
@@ -54,6 +59,8 @@ struct ContactTags {
   double handleFactor =
       1;                 // handle time x this (a chatbot hand-off: no need to repeat the question)
   bool patient = false;  // never abandons the queue (an agent calls back)
+  int segment = -1;      // customer segment (Scenario::segments), -1: none or drawn by share
+  int reasonIndex = -1;  // index into shop.reasons (skill proficiency by reason), -1: none
 };
 
 class ContactCenter : public Component {
@@ -93,8 +100,14 @@ class ContactCenter : public Component {
     kLeaveChat,
     kDuty,
     kHours,
-    kStop
+    kStop,
+    kWrapDone,     // a = agent, b = wrap id
+    kAwayDue,      // a = agent, b = away generation
+    kAwayEnd,      // a = agent, b = away generation
+    kOverflow,     // a = slot, b = gen: the contact may now go to its overflow groups
+    kCallbackDue,  // a = slot, b = gen: a call-back at a chosen time joins the queue
   };
+  enum Away : std::uint8_t { kAwayNone, kAwayPending, kAwayActive };
 
   struct Live {
     ContactRecord rec;
@@ -104,11 +117,21 @@ class ContactCenter : public Component {
     double firstReply = 0;    // answer -> first reply
     double remaining = 0;     // work left (sessions)
     double queueEnter = 0;    // when it joined the queue (for longest-waiting)
+    double wrap = 0;          // after-call work once it ends
     std::uint64_t gen = 0;    // bumped when the slot is reused: stale events are ignored
     ContactListener* listener = nullptr;
     std::uint64_t cookie = 0;
+    int reasonIndex = -1;
     bool inQueue = false;
     bool active = false;
+    bool holdsLine = false;  // counted in inSystem_ (waiting on the line or with an agent)
+    bool atTime = false;     // a call-back at a chosen time: queued ahead of live contacts
+  };
+
+  struct WrapSlot {  // after-call work in progress
+    int channel = 0;
+    std::uint64_t id = 0;
+    bool whole = false;  // phone / e-mail: the agent takes nothing meanwhile
   };
 
   struct Agent {
@@ -116,10 +139,19 @@ class ContactCenter : public Component {
     WeeklySchedule schedule;
     double validFrom = 0, validTo = 1e18;  // seconds of the run the agent exists in
     bool onDuty = false;
-    int exclusive = -1;         // slot of the phone/e-mail contact in hand, -1 if none
-    std::vector<int> sessions;  // slots of open chat/messaging contacts
-    double lastPs = 0;          // time the session work was last advanced
-    std::uint64_t psGen = 0;    // generation of the pending session-completion event
+    int exclusive = -1;           // slot of the phone/e-mail contact in hand, -1 if none
+    std::vector<int> sessions;    // slots of open chat/messaging contacts
+    double lastPs = 0;            // time the session work was last advanced
+    std::uint64_t psGen = 0;      // generation of the pending session-completion event
+    bool scheduled = false;       // on its schedule now (onDuty = scheduled and present)
+    bool present = true;          // not absent today
+    int shift = -1, inShift = 0;  // its shift and index within it (breaks)
+    std::vector<WrapSlot> wraps;
+    std::vector<AwayPeriod> plan;  // breaks and shrinkage to come, by due time
+    std::size_t planNext = 0;
+    AwayPeriod current;  // the period pending or in progress
+    Away away = kAwayNone;
+    std::uint64_t awayGen = 0;  // bumped when the plan changes: stale events are ignored
   };
 
   struct Current {  // current values of the time-weighted quantities of one channel
@@ -132,14 +164,25 @@ class ContactCenter : public Component {
   Simulation& sim_;
   ContactSink* sink_;
   std::uint32_t self_ = 0;
-  std::vector<RandomStream> handleRng_, patienceRng_, chatPatienceRng_;
+  std::vector<RandomStream> handleRng_, patienceRng_, chatPatienceRng_, wrapRng_, segmentRng_,
+      callbackRng_;
+  AwayPlanner planner_;
   std::vector<Live> pool_;
   std::vector<int> freeSlots_;
   std::uint64_t nextId_ = 0;
   std::size_t live_ = 0;
   int activeSources_ = 0;
-  std::vector<std::deque<std::pair<int, std::uint64_t>>> queues_;  // (slot, gen)
+  std::vector<ContactQueue> queues_;
   std::vector<int> queueLen_;
+  std::vector<int> inSystem_;     // contacts holding a line: waiting live or with an agent
+  std::vector<int> liveWaiting_;  // contacts waiting on the line (not for a call-back)
+  std::vector<std::vector<double>> rates_;  // per group, by open sessions: speed of each
+  std::vector<double> proficiency_;         // per group x channel: handle-time factor
+  std::vector<bool> daily_;                 // per group: absence or a shrinkage share
+  std::vector<bool> limited_;               // per channel: lines or a queue limit
+  bool proficient_ = false, overflowOn_ = false;
+  int segments_ = 0;  // customer segments; > 0 when some channel splits by segment
+  std::uint64_t nextWrapId_ = 0;
   Router router_;
   std::vector<Agent> agents_;
   std::vector<std::string> agentNames_;
@@ -152,37 +195,74 @@ class ContactCenter : public Component {
 
   /// Adds the agents of `group` (here and to the router).
   void addAgents(int group);
-  double rate(const Agent& a, std::size_t n) const;
+  /// Speeds by load, proficiency factors, queue classes and the segment statistics.
+  void configure();
+  void configureQueue(int channel);
+  double rate(const Agent& a, std::size_t n) const { return rates_[a.group][n]; }
   int newSlot();
   /// Draws the contact's handle time, in-chat patience and first reply; returns its patience.
   double drawTimes(Live& l, int channel, const ContactTags& tags);
+  /// Draws the after-call work and (by share) the segment of a contact, when the channel has them.
+  void drawWorkforce(Live& l, int channel, const ContactTags& tags);
+  /// Blocks a contact for want of a line or a queue place (true if it did).
+  bool blockWhenFull(int slot, bool agentFree);
   void assign(int slot, int agent);
   void release(int agent, int slot, Outcome outcome);
   /// The agent takes waiting contacts, as the router chooses, while it has room.
   void fillAgent(int agent);
+  /// The agent has just freed some room: a pending break starts, or it takes work.
+  void afterFree(int agent);
   /// When the first contact waiting on `channel` joined the queue; +infinity if none waits.
   double oldestWaiting(int channel);
   int peekQueue(int channel);
   int popQueue(int channel);
   void enqueue(int slot);
+  /// Takes `slot` out of its channel's queue (it was in it).
+  void leaveQueue(int slot);
+  int queueClass(const Live& l, bool atTime) const;
+  // call-backs
+  bool offerCallback(int slot);
+  double callbackWait(int channel) const;
+  void callbackDue(int slot, std::uint64_t gen);
+  /// A call-back whose customer does not answer ends here; false if the customer answers.
+  bool callbackMissed(int slot);
   // events
   void abandon(int slot, std::uint64_t gen);
   void sessionDone(int agent, std::uint64_t psGen);
   void dutyChange(int agent);
   void hoursChange(int channel);
+  void disconnectQueue(int channel);
+  void overflow(int slot, std::uint64_t gen);
   void advanceSessions(Agent& a);
   void rescheduleSessions(int agent);
-  void setDuty(int agent, bool on);
+  void setDuty(int agent, bool scheduled, bool present);
   bool dutyAt(const Agent& a, double t) const;
+  bool absentAt(int agent, double t) const;
   double nextDutyChange(const Agent& a, double t) const;
+  // after-call work, breaks and shrinkage
+  void startWrap(int agent, int channel, double wrap, bool whole);
+  void wrapDone(int agent, std::uint64_t id);
+  void planAway(int agent, bool withBreaks);
+  void scheduleNextAway(int agent);
+  void awayDue(int agent, std::uint64_t gen);
+  void startAway(int agent);
+  void awayEnd(int agent, std::uint64_t gen);
+  void clearAway(Agent& a);
+  bool holdsNothing(const Agent& a) const {
+    return a.exclusive < 0 && a.sessions.empty() && a.wraps.empty();
+  }
   /// Tells the router the agent's room for contacts now.
   void reindex(int agent);
   void finalize(int slot, Outcome o, double end);
   void countInCell(IntervalStats& cell, const ContactRecord& r);
+  void countCallback(IntervalStats& cell, const ContactRecord& r);
+  void countInSegment(const ContactRecord& r);
   // time-weighted bookkeeping
   void integrate(int channel, double t);
   void integrateAgent(int agent, double t);
   void agentContribution(int agent, int sign);
+  void wrapContribution(const Agent& a, int channel, double sign, Current& cu);
+  void integrateAgentState(const Agent& a, double dt, AgentStats& s);
   void refreshShown(int channel);
   void beginAgent(int agent);
   void endAgent(int agent);

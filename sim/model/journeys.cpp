@@ -401,6 +401,8 @@ void ShopperJourneys::offerContact(int channel, const ShopperContactTag& tag, bo
   tags.handleFactor = handleFactor;
   tags.patient = tag.callback;  // the agent calls the customer back
   tags.draws = &draws;
+  tags.segment = s.segment;  // the shop's segments come first in Scenario::segments
+  tags.reasonIndex = tag.reason;
   center_.offer(channel, tags);  // may call contactFinished() at once (blocked, hidden)
 }
 

@@ -12,9 +12,31 @@ double ratio(double a, double b) {
 }
 }  // namespace
 
-std::vector<KpiValue> channelKpis(const IntervalStats& s, double window) {
+KpiDefinitions kpiDefinitions(const Scenario& sc) {
+  return {sc.serviceLevelDefinition, sc.asaDefinition};
+}
+
+double serviceLevelOf(const IntervalStats& s, const KpiDefinitions& d) {
+  switch (d.serviceLevel) {
+    case ServiceLevelDefinition::AnsweredAndAbandoned:
+      return ratio(s.answeredWithin, s.answered + s.abandoned);
+    case ServiceLevelDefinition::Answered:
+      return ratio(s.answeredWithin, s.answered);
+    case ServiceLevelDefinition::AnsweredAndLateAbandoned:
+      return ratio(s.answeredWithin, s.answered + s.abandoned - s.abandonedWithin);
+  }
+  return ratio(0, 0);
+}
+
+double asaOf(const IntervalStats& s, const KpiDefinitions& d) {
+  if (d.asa == AsaDefinition::AllQueued)
+    return ratio(s.waitAnsweredSum + s.waitAbandonedSum, s.answered + s.abandoned);
+  return ratio(s.waitAnsweredSum, s.answered);
+}
+
+std::vector<KpiValue> channelKpis(const IntervalStats& s, double window, const KpiDefinitions& d) {
   const double entered = s.answered + s.abandoned;
-  return {
+  std::vector<KpiValue> k = {
       {"offered", s.offered},
       {"answered", s.answered},
       {"served", s.served},
@@ -25,10 +47,10 @@ std::vector<KpiValue> channelKpis(const IntervalStats& s, double window) {
       {"waiting_at_end", s.waitingAtEnd},
       {"in_service_at_end", s.inServiceAtEnd},
       {"abandonment_rate", ratio(s.abandoned, entered)},
-      {"service_level", ratio(s.answeredWithin, entered)},
-      {"asa_s", ratio(s.waitAnsweredSum, s.answered)},
+      {"service_level", serviceLevelOf(s, d)},
+      {"asa_s", asaOf(s, d)},
       {"first_response_s", ratio(s.firstResponseSum, s.answered)},
-      {"aht_s", ratio(s.handleSum, s.served)},
+      {"aht_s", ratio(s.handleSum + s.wrapSum, s.served)},
       {"mean_wait_abandoned_s", ratio(s.waitAbandonedSum, s.abandoned)},
       {"occupancy", ratio(s.busyTime, s.staffedTime - s.otherBusyTime)},
       {"availability", ratio(s.shownTime, s.openTime)},
@@ -39,6 +61,55 @@ std::vector<KpiValue> channelKpis(const IntervalStats& s, double window) {
       {"cost", s.cost},
       {"cost_per_contact", ratio(s.cost, s.answered)},
   };
+  const std::vector<KpiValue> workforce = {
+      {"talk_s", ratio(s.handleSum, s.served)},
+      {"wrap_s", ratio(s.wrapSum, s.served)},
+      {"blocked_full", s.blockedFull},
+      {"disconnected", s.disconnected},
+      {"callbacks_offered", s.callbacksOffered},
+      {"callbacks_accepted", s.callbacksAccepted},
+      {"callback_acceptance", ratio(s.callbacksAccepted, s.callbacksOffered)},
+      {"callbacks_completed", s.callbacksCompleted},
+      {"callbacks_abandoned", s.callbacksMissed},
+      {"callbacks_pending", s.callbacksPending},
+      {"time_to_callback_s", ratio(s.callbackWaitSum, s.callbacksCompleted)},
+  };
+  k.insert(k.end(), workforce.begin(), workforce.end());
+  return k;
+}
+
+std::vector<KpiValue> segmentKpis(const IntervalStats& s, const KpiDefinitions& d) {
+  const double entered = s.answered + s.abandoned;
+  return {{"offered", s.offered},
+          {"answered", s.answered},
+          {"abandoned", s.abandoned},
+          {"abandonment_rate", ratio(s.abandoned, entered)},
+          {"service_level", serviceLevelOf(s, d)},
+          {"asa_s", asaOf(s, d)},
+          {"callbacks_accepted", s.callbacksAccepted}};
+}
+
+AgentStats sumAgents(const ReplicationStats& r, std::size_t first, std::size_t n) {
+  AgentStats a;
+  for (std::size_t i = first; i < first + n && i < r.agents.size(); ++i)
+    for (int f = 0; f < AgentStats::kFields; ++f) a.data()[f] += r.agents[i].data()[f];
+  return a;
+}
+
+std::vector<KpiValue> agentTimeKpis(const AgentStats& a) {
+  return {{"scheduled_hours", a.scheduledTime / 3600.0},
+          {"staffed_hours", a.staffedTime / 3600.0},
+          {"talk_hours", a.busyTime / 3600.0},
+          {"wrap_hours", a.wrapTime / 3600.0},
+          {"idle_hours", a.idleTime / 3600.0},
+          {"break_hours", a.breakTime / 3600.0},
+          {"shrinkage_hours", a.shrinkageTime / 3600.0},
+          {"absent_hours", a.absentTime / 3600.0},
+          {"overtime_hours", a.overtimeTime / 3600.0},
+          {"occupancy", ratio(a.busyTime + a.wrapTime, a.staffedTime - a.breakTime)},
+          {"utilisation", ratio(a.busyTime + a.wrapTime, a.scheduledTime)},
+          {"shrinkage_share", ratio(a.breakTime + a.shrinkageTime + a.absentTime, a.scheduledTime)},
+          {"handled", a.handled}};
 }
 
 IntervalStats sumCells(const ReplicationStats& r, int channel, int from, int to) {

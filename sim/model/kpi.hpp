@@ -15,8 +15,28 @@ struct KpiValue {
   double value;  // NaN when undefined (e.g. ASA with nothing answered)
 };
 
+/// Which service level and ASA definitions KPIs use (scenario `kpi_definitions`).
+struct KpiDefinitions {
+  ServiceLevelDefinition serviceLevel = ServiceLevelDefinition::AnsweredAndAbandoned;
+  AsaDefinition asa = AsaDefinition::Answered;
+};
+KpiDefinitions kpiDefinitions(const Scenario& sc);
+/// The service level and ASA of sums `s` under definitions `d` (NaN when undefined).
+double serviceLevelOf(const IntervalStats& s, const KpiDefinitions& d);
+double asaOf(const IntervalStats& s, const KpiDefinitions& d);
+
 /// KPIs of one channel from sums over a window of `windowSeconds` seconds.
-std::vector<KpiValue> channelKpis(const IntervalStats& s, double windowSeconds);
+std::vector<KpiValue> channelKpis(const IntervalStats& s, double windowSeconds,
+                                  const KpiDefinitions& d = {});
+/// The contact KPIs of one customer segment of a channel (no time-weighted figures).
+std::vector<KpiValue> segmentKpis(const IntervalStats& s, const KpiDefinitions& d);
+
+/// Time figures of a set of agents (hours); occupancy: (talk + wrap) / (staffed - break);
+/// utilisation: (talk + wrap) / scheduled; shrinkage_share: (break + shrinkage + absence) /
+/// scheduled.
+std::vector<KpiValue> agentTimeKpis(const AgentStats& a);
+/// The sum of agents [first, first + n) of one replication.
+AgentStats sumAgents(const ReplicationStats& r, std::size_t first, std::size_t n);
 
 /// The shop statistics of one replication, unpacked (the scenario gives the dimensions).
 ShopStats shopStatsOf(const Scenario& sc, const ReplicationStats& r);

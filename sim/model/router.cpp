@@ -14,6 +14,7 @@ Router::Router(const Scenario& sc) {
     channels_.push_back(rule);
   }
   channelGroups_.resize(sc.channels.size());
+  overflowGroups_.resize(sc.channels.size());
   for (std::size_t g = 0; g < sc.groups.size(); ++g) {
     const AgentGroup& ag = sc.groups[g];
     Group gr;
@@ -23,7 +24,16 @@ Router::Router(const Scenario& sc) {
                           [&](int c) { return !channels_[c].email; });
     gr.byLoad.resize(ag.concurrency);
     gr.longestWaiting = ag.contactSelection == ContactSelection::LongestWaiting;
-    for (int c : gr.channels) channelGroups_[c].push_back(static_cast<int>(g));
+    for (int c : gr.channels) {
+      const auto& over = sc.channels[c].overflow.groups;
+      if (std::find(over.begin(), over.end(), static_cast<int>(g)) == over.end()) {
+        channelGroups_[c].push_back(static_cast<int>(g));
+        continue;
+      }
+      overflowGroups_[c].push_back(static_cast<int>(g));
+      gr.overflowWait.resize(sc.channels.size(), 0.0);
+      gr.overflowWait[c] = sc.channels[c].overflow.afterS;
+    }
     groups_.push_back(std::move(gr));
   }
 }
@@ -36,11 +46,11 @@ void Router::addAgent(int group) {
 
 // ---- the decisions ---------------------------------------------------------------------------
 
-int Router::selectAgent(int channel) const {
+int Router::selectAmong(const std::vector<int>& groups, int channel) const {
   const ChannelRule& rule = channels_[channel];
   int best = -1, bestLoad = 0;
   double bestSince = 0;
-  for (int g : channelGroups_[channel]) {
+  for (int g : groups) {
     const Group& gr = groups_[g];
     const int levels = rule.session ? static_cast<int>(gr.byLoad.size()) : 1;
     for (int l = 0; l < levels; ++l) {

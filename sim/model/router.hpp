@@ -31,7 +31,17 @@ class Router {
   /// Phone and e-mail go to the longest-idle agent with no open session. Chat and messaging go
   /// to the agent longest at its load (agent_selection: longest_idle), or to the least loaded,
   /// longest at that load (least_loaded). Ties: the lowest agent index.
-  int selectAgent(int channel) const;
+  int selectAgent(int channel) const { return selectAmong(channelGroups_[channel], channel); }
+  /// Agent selection among the channel's overflow groups (a contact that waited long enough).
+  int selectOverflowAgent(int channel) const {
+    return selectAmong(overflowGroups_[channel], channel);
+  }
+  /// How long a contact of `channel` must have waited before an agent of `group` takes it: 0
+  /// for the channel's own groups, its overflow time for an overflow group.
+  double overflowWait(int group, int channel) const {
+    const auto& w = groups_[group].overflowWait;
+    return w.empty() ? 0.0 : w[channel];
+  }
 
   /// Contact selection: the channel whose first waiting contact (first come, first served
   /// within a channel) `agent` takes next; -1 if it takes none. `oldestWaiting(channel)` gives
@@ -45,7 +55,7 @@ class Router {
   bool anyAvailable(int channel) const;
   /// The channels `group` serves, in routing order (its priority order, e-mail last).
   const std::vector<int>& channelsOf(int group) const { return groups_[group].channels; }
-  /// The groups serving `channel`, in scenario order.
+  /// The groups serving `channel` first (not its overflow groups), in scenario order.
   const std::vector<int>& groupsServing(int channel) const { return channelGroups_[channel]; }
 
  private:
@@ -66,9 +76,10 @@ class Router {
   };
 
   struct Group {
-    std::vector<int> channels;      // routing order: priority order, e-mail last
-    std::vector<AgentList> byLoad;  // agents with room, by open sessions (size: concurrency)
-    bool longestWaiting = false;    // contact selection: longest waiting (else priority)
+    std::vector<int> channels;         // routing order: priority order, e-mail last
+    std::vector<AgentList> byLoad;     // agents with room, by open sessions (size: concurrency)
+    bool longestWaiting = false;       // contact selection: longest waiting (else priority)
+    std::vector<double> overflowWait;  // per channel (empty: none): see overflowWait()
   };
 
   struct ChannelRule {
@@ -84,12 +95,14 @@ class Router {
   bool canTake(const Entry& e, int channel) const {
     return e.load >= 0 && (channels_[channel].session || e.load == 0);
   }
+  int selectAmong(const std::vector<int>& groups, int channel) const;
   void listRemove(AgentList& list, int agent);
   void listInsert(AgentList& list, int agent);
 
   std::vector<ChannelRule> channels_;
   std::vector<Group> groups_;
-  std::vector<std::vector<int>> channelGroups_;  // groups serving each channel
+  std::vector<std::vector<int>> channelGroups_;   // groups serving each channel first
+  std::vector<std::vector<int>> overflowGroups_;  // groups taking it after its overflow time
   std::vector<Entry> agents_;
 };
 

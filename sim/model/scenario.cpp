@@ -21,6 +21,31 @@ const char* toString(ChannelKind k) {
   return "?";
 }
 
+const char* toString(ServiceLevelDefinition d) {
+  switch (d) {
+    case ServiceLevelDefinition::AnsweredAndAbandoned:
+      return "answered_and_abandoned";
+    case ServiceLevelDefinition::Answered:
+      return "answered";
+    case ServiceLevelDefinition::AnsweredAndLateAbandoned:
+      return "answered_and_late_abandoned";
+  }
+  return "?";
+}
+
+const char* toString(AsaDefinition d) {
+  return d == AsaDefinition::Answered ? "answered" : "all_queued";
+}
+
+std::pair<int, int> AgentGroup::agentShift(int i) const {
+  if (staffing != Staffing::Shifts) return {-1, i};
+  for (std::size_t s = 0; s < shifts.size(); ++s) {
+    if (i < shifts[s].agents) return {static_cast<int>(s), i};
+    i -= shifts[s].agents;
+  }
+  return {-1, i};
+}
+
 int AgentGroup::size() const {
   switch (staffing) {
     case Staffing::Constant:

@@ -31,12 +31,57 @@ inline bool isSession(ChannelKind k) {
 enum class WhenClosed { Block, Wait };
 enum class AgentSelection { LongestIdle, LeastLoaded };
 enum class ContactSelection { Priority, LongestWaiting };
+/// What happens to contacts still queued when the channel closes.
+enum class AtClosing { Serve, Disconnect };
+
+/// Which contacts the service level counts (docs/results.md, "Service level and ASA definitions").
+enum class ServiceLevelDefinition {
+  AnsweredAndAbandoned,      // within target / (answered + abandoned): Erlang A's definition
+  Answered,                  // within target / answered
+  AnsweredAndLateAbandoned,  // within target / (answered + abandoned after the target)
+};
+/// Which contacts the average speed of answer averages over.
+enum class AsaDefinition {
+  Answered,   // mean wait of answered contacts
+  AllQueued,  // mean wait of answered and abandoned contacts
+};
+const char* toString(ServiceLevelDefinition d);
+const char* toString(AsaDefinition d);
 
 /// "Chat switched off when busy": the channel is hidden while the rule holds.
 struct HideRule {
   bool enabled = false;
   bool whenNoFreeSlot = false;  // hide while no on-duty agent has a free slot
   int queueAbove = -1;          // hide while more than this many wait (-1: not used)
+};
+
+/// Call-back (virtual hold), phone only: offered to an arriving caller who would wait longer
+/// than `offerAboveS`, accepted with `accept`; the agent calls back when the caller's turn comes
+/// (AgentFree: the place in the queue is kept) or after `delay` (AtTime: a chosen time, ahead of
+/// the live queue). The agent reaches the customer with `reach`.
+struct CallbackRule {
+  bool enabled = false;
+  double offerAboveS = 60;
+  double accept = 0.5;
+  enum class When { AgentFree, AtTime } when = When::AgentFree;
+  Distribution delay;  // AtTime: acceptance -> the call-back joins the front of the queue
+  double reach = 1;    // P(the customer answers the call-back)
+};
+
+/// Priorities within a channel by customer segment (Scenario::segments). Strict: a higher
+/// `level` is always served first; credit: a contact counts as having waited `credit` seconds
+/// more. Contacts without a listed segment have level 0 and no credit. Off when empty.
+struct SegmentPriority {
+  enum class Rule { Strict, Credit } rule = Rule::Strict;
+  std::vector<double> level;   // per scenario segment
+  std::vector<double> credit;  // per scenario segment, seconds
+  bool enabled() const { return !level.empty(); }
+};
+
+/// A wait for the channel's primary groups, then the `groups` listed here may take it too.
+struct Overflow {
+  double afterS = 0;
+  std::vector<int> groups;  // indices into Scenario::groups; each serves the channel
 };
 
 struct Channel {
@@ -53,6 +98,15 @@ struct Channel {
   WhenClosed whenClosed = WhenClosed::Block;
   AgentSelection agentSelection = AgentSelection::LongestIdle;
   HideRule hide;
+  // Workforce realism (all off by default; docs/model.md):
+  Distribution wrapUp;  // after-call work per contact (none: off); for sessions, per slot
+  int lines = -1;       // most contacts in the system (with an agent or waiting); -1: no limit
+  int queueLimit = -1;  // most contacts waiting; -1: no limit
+  AtClosing atClosing = AtClosing::Serve;
+  CallbackRule callback;
+  SegmentPriority priority;
+  std::vector<double> segmentShares;  // forecast arrivals' split by segment (empty: none)
+  Overflow overflow;
   SourceLoc loc;
 };
 
@@ -62,10 +116,25 @@ struct ArrivalProfile {
   bool stationary = false;              // one constant rate all week
 };
 
+/// A break inside a shift (lunch, coffee): fixed (from `start` for `length` seconds: the agent
+/// stops taking work at `start` and is back at start + length) or in a window (the break starts
+/// when the agent frees up after its due time within [start, windowEnd) and lasts `length`).
+/// Times are seconds from midnight; they apply in every block of the shift.
+struct Break {
+  std::string name;
+  double start = 0;
+  double length = 0;
+  bool window = false;
+  double windowEnd = 0;
+  bool stagger = false;  // window: the shift's agents are due one after another in the window
+  SourceLoc loc;
+};
+
 struct Shift {
   std::string name;
   WeeklySchedule hours;
   int agents = 0;
+  std::vector<Break> breaks;
   double fromDay = 0;  // the shift exists from this day of the run ...
   double toDay = 1e9;  // ... until this one (phased rollouts: staffing per phase)
   SourceLoc loc;
@@ -82,10 +151,24 @@ struct AgentGroup {
   int count = 0;                 // Constant
   std::vector<Shift> shifts;     // Shifts
   std::vector<int> perInterval;  // PerInterval: agents on duty, size 7 * intervalsPerDay
+  /// Chat handle time by load: with n open sessions each runs at 1 / loadFactors[n-1] (instead
+  /// of the linear slowdown); empty: the slowdown.
+  std::vector<double> loadFactors;
+  /// Skill proficiency: handle time x channelFactor[channel] x reasonFactor[reason] for this
+  /// group's agents (empty: 1).
+  std::vector<double> channelFactor;
+  std::vector<double> reasonFactor;
+  /// Shrinkage: a share of each agent's scheduled time in a block per day (meetings, training),
+  /// blocks at fixed hours for all agents, and unplanned absence: P(an agent misses a whole day).
+  double plannedShrinkage = 0;
+  WeeklySchedule shrinkageBlocks;  // never open: none
+  double absence = 0;
   SourceLoc loc;
 
   /// Number of agents that ever exist in this group.
   int size() const;
+  /// The shift agent `i` works (-1 without shifts) and its index within that shift.
+  std::pair<int, int> agentShift(int i) const;
   /// Schedule of agent `i` (0-based) of this group.
   WeeklySchedule agentSchedule(int i, double intervalSeconds) const;
   /// Days of the run [from, to) in which agent `i` exists (shifts with from_day / to_day).
@@ -135,6 +218,11 @@ struct Scenario {
   bool hasShop = false;  // a `shop:` section drives demand from shopper journeys
   Shop shop;
   CoachingModel coaching;  // agent behaviour (needs a shop: reasons and outcomes)
+  /// Customer segments channels can prioritise: the shop's visitor segments (same order), then
+  /// names only used in channels' segment shares.
+  std::vector<std::string> segments;
+  ServiceLevelDefinition serviceLevelDefinition = ServiceLevelDefinition::AnsweredAndAbandoned;
+  AsaDefinition asaDefinition = AsaDefinition::Answered;
 
   double intervalSeconds() const { return intervalMinutes * 60.0; }
   int intervalsPerDay() const { return 1440 / intervalMinutes; }

@@ -17,6 +17,8 @@ std::vector<double> ReplicationStats::serialize() const {
   for (const auto& a : agents) v.insert(v.end(), a.data(), a.data() + AgentStats::kFields);
   v.push_back(static_cast<double>(shop.size()));
   v.insert(v.end(), shop.begin(), shop.end());
+  v.push_back(static_cast<double>(segmentCells.size()));
+  for (const auto& c : segmentCells) v.insert(v.end(), c.data(), c.data() + IntervalStats::kFields);
   v.push_back(12345.0);  // end marker
   return v;
 }
@@ -31,10 +33,13 @@ ReplicationStats ReplicationStats::deserialize(const std::vector<double>& v) {
   r.endTime = v[4];
   const size_t nc = static_cast<size_t>(r.intervals) * r.channels;
   const size_t fixed = 5 + nc * IntervalStats::kFields + na * AgentStats::kFields;
-  if (v.size() < fixed + 2 || v.back() != 12345.0)
+  if (v.size() < fixed + 3 || v.back() != 12345.0)
     throw std::runtime_error("corrupt replication statistics");
   const size_t ns = static_cast<size_t>(v[fixed]);
-  if (v.size() != fixed + 2 + ns) throw std::runtime_error("corrupt replication statistics");
+  if (v.size() < fixed + 3 + ns) throw std::runtime_error("corrupt replication statistics");
+  const size_t nseg = static_cast<size_t>(v[fixed + 1 + ns]);
+  if (v.size() != fixed + 3 + ns + nseg * IntervalStats::kFields)
+    throw std::runtime_error("corrupt replication statistics");
   size_t k = 5;
   r.cells.resize(nc);
   for (auto& c : r.cells)
@@ -45,6 +50,10 @@ ReplicationStats ReplicationStats::deserialize(const std::vector<double>& v) {
   ++k;
   r.shop.assign(v.begin() + static_cast<std::ptrdiff_t>(k),
                 v.begin() + static_cast<std::ptrdiff_t>(k + ns));
+  k += ns + 1;
+  r.segmentCells.resize(nseg);
+  for (auto& c : r.segmentCells)
+    for (int i = 0; i < IntervalStats::kFields; ++i) c.data()[i] = v[k++];
   return r;
 }
 

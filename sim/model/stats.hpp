@@ -32,6 +32,16 @@ struct IntervalStats {
   double handleSum = 0;       // sum of (end - answer) over served contacts
   double concurrencySum = 0;  // sum of agent concurrency at answer, over answered contacts
   double cost = 0;            // cost_per_contact x answered
+  // workforce realism (docs/results.md); zero when the mechanisms are off
+  double wrapSum = 0;             // sum of after-call work over served contacts
+  double blockedFull = 0;         // blocked because every line or queue place was taken
+  double disconnected = 0;        // still queued when the channel closed (at_closing: disconnect)
+  double callbacksOffered = 0;    // offered a call-back (accepted or not)
+  double callbacksAccepted = 0;   // accepted one: counted here, not as answered or abandoned
+  double callbacksCompleted = 0;  // ... and the agent reached the customer
+  double callbacksMissed = 0;     // ... but the customer did not answer the call-back
+  double callbacksPending = 0;    // ... still waiting for the call-back when the run stopped
+  double callbackWaitSum = 0;     // sum of (call-back - arrival) over completed call-backs
   // time-weighted, seconds within the interval
   double openTime = 0;           // channel open (hours)
   double shownTime = 0;          // open and not hidden
@@ -43,7 +53,7 @@ struct IntervalStats {
   double sessionsArea = 0;       // integral of open sessions of this channel
   double sessionAgentsArea = 0;  // integral of agents holding >= 1 session of this channel
 
-  static constexpr int kFields = 26;
+  static constexpr int kFields = 35;
   const double* data() const { return &offered; }
   double* data() { return &offered; }
   IntervalStats& operator+=(const IntervalStats& o) {
@@ -53,12 +63,21 @@ struct IntervalStats {
 };
 static_assert(sizeof(IntervalStats) == IntervalStats::kFields * sizeof(double));
 
+/// One agent's time within the KPI window, in seconds. Staffed time splits exactly into talking
+/// (busy), wrapping, idle and break; scheduled + overtime = staffed + absent + shrinkage.
 struct AgentStats {
-  double staffedTime = 0;   // seconds on duty or busy, within the KPI window
-  double busyTime = 0;      // seconds with >= 1 open contact, within the KPI window
-  double sessionsArea = 0;  // integral of open contacts
-  double handled = 0;       // contacts finished (served), arrived within the KPI window
-  static constexpr int kFields = 4;
+  double staffedTime = 0;    // on duty (present, not in planned shrinkage) or working
+  double busyTime = 0;       // with >= 1 open contact (talking, chatting, writing)
+  double sessionsArea = 0;   // integral of open contacts
+  double handled = 0;        // contacts finished (served), arrived within the KPI window
+  double wrapTime = 0;       // after-call work and nothing open
+  double idleTime = 0;       // on duty, available, nothing open
+  double breakTime = 0;      // on a break, nothing open
+  double shrinkageTime = 0;  // scheduled, in planned shrinkage (meeting, training block)
+  double absentTime = 0;     // scheduled but absent (unplanned absence)
+  double scheduledTime = 0;  // on its schedule (shift, count, staffing table)
+  double overtimeTime = 0;   // working off its schedule (finishing a contact after the shift)
+  static constexpr int kFields = 11;
   const double* data() const { return &staffedTime; }
   double* data() { return &staffedTime; }
 };
@@ -71,8 +90,11 @@ struct ReplicationStats {
   std::vector<IntervalStats> cells;  // interval-major: cells[i * channels + c]
   std::vector<AgentStats> agents;
   std::vector<double> shop;  // ShopStats::data() when the scenario has a shop, else empty
-  double events = 0;         // simulation events processed
-  double endTime = 0;        // clock when the run stopped
+  /// Contacts per channel and customer segment, arrived in the KPI window: segment-major
+  /// [channel * segments + segment]; empty when no channel splits by segment.
+  std::vector<IntervalStats> segmentCells;
+  double events = 0;   // simulation events processed
+  double endTime = 0;  // clock when the run stopped
 
   IntervalStats& at(int interval, int channel) { return cells[interval * channels + channel]; }
   const IntervalStats& at(int interval, int channel) const {

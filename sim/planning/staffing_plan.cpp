@@ -144,7 +144,8 @@ bool addWhereMissed(const Scenario& sc, const ExperimentResult& round,
       IntervalStats s;
       for (const auto& rep : round.reps)
         for (int i = w; i < n; i += ipw) s += rep.at(i, c);
-      if (missesTarget(channelKpis(s, sc.intervalSeconds()), targets) && r[at(w)] > 0) {
+      if (missesTarget(channelKpis(s, sc.intervalSeconds(), kpiDefinitions(sc)), targets) &&
+          r[at(w)] > 0) {
         ++r[at(w)];
         added = true;
       }

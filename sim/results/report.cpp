@@ -9,6 +9,7 @@
 #include "io/safe_name.hpp"
 #include "io/text_escape.hpp"
 #include "model/kpi.hpp"
+#include "results/target_miss.hpp"
 
 namespace cclab {
 
@@ -140,6 +141,117 @@ std::string gatesSection(const std::vector<GateResult>& gates) {
          "'&lt;=').</p>";
 }
 
+/// The channels and phases whose service level misses its target by more than its interval.
+std::string targetsSection(const Scenario& sc, const nlohmann::ordered_json& sum) {
+  const auto misses = missedTargets(sc, sum);
+  if (misses.empty()) return "";
+  std::string s = "<h2>Targets missed</h2><ul>";
+  for (const auto& m : misses) s += "<li class=\"fail\">" + esc(describe(m)) + "</li>";
+  return s +
+         "</ul><p class=\"meta\">A target is missed when the whole 95% confidence interval of the "
+         "service level lies below it.</p>";
+}
+
+std::string analyticCell(const nlohmann::ordered_json& a, const char* key) {
+  return a["model"].is_null() || !a.contains(key) ? std::string("&ndash;") : fmt(val(a[key]));
+}
+
+/// One row of a KPI grid: the summary key, its label for people, and whether it is a share
+/// (shown as a percentage).
+struct GridRow {
+  const char* key;
+  const char* label;
+  bool share = false;
+};
+
+/// "mean [lo, hi]" of one summary entry, as a percentage for a share; "&ndash;" when undefined.
+std::string gridCell(const nlohmann::ordered_json& e, bool share) {
+  const double k = share ? 100.0 : 1.0;
+  const std::string unit = share ? "%" : "";
+  const double m = val(e["mean"]) * k;
+  if (!std::isfinite(m)) return "&ndash;";
+  std::string c = fmt(m) + unit;
+  const auto& ci = e["ci95"];
+  if (!ci[0].is_null() && !ci[1].is_null() && ci[0] != ci[1])
+    c += " <span class=\"meta\">[" + fmt(val(ci[0]) * k) + unit + ", " + fmt(val(ci[1]) * k) +
+         unit + "]</span>";
+  return c;
+}
+
+/// A table of KPIs (rows) per channel or group (columns), each "mean [lo, hi]"; rows whose values
+/// are all zero or undefined are left out.
+std::string kpiGrid(const std::string& title, const nlohmann::ordered_json& blocks,
+                    const std::vector<GridRow>& rows) {
+  std::string head = "<tr><th>" + esc(title) + "</th>", body;
+  for (const auto& [name, b] : blocks.items()) head += "<th>" + esc(name) + "</th>";
+  for (const auto& row : rows) {
+    std::string cells;
+    bool any = false;
+    for (const auto& [name, b] : blocks.items()) {
+      const bool has = b.contains(row.key);
+      const double m = has ? val(b[row.key]["mean"]) : std::nan("");
+      any = any || (std::isfinite(m) && m != 0);
+      cells += "<td>" + (has ? gridCell(b[row.key], row.share) : std::string("&ndash;")) + "</td>";
+    }
+    if (any) body += std::string("<tr><td>") + row.label + "</td>" + cells + "</tr>";
+  }
+  return body.empty() ? "" : "<table>" + head + "</tr>" + body + "</table>";
+}
+
+/// After-call work, lines, closing and call-backs per channel (rows that apply).
+std::string channelWorkforceGrid(const nlohmann::ordered_json& channels) {
+  return kpiGrid("channel", channels,
+                 {{"talk_s", "talk time, s (mean per served contact)"},
+                  {"wrap_s", "after-call work, s (mean per served contact)"},
+                  {"aht_s", "AHT = talk + after-call work, s"},
+                  {"blocked_full", "blocked: every line or queue place taken (contacts)"},
+                  {"disconnected", "disconnected at closing (contacts)"},
+                  {"callbacks_offered", "call-backs offered (contacts)"},
+                  {"callbacks_accepted", "call-backs accepted (contacts)"},
+                  {"callback_acceptance", "call-back acceptance", true},
+                  {"callbacks_completed", "call-backs completed (contacts)"},
+                  {"callbacks_abandoned", "call-backs missed: customer not reached (contacts)"},
+                  {"callbacks_pending", "call-backs still pending at the end (contacts)"},
+                  {"time_to_callback_s", "time to call-back, s (mean)"}});
+}
+
+/// Where the agents' time went, per group (hours over the window, and shares).
+std::string agentTimeGrid(const nlohmann::ordered_json& groups) {
+  return kpiGrid(
+      "group", groups,
+      {{"scheduled_hours", "scheduled, h"},
+       {"staffed_hours", "staffed (scheduled - shrinkage - absence + overtime), h"},
+       {"talk_hours", "talking, h"},
+       {"wrap_hours", "after-call work, h"},
+       {"idle_hours", "idle, h"},
+       {"break_hours", "on break, h"},
+       {"shrinkage_hours", "planned shrinkage (meetings, training), h"},
+       {"absent_hours", "absent, h"},
+       {"overtime_hours", "overtime (finishing a contact after the shift), h"},
+       {"occupancy", "occupancy: (talk + wrap) / (staffed - break)", true},
+       {"utilisation", "utilisation: (talk + wrap) / scheduled", true},
+       {"shrinkage_share", "shrinkage: (break + shrinkage + absence) / scheduled", true}});
+}
+
+/// After-call work, lines, closing and call-backs per channel; segments; agents' time per group.
+std::string workforceSection(const nlohmann::ordered_json& sum) {
+  std::string h = channelWorkforceGrid(sum["channels"]);
+  for (const auto& [name, c] : sum["channels"].items())
+    if (c.contains("segments"))
+      h += "<h3>" + esc(name) + " by customer segment</h3>" +
+           kpiGrid("segment", c["segments"],
+                   {{"offered", "offered (contacts)"},
+                    {"answered", "answered (contacts)"},
+                    {"service_level", "service level", true},
+                    {"asa_s", "ASA, s"},
+                    {"abandonment_rate", "abandonment", true},
+                    {"callbacks_accepted", "call-backs accepted (contacts)"}});
+  h += "<h3>Agents' time by group</h3>" + agentTimeGrid(sum["groups"]) +
+       "<p class=\"meta\">Hours are means per replication over the KPI window; per agent: "
+       "agents.csv.</p>";
+  return "<h2>Workforce</h2>" + h;
+}
+
 }  // namespace
 
 std::string runReportHtml(const Scenario& sc, const ExperimentResult& r,
@@ -153,8 +265,10 @@ std::string runReportHtml(const Scenario& sc, const ExperimentResult& r,
        std::to_string(sum["replications"].get<int>()) + " replications, engine " +
        esc(sum["engine"].get<std::string>()) + ", cclab " +
        esc(sum["cclab_version"].get<std::string>()) +
-       ". Means with 95% confidence intervals over replications.</div>";
-  h += gatesSection(gates);
+       ". Means with 95% confidence intervals over replications. Service level: " +
+       toString(sc.serviceLevelDefinition) + "; ASA: " + toString(sc.asaDefinition) +
+       " (docs/results.md).</div>";
+  h += gatesSection(gates) + targetsSection(sc, sum);
   if (sum.contains("shop")) {
     h += "<h2>Shop</h2><table><tr><th>KPI</th><th>mean</th><th>95% CI</th></tr>";
     for (const char* k : {"visits",
@@ -189,7 +303,8 @@ std::string runReportHtml(const Scenario& sc, const ExperimentResult& r,
   }
   h += "<h2>Channels</h2><table><tr><th>channel</th><th>offered</th><th>service level</th><th>95% "
        "CI</th><th>ASA s</th><th>first response "
-       "s</th><th>abandonment</th><th>occupancy</th><th>availability</th><th>analytic SL</th></tr>";
+       "s</th><th>abandonment</th><th>occupancy</th><th>availability</th><th>analytic "
+       "SL</th><th>analytic virtual wait s</th><th>analytic P(virtual wait &le; target)</th></tr>";
   for (const auto& ch : sc.channels) {
     const auto& c = sum["channels"][ch.name];
     h += "<tr><td>" + esc(ch.name) + " (" + toString(ch.kind) + ")</td><td>" +
@@ -199,11 +314,11 @@ std::string runReportHtml(const Scenario& sc, const ExperimentResult& r,
          "</td><td>" + fmt(val(c["first_response_s"]["mean"])) + "</td><td>" +
          fmt(val(c["abandonment_rate"]["mean"])) + "</td><td>" + fmt(val(c["occupancy"]["mean"])) +
          "</td><td>" + fmt(val(c["availability"]["mean"])) + "</td><td>" +
-         (c["analytic"]["model"].is_null() ? std::string("&ndash;")
-                                           : fmt(val(c["analytic"]["service_level"]))) +
-         "</td></tr>";
+         analyticCell(c["analytic"], "service_level") + "</td><td>" +
+         analyticCell(c["analytic"], "virtual_wait_s") + "</td><td>" +
+         analyticCell(c["analytic"], "p_virtual_wait_within_target") + "</td></tr>";
   }
-  h += "</table>";
+  h += "</table>" + workforceSection(sum);
   // Per-interval charts per channel (means over replications).
   h += "<h2>Per interval</h2>";
   const int n = sc.horizonIntervals(), perDay = sc.intervalsPerDay();
@@ -219,8 +334,7 @@ std::string runReportHtml(const Scenario& sc, const ExperimentResult& r,
       off.y.push_back(s.offered / R);
       ans.y.push_back(s.answered / R);
       ab.y.push_back(s.abandoned / R);
-      const double entered = s.answered + s.abandoned;
-      sl.y.push_back(entered > 0 ? s.answeredWithin / entered : std::nan(""));
+      sl.y.push_back(serviceLevelOf(s, kpiDefinitions(sc)));
       av.y.push_back(s.openTime > 0 ? s.shownTime / s.openTime : std::nan(""));
       tgt.y.push_back(sc.channels[c].targetServiceLevel);
     }

@@ -40,6 +40,12 @@ std::optional<QueueInputs> analyticInputs(const Scenario& sc, int c, std::string
     return no("patience is not exponential");
   if (!ch.chatPatience.isNone()) return no("contacts may leave during the chat");
   if (ch.hide.enabled) return no("the channel is hidden when busy");
+  if (!ch.wrapUp.isNone()) return no("after-call work (talk + wrap-up is not exponential)");
+  if (ch.callback.enabled) return no("call-backs");
+  if (ch.priority.enabled()) return no("priorities within the channel");
+  if (ch.queueLimit >= 0) return no("a queue limit");
+  if (ch.lines >= 0 && isSession(ch.kind)) return no("lines on a chat channel");
+  if (!ch.overflow.groups.empty()) return no("overflow between groups");
   int group = -1, serving = 0;
   for (std::size_t g = 0; g < sc.groups.size(); ++g)
     for (int gc : sc.groups[g].channels)
@@ -52,6 +58,10 @@ std::optional<QueueInputs> analyticInputs(const Scenario& sc, int c, std::string
   if (g.channels.size() != 1) return no("its agents also serve other channels");
   if (g.staffing != AgentGroup::Staffing::Constant) return no("staffing varies over time");
   if (g.count < 1) return no("no agents");
+  if (g.absence > 0 || g.plannedShrinkage > 0 || !g.shrinkageBlocks.isNever())
+    return no("shrinkage or absence varies the agents on duty");
+  if (!g.channelFactor.empty() || !g.reasonFactor.empty()) return no("skill proficiency factors");
+  if (!g.loadFactors.empty()) return no("chat load factors");
   const bool session = isSession(ch.kind);
   if (session && g.concurrency > 1 && ch.agentSelection != AgentSelection::LeastLoaded)
     return no("the chat model assumes least-loaded routing");
@@ -63,6 +73,7 @@ std::optional<QueueInputs> analyticInputs(const Scenario& sc, int c, std::string
   in.targetS = ch.targetAnswerS;
   in.concurrency = session ? g.concurrency : 1;
   in.slowdown = session ? g.slowdown : 0;
+  in.capacity = ch.lines >= 0 ? ch.lines : 0;
   if (in.arrivalRate <= 0) return no("no arrivals");
   return in;
 }
@@ -109,6 +120,145 @@ std::string fmtCsv(double v) {
 
 }  // namespace
 
+namespace {
+
+/// The KPI window in intervals [from, to) and its length in seconds.
+struct Window {
+  int from = 0, to = 0;
+  double seconds = 0;
+};
+
+Window kpiWindow(const Scenario& sc) {
+  Window w;
+  w.from = static_cast<int>(std::ceil(sc.warmupSeconds() / sc.intervalSeconds() - 1e-9));
+  w.to = sc.horizonIntervals();
+  w.seconds =
+      std::min(sc.horizonSeconds(), w.to * sc.intervalSeconds()) - w.from * sc.intervalSeconds();
+  return w;
+}
+
+/// The exact figures of analytic.md for a channel that fits them, else the reason it does not.
+nlohmann::ordered_json analyticJson(const Scenario& sc, int c) {
+  std::string why;
+  auto in = analyticInputs(sc, c, &why);
+  if (!in) return {{"model", nullptr}, {"reason", why}};
+  try {
+    const QueueFigures f = analyse(*in);
+    nlohmann::ordered_json a = {{"model", f.model},
+                                {"stable", f.stable},
+                                {"p_wait", num(f.pWait)},
+                                {"abandonment_rate", num(f.pAbandon)},
+                                {"service_level", num(f.serviceLevel)},
+                                {"asa_s", num(f.asa)},
+                                {"aht_s", num(f.aht)},
+                                {"occupancy", num(f.occupancy)},
+                                {"mean_concurrency", num(f.meanConcurrency)},
+                                {"mean_queue", num(f.meanQueue)},
+                                {"virtual_wait_s", num(f.meanVirtualWait)},
+                                {"p_virtual_wait_within_target", num(f.pVirtualWithin)}};
+    if (in->capacity > 0) a["p_blocked"] = num(f.pBlock);
+    return a;
+  } catch (const std::exception& e) {
+    return {{"model", nullptr}, {"reason", e.what()}};
+  }
+}
+
+/// Per customer segment, the contact KPIs of a channel that splits by segment.
+nlohmann::ordered_json segmentsJson(const Scenario& sc, const ExperimentResult& r, int c) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  const std::size_t ns = sc.segments.size();
+  for (std::size_t k = 0; k < ns; ++k) {
+    std::vector<std::vector<KpiValue>> perRep;
+    for (const auto& rep : r.reps)
+      if (rep.segmentCells.size() >= sc.channels.size() * ns)
+        perRep.push_back(segmentKpis(rep.segmentCells[static_cast<std::size_t>(c) * ns + k],
+                                     kpiDefinitions(sc)));
+    out[sc.segments[k]] = estimates(perRep);
+  }
+  return out;
+}
+
+nlohmann::ordered_json channelsJson(const Scenario& sc, const ExperimentResult& r,
+                                    const Window& w) {
+  nlohmann::ordered_json channels = nlohmann::ordered_json::object();
+  for (std::size_t c = 0; c < sc.channels.size(); ++c) {
+    const Channel& ch = sc.channels[c];
+    std::vector<std::vector<KpiValue>> perRep;
+    for (const auto& rep : r.reps)
+      perRep.push_back(channelKpis(sumCells(rep, static_cast<int>(c), w.from, w.to), w.seconds,
+                                   kpiDefinitions(sc)));
+    nlohmann::ordered_json cj;
+    cj["kind"] = toString(ch.kind);
+    cj["target"] = {{"answer_within_s", ch.targetAnswerS},
+                    {"service_level", ch.targetServiceLevel}};
+    cj.update(estimates(perRep));
+    cj["analytic"] = analyticJson(sc, static_cast<int>(c));
+    if (ch.priority.enabled() || !ch.segmentShares.empty())
+      cj["segments"] = segmentsJson(sc, r, static_cast<int>(c));
+    channels[ch.name] = cj;
+  }
+  return channels;
+}
+
+/// Agent groups: occupancy and where the agents' time went, over the window.
+nlohmann::ordered_json groupsJson(const Scenario& sc, const ExperimentResult& r) {
+  nlohmann::ordered_json groups = nlohmann::ordered_json::object();
+  std::size_t agent = 0;
+  for (const auto& g : sc.groups) {
+    const std::size_t n = static_cast<std::size_t>(g.size());
+    std::vector<std::vector<KpiValue>> perRep;
+    for (const auto& rep : r.reps) perRep.push_back(agentTimeKpis(sumAgents(rep, agent, n)));
+    agent += n;
+    const nlohmann::ordered_json e = estimates(perRep);
+    nlohmann::ordered_json gj = {{"agents", g.size()},
+                                 {"occupancy", e["occupancy"]},
+                                 {"handled", e["handled"]},
+                                 {"staffed_hours", e["staffed_hours"]}};
+    for (const auto& [k, v] : e.items())
+      if (!gj.contains(k)) gj[k] = v;
+    groups[g.name] = gj;
+  }
+  return groups;
+}
+
+void addShopJson(nlohmann::ordered_json& j, const Scenario& sc, const ExperimentResult& r,
+                 const Window& w) {
+  std::vector<std::vector<KpiValue>> perRep;
+  for (const auto& rep : r.reps) perRep.push_back(shopKpis(sc, rep, w.from, w.to));
+  j["shop"] = estimates(perRep);
+  for (const char* by : {"stages", "reasons", "segments", "channels"}) {
+    std::vector<std::vector<std::pair<std::string, std::vector<KpiValue>>>> reps;
+    for (const auto& rep : r.reps) reps.push_back(shopBreakdown(sc, rep, by));
+    nlohmann::ordered_json b = nlohmann::ordered_json::object();
+    for (std::size_t i = 0; i < reps.front().size(); ++i) {
+      std::vector<std::vector<KpiValue>> rows;
+      for (const auto& rr : reps) rows.push_back(rr[i].second);
+      b[reps.front()[i].first] = estimates(rows);
+    }
+    j[std::string("shop_") + by] = b;
+  }
+}
+
+/// Rollout phases: the KPIs of each phase's days.
+nlohmann::ordered_json phasesJson(const Scenario& sc, const ExperimentResult& r) {
+  nlohmann::ordered_json phases = nlohmann::ordered_json::array();
+  for (const auto& w : phaseWindows(sc)) {
+    std::vector<std::vector<KpiValue>> perRep;
+    for (const auto& rep : r.reps) {
+      std::vector<KpiValue> row;
+      for (const auto& [k, x] : windowKpis(sc, rep, w.from, w.to)) row.push_back({k, x});
+      perRep.push_back(row);
+    }
+    phases.push_back({{"name", w.name},
+                      {"from_s", w.from * sc.intervalSeconds()},
+                      {"to_s", w.to * sc.intervalSeconds()},
+                      {"kpis", estimates(perRep)}});
+  }
+  return phases;
+}
+
+}  // namespace
+
 nlohmann::ordered_json buildSummary(const Scenario& sc, const RunOptions& o,
                                     const ExperimentResult& r) {
   nlohmann::ordered_json j;
@@ -119,108 +269,97 @@ nlohmann::ordered_json buildSummary(const Scenario& sc, const RunOptions& o,
   j["seed"] = o.seed;
   j["replications"] = o.replications;
   j["engine"] = o.engine.name;
-  const int from = static_cast<int>(std::ceil(sc.warmupSeconds() / sc.intervalSeconds() - 1e-9));
-  const int to = sc.horizonIntervals();
-  const double window =
-      std::min(sc.horizonSeconds(), to * sc.intervalSeconds()) - from * sc.intervalSeconds();
-  j["window"] = {{"from_s", from * sc.intervalSeconds()}, {"to_s", sc.horizonSeconds()}};
-  nlohmann::ordered_json channels = nlohmann::ordered_json::object();
-  for (std::size_t c = 0; c < sc.channels.size(); ++c) {
-    const Channel& ch = sc.channels[c];
-    std::vector<std::vector<KpiValue>> perRep;
-    for (const auto& rep : r.reps)
-      perRep.push_back(channelKpis(sumCells(rep, static_cast<int>(c), from, to), window));
-    nlohmann::ordered_json cj;
-    cj["kind"] = toString(ch.kind);
-    cj["target"] = {{"answer_within_s", ch.targetAnswerS},
-                    {"service_level", ch.targetServiceLevel}};
-    cj.update(estimates(perRep));
-    std::string why;
-    if (auto in = analyticInputs(sc, static_cast<int>(c), &why)) {
-      try {
-        const QueueFigures f = analyse(*in);
-        cj["analytic"] = {{"model", f.model},
-                          {"stable", f.stable},
-                          {"p_wait", num(f.pWait)},
-                          {"abandonment_rate", num(f.pAbandon)},
-                          {"service_level", num(f.serviceLevel)},
-                          {"asa_s", num(f.asa)},
-                          {"aht_s", num(f.aht)},
-                          {"occupancy", num(f.occupancy)},
-                          {"mean_concurrency", num(f.meanConcurrency)},
-                          {"mean_queue", num(f.meanQueue)}};
-      } catch (const std::exception& e) {
-        cj["analytic"] = {{"model", nullptr}, {"reason", e.what()}};
-      }
-    } else {
-      cj["analytic"] = {{"model", nullptr}, {"reason", why}};
-    }
-    channels[ch.name] = cj;
-  }
-  j["channels"] = channels;
-  // Agent groups: occupancy over the window.
-  nlohmann::ordered_json groups = nlohmann::ordered_json::object();
-  std::size_t agent = 0;
-  for (const auto& g : sc.groups) {
-    std::vector<double> occ, handled, staffedHours;
-    for (const auto& rep : r.reps) {
-      double staffed = 0, busy = 0, h = 0;
-      for (int i = 0; i < g.size(); ++i) {
-        const AgentStats& a = rep.agents[agent + static_cast<std::size_t>(i)];
-        staffed += a.staffedTime;
-        busy += a.busyTime;
-        h += a.handled;
-      }
-      occ.push_back(staffed > 0 ? busy / staffed : std::nan(""));
-      handled.push_back(h);
-      staffedHours.push_back(staffed / 3600.0);
-    }
-    agent += static_cast<std::size_t>(g.size());
-    groups[g.name] = {{"agents", g.size()},
-                      {"occupancy", estimateJson(estimate(occ))},
-                      {"handled", estimateJson(estimate(handled))},
-                      {"staffed_hours", estimateJson(estimate(staffedHours))}};
-  }
-  j["groups"] = groups;
-  if (sc.hasShop) {
-    std::vector<std::vector<KpiValue>> perRep;
-    for (const auto& rep : r.reps) perRep.push_back(shopKpis(sc, rep, from, to));
-    j["shop"] = estimates(perRep);
-    for (const char* by : {"stages", "reasons", "segments", "channels"}) {
-      std::vector<std::vector<std::pair<std::string, std::vector<KpiValue>>>> reps;
-      for (const auto& rep : r.reps) reps.push_back(shopBreakdown(sc, rep, by));
-      nlohmann::ordered_json b = nlohmann::ordered_json::object();
-      for (std::size_t i = 0; i < reps.front().size(); ++i) {
-        std::vector<std::vector<KpiValue>> rows;
-        for (const auto& rr : reps) rows.push_back(rr[i].second);
-        b[reps.front()[i].first] = estimates(rows);
-      }
-      j[std::string("shop_") + by] = b;
-    }
-  }
-  // Rollout phases: the KPIs of each phase's days.
-  const auto windows = phaseWindows(sc);
-  if (!windows.empty()) {
-    nlohmann::ordered_json phases = nlohmann::ordered_json::array();
-    for (const auto& w : windows) {
-      std::vector<std::vector<KpiValue>> perRep;
-      for (const auto& rep : r.reps) {
-        std::vector<KpiValue> row;
-        for (const auto& [k, x] : windowKpis(sc, rep, w.from, w.to)) row.push_back({k, x});
-        perRep.push_back(row);
-      }
-      phases.push_back({{"name", w.name},
-                        {"from_s", w.from * sc.intervalSeconds()},
-                        {"to_s", w.to * sc.intervalSeconds()},
-                        {"kpis", estimates(perRep)}});
-    }
-    j["phases"] = phases;
-  }
+  const Window w = kpiWindow(sc);
+  j["window"] = {{"from_s", w.from * sc.intervalSeconds()}, {"to_s", sc.horizonSeconds()}};
+  j["kpi_definitions"] = {{"service_level", toString(sc.serviceLevelDefinition)},
+                          {"asa", toString(sc.asaDefinition)}};
+  j["channels"] = channelsJson(sc, r, w);
+  j["groups"] = groupsJson(sc, r);
+  j["agents_file"] = "agents.csv";
+  if (sc.hasShop) addShopJson(j, sc, r, w);
+  if (!phaseWindows(sc).empty()) j["phases"] = phasesJson(sc, r);
   double events = 0;
   for (const auto& rep : r.reps) events += rep.events;
   j["events"] = events;
   return j;
 }
+
+namespace {
+
+/// intervals.csv: counts are means over replications; ratios are pooled over replications.
+std::string intervalsCsv(const Scenario& sc, const ExperimentResult& r) {
+  static const char* const kColumns[] = {"service_level",
+                                         "asa_s",
+                                         "aht_s",
+                                         "occupancy",
+                                         "mean_concurrency",
+                                         "agents_on_shift",
+                                         "availability",
+                                         "mean_queue",
+                                         "talk_s",
+                                         "wrap_s",
+                                         "blocked_full",
+                                         "disconnected",
+                                         "callbacks_accepted",
+                                         "callbacks_completed",
+                                         "time_to_callback_s"};
+  std::string s = "interval,day,start,channel,offered,answered,abandoned,blocked,hidden";
+  for (const char* c : kColumns) s += std::string(",") + c;
+  s += ",service_level_definition,asa_definition\n";
+  const std::string defs = std::string(",") + toString(sc.serviceLevelDefinition) + "," +
+                           toString(sc.asaDefinition) + "\n";
+  const double R = static_cast<double>(r.reps.size());
+  for (int i = 0; i < sc.horizonIntervals(); ++i) {
+    const double len =
+        std::min(sc.intervalSeconds(), sc.horizonSeconds() - i * sc.intervalSeconds());
+    for (std::size_t c = 0; c < sc.channels.size(); ++c) {
+      IntervalStats sum;
+      for (const auto& rep : r.reps) sum += rep.at(i, static_cast<int>(c));
+      const auto k = channelKpis(sum, len * R, kpiDefinitions(sc));
+      auto get = [&](const std::string& name) {
+        for (const auto& v : k)
+          if (v.name == name) return v.value;
+        return std::nan("");
+      };
+      s += std::to_string(i) + "," + std::to_string(i / sc.intervalsPerDay()) + "," +
+           formatWeekTime(i * sc.intervalSeconds()).substr(0, 9) + "," +
+           csvText(sc.channels[c].name) + "," + fmtCsv(sum.offered / R) + "," +
+           fmtCsv(sum.answered / R) + "," + fmtCsv(sum.abandoned / R) + "," +
+           fmtCsv(sum.blocked / R) + "," + fmtCsv(sum.hidden / R);
+      for (const std::string col : kColumns) {  // counts are means, ratios pooled
+        const bool count =
+            col.rfind("callbacks_", 0) == 0 || col == "blocked_full" || col == "disconnected";
+        s += "," + fmtCsv(count ? get(col) / R : get(col));
+      }
+      s += defs;
+    }
+  }
+  return s;
+}
+
+/// agents.csv: per agent, where its time went over the window (means over replications).
+std::string agentsCsv(const Scenario& sc, const ExperimentResult& r) {
+  std::string s = "agent,group";
+  for (const auto& k : agentTimeKpis(AgentStats{})) s += "," + k.name;
+  s += "\n";
+  const auto names = agentNames(sc);
+  std::size_t a = 0;
+  for (const auto& g : sc.groups)
+    for (int i = 0; i < g.size(); ++i, ++a) {
+      std::vector<std::vector<KpiValue>> perRep;
+      for (const auto& rep : r.reps) perRep.push_back(agentTimeKpis(sumAgents(rep, a, 1)));
+      s += csvText(names[a]) + "," + csvText(g.name);
+      for (std::size_t k = 0; k < perRep.front().size(); ++k) {
+        std::vector<double> xs;
+        for (const auto& row : perRep) xs.push_back(row[k].value);
+        s += "," + fmtCsv(estimate(xs).mean);
+      }
+      s += "\n";
+    }
+  return s;
+}
+
+}  // namespace
 
 void writeResults(const std::string& outDir, const Scenario& sc, const RunOptions& o,
                   const ExperimentResult& r, const nlohmann::ordered_json& summary,
@@ -266,38 +405,8 @@ void writeResults(const std::string& outDir, const Scenario& sc, const RunOption
   }
   // The scenario as run: the GUI and `cclab coach` read it beside the results.
   dir.write("scenario-as-run.yaml", sc.text);
-  // intervals.csv: counts are means over replications; ratios are pooled over replications.
-  {
-    std::string s =
-        "interval,day,start,channel,offered,answered,abandoned,blocked,hidden,service_level,asa_s,"
-        "aht_s,occupancy,mean_concurrency,agents_on_shift,availability,mean_queue\n";
-    const double R = static_cast<double>(r.reps.size());
-    const int n = sc.horizonIntervals();
-    for (int i = 0; i < n; ++i) {
-      const double len =
-          std::min(sc.intervalSeconds(), sc.horizonSeconds() - i * sc.intervalSeconds());
-      for (std::size_t c = 0; c < sc.channels.size(); ++c) {
-        IntervalStats sum;
-        for (const auto& rep : r.reps) sum += rep.at(i, static_cast<int>(c));
-        const auto k = channelKpis(sum, len * R);
-        auto get = [&](const char* name) {
-          for (const auto& v : k)
-            if (v.name == name) return v.value;
-          return std::nan("");
-        };
-        s += std::to_string(i) + "," + std::to_string(i / sc.intervalsPerDay()) + "," +
-             formatWeekTime(i * sc.intervalSeconds()).substr(0, 9) + "," +
-             csvText(sc.channels[c].name) + "," + fmtCsv(sum.offered / R) + "," +
-             fmtCsv(sum.answered / R) + "," + fmtCsv(sum.abandoned / R) + "," +
-             fmtCsv(sum.blocked / R) + "," + fmtCsv(sum.hidden / R) + "," +
-             fmtCsv(get("service_level")) + "," + fmtCsv(get("asa_s")) + "," +
-             fmtCsv(get("aht_s")) + "," + fmtCsv(get("occupancy")) + "," +
-             fmtCsv(get("mean_concurrency")) + "," + fmtCsv(get("agents_on_shift")) + "," +
-             fmtCsv(get("availability")) + "," + fmtCsv(get("mean_queue")) + "\n";
-      }
-    }
-    dir.write("intervals.csv", s);
-  }
+  dir.write("intervals.csv", intervalsCsv(sc, r));
+  dir.write("agents.csv", agentsCsv(sc, r));
   // shop_intervals.csv: the journey layer per interval of visit start (means over replications).
   if (sc.hasShop) {
     const double R = static_cast<double>(r.reps.size());
