@@ -11,6 +11,13 @@ namespace cclab {
 /// Days from 1970-01-01 to the given date of the proleptic Gregorian calendar (month 1..12).
 std::int64_t daysFromCivil(int year, unsigned month, unsigned day);
 
+/// A date YYYY-MM-DD (exactly; a real calendar day) as days since 1970-01-01; nothing if not one.
+std::optional<std::int64_t> parseIsoDate(const std::string& text);
+/// Days since 1970-01-01 as YYYY-MM-DD.
+std::string formatIsoDate(std::int64_t days);
+/// The weekday of a date given as days since 1970-01-01: 0 Monday .. 6 Sunday.
+int weekdayOf(std::int64_t days);
+
 /// ISO 8601: YYYY-MM-DD, optionally [T ]HH:MM[:SS[.fff]], optionally Z or +HH:MM / -HH:MM
 /// (blanks around it allowed); nothing if malformed.
 std::optional<double> parseIsoTimestamp(const std::string& text);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,10 +57,17 @@ struct Channel {
   SourceLoc loc;
 };
 
-/// Expected arrivals: a rate (per second) for every interval of the week, per channel.
+/// Expected arrivals: a rate (per second) for every interval of the week, per channel; and, for
+/// a calendar forecast (`per_date`, with the scenario's `start_date`), days of the run whose rates
+/// replace the week's.
 struct ArrivalProfile {
   std::vector<double> ratePerInterval;  // size 7 * intervalsPerDay
   bool stationary = false;              // one constant rate all week
+  /// Dated days: day of the run -> rate per interval of that day (size intervalsPerDay).
+  std::vector<std::pair<int, std::vector<double>>> datedDays;
+  /// With dated days only: the rate of every interval of the horizon (the week's, or the dated
+  /// day's); empty otherwise (the week repeats).
+  std::vector<double> horizonRates;
 };
 
 struct Shift {
@@ -123,6 +131,8 @@ struct Scenario {
   std::string text;          // the file's bytes (hashed into results)
   int intervalMinutes = 30;  // 15, 30 or 60
   double horizonDays = 7;
+  /// The calendar date of day 0 (a Monday) as days since 1970-01-01, if `start_date` is given.
+  std::optional<std::int64_t> startDate;
   double warmupHours = 0;
   bool drain = true;             // after the horizon, finish contacts still in the system
   double drainLimitHours = 168;  // ... but stop this long after the horizon at the latest
