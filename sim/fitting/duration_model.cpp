@@ -2,8 +2,6 @@
 #include "fitting/duration_model.hpp"
 
 #include <algorithm>
-#include <boost/math/distributions/gamma.hpp>
-#include <boost/math/distributions/lognormal.hpp>
 #include <boost/math/special_functions/gamma.hpp>
 #include <cmath>
 #include <cstdio>
@@ -14,6 +12,9 @@ namespace cclab::fitting {
 namespace {
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 constexpr double kLogSqrt2Pi = 0.91893853320467274178;
+/// Boost.Math in double precision (its default promotes to long double: 3x slower for the
+/// Kolmogorov-Smirnov test over a million values, no gain at the precision needed here).
+using Fast = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
 }  // namespace
 
 const char* toString(DurationFamily f) {
@@ -66,7 +67,8 @@ double DurationModel::logPdf(double x) const {
       return (a - 1) * std::log(x) - x / b - std::lgamma(a) - a * std::log(b);
     case DurationFamily::Weibull: {
       const double u = x / b;
-      return std::log(a / b) + (a - 1) * std::log(u) - std::pow(u, a);
+      const double lu = std::log(u);
+      return std::log(a / b) + (a - 1) * lu - std::exp(a * lu);
     }
     case DurationFamily::Empirical: {
       const double p = pdf(x);
@@ -91,11 +93,11 @@ double DurationModel::cdf(double x) const {
     case DurationFamily::Exponential:
       return -std::expm1(-x / a);
     case DurationFamily::Lognormal:
-      return boost::math::cdf(boost::math::lognormal_distribution<>(a, b), x);
+      return 0.5 * std::erfc(-(std::log(x) - a) / (b * 1.41421356237309504880));
     case DurationFamily::Gamma:
-      return boost::math::gamma_p(a, x / b);
+      return boost::math::gamma_p(a, x / b, Fast());
     case DurationFamily::Weibull:
-      return -std::expm1(-std::pow(x / b, a));
+      return -std::expm1(-std::exp(a * std::log(x / b)));
     case DurationFamily::Empirical: {
       if (x <= edges.front()) return 0;
       if (x >= edges.back()) return 1;
@@ -121,7 +123,7 @@ double DurationModel::logSurvival(double x) const {
       return -0.5 * z * z - std::log(z) - kLogSqrt2Pi;  // Mills' ratio, far tail
     }
     case DurationFamily::Gamma:
-      return std::log(boost::math::gamma_q(a, x / b));
+      return std::log(boost::math::gamma_q(a, x / b, Fast()));
     case DurationFamily::Empirical:
       return std::log1p(-cdf(x));
   }

@@ -38,24 +38,6 @@ bool CsvStream::fill() {
   return len_ > 0;
 }
 
-int CsvStream::peek() {
-  if (!fill()) return -1;
-  return static_cast<unsigned char>(buf_[pos_]);
-}
-
-int CsvStream::get() {
-  if (!fill()) return -1;
-  const unsigned char b = static_cast<unsigned char>(buf_[pos_++]);
-  checkUtf8(b);
-  if (b == '\n') {
-    ++line_;
-    col_ = 1;
-  } else {
-    ++col_;
-  }
-  return b;
-}
-
 void CsvStream::checkUtf8(unsigned char b) {
   bool bad = false;
   if (utf8Need_ > 0) {

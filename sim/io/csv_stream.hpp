@@ -30,8 +30,23 @@ class CsvStream {
 
  private:
   bool fill();
-  int get();
-  int peek();
+  /// The next byte (-1 at the end), counted in line and column, checked as UTF-8.
+  int get() {
+    if (pos_ >= len_ && !fill()) return -1;
+    const unsigned char b = static_cast<unsigned char>(buf_[pos_++]);
+    if (b >= 0x80 || utf8Need_ > 0) checkUtf8(b);
+    if (b == '\n') {
+      ++line_;
+      col_ = 1;
+    } else {
+      ++col_;
+    }
+    return b;
+  }
+  int peek() {
+    if (pos_ >= len_ && !fill()) return -1;
+    return static_cast<unsigned char>(buf_[pos_]);
+  }
   void checkUtf8(unsigned char b);
   void endField(CsvRow& row);
 
