@@ -2,6 +2,7 @@
 #include "fitting/replay_day.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -122,7 +123,10 @@ std::int64_t replayDayKey(const FitReport& r, const std::string& spec) {
   std::int64_t key = -1;
   if (r.catalog.calendar.value_or(false)) {
     if (auto d = parseIsoDate(spec)) key = LogObservations::dayKey(0, *d + 3);
-  } else if (!spec.empty() && std::all_of(spec.begin(), spec.end(), ::isdigit) && spec.size() < 7) {
+  } else if (!spec.empty() &&
+             std::all_of(spec.begin(), spec.end(),
+                         [](unsigned char ch) { return std::isdigit(ch) != 0; }) &&
+             spec.size() < 7) {
     key = LogObservations::dayKey(1, std::stoll(spec));
   }
   if (key < 0 || !r.contactsByDay.count(key))
