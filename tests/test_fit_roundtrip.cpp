@@ -123,6 +123,13 @@ void expectAgentsRecovered(const AgentGroupFit& g, const AgentGroup& truth) {
   }
   EXPECT_GE(close, 0.9 * staffed) << g.name;
   EXPECT_LT(err / staffed, 0.5) << g.name;
+  std::printf("agents %-6s within 1 agent in %d of %d staffed intervals, mean |error| %.3f\n",
+              g.name.c_str(), close, staffed, err / staffed);
+}
+
+/// One line per estimate for the record (docs/fitting.md quotes the last run).
+void print(const char* what, const ParameterEstimate& p, double truth) {
+  std::printf("%-28s truth %8.4g fitted %8.4g [%8.4g, %8.4g]\n", what, truth, p.value, p.lo, p.hi);
 }
 
 }  // namespace
@@ -150,6 +157,11 @@ TEST(FitRoundTrip, HeavyLoad) {
       << chosenOf(p).parameter("mean_s").value;
   EXPECT_LT(p.naiveError, -0.3) << p.naiveMean;
   EXPECT_GT(std::fabs(p.naiveMean - 180), kZ99 * chosenOf(p).parameter("mean_s").se);
+  print("heavy handle mean_s", h.parameter("mean_s"), 240);
+  print("heavy handle sd_s", h.parameter("sd_s"), 120);
+  print("heavy patience mean_s", chosenOf(p).parameter("mean_s"), 180);
+  std::printf("heavy: %lld queued, %lld abandoned; naive %.1f s (%+.0f%%)\n", p.n, p.abandoned,
+              p.naiveMean, 100 * p.naiveError);
   ASSERT_EQ(r.staffing.groups.size(), 1u);
   expectAgentsRecovered(r.staffing.groups[0], truth.groups[0]);
   fs::remove_all(dir);
@@ -180,6 +192,12 @@ TEST(FitRoundTrip, LightLoadWithChat) {
   EXPECT_TRUE(inside99(weibull->parameter("shape"), 0.7)) << weibull->parameter("shape").value;
   EXPECT_TRUE(inside99(weibull->parameter("scale_s"), 200)) << weibull->parameter("scale_s").value;
   EXPECT_LT(p.naiveError, -0.3);
+  print("light handle mean_s", h.parameter("mean_s"), 240);
+  print("light handle sd_s", h.parameter("sd_s"), 160);
+  print("light patience weibull shape", weibull->parameter("shape"), 0.7);
+  print("light patience weibull scale", weibull->parameter("scale_s"), 200);
+  std::printf("light: %lld queued, %lld abandoned, chosen %s; naive %.1f s (%+.0f%%)\n", p.n,
+              p.abandoned, toString(p.model()->family), p.naiveMean, 100 * p.naiveError);
   ASSERT_EQ(r.staffing.groups.size(), 2u);
   for (const auto& g : r.staffing.groups) {
     expectAgentsRecovered(g, truth.groups[g.name == "phone" ? 0 : 1]);
