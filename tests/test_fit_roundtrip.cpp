@@ -3,8 +3,8 @@
 // profile (a chi-square test of every interval against the truth), the handle-time family and
 // parameters, patience from censored waits under heavy and light load (where the naive estimate
 // is shown biased), agents on duty and chat concurrency; per contact reason from call records.
-// Then the back-test of a fitted scenario
-// against its log, with stated tolerances, and byte-identical outputs for the same log.
+// Then the back-test of a fitted scenario against its log, with stated tolerances, and
+// byte-identical outputs for the same log.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
