@@ -78,19 +78,21 @@ void printChannels(const fitting::FitReport& r) {
 }
 
 void printBacktest(const fitting::Backtest& b) {
-  std::printf("\nback-test: %d replications of %d week(s)\n%-12s %-17s %12s %12s %22s %8s\n",
-              b.replications, b.weeks, "channel", "KPI", "observed", "simulated", "95% interval",
-              "inside");
+  std::printf("\nback-test: %d replications of %d week(s)\n%-12s %-17s %12s %12s %10s %22s %8s\n",
+              b.replications, b.weeks, "channel", "KPI", "observed", "simulated", "error",
+              "95% interval", "inside");
   for (const auto& c : b.channels)
     for (const auto& k : c.kpis)
       std::printf(
-          "%-12s %-17s %12s %12s %22s %8s  (intervals inside: %s of %d)\n", c.channel.c_str(),
-          k.kpi.c_str(), fmt(k.observedOverall).c_str(), fmt(k.simulatedOverall).c_str(),
+          "%-12s %-17s %12s %12s %10s %22s %8s  (intervals inside: %s of %d; mean |error| %s)\n",
+          c.channel.c_str(), k.kpi.c_str(), fmt(k.observedOverall).c_str(),
+          fmt(k.simulatedOverall).c_str(), fmt(k.simulatedOverall - k.observedOverall).c_str(),
           ("[" + fmt(k.loOverall) + ", " + fmt(k.hiOverall) + "]").c_str(),
           k.insideOverall < 0 ? "-"
           : k.insideOverall   ? "yes"
                               : "NO",
-          std::isfinite(k.coverage) ? (fmt(100 * k.coverage, 0) + "%").c_str() : "-", k.defined);
+          std::isfinite(k.coverage) ? (fmt(100 * k.coverage, 0) + "%").c_str() : "-", k.defined,
+          fmt(k.meanAbsError).c_str());
 }
 
 int fitCommand(FitArgs& o) {

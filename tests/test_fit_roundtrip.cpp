@@ -12,6 +12,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "fitting/fit_run.hpp"
 #include "io/scenario_reader.hpp"
@@ -329,6 +330,26 @@ TEST(FitBacktest, ReproducesTheLogsKpis) {
     EXPECT_GE(k.coverage, 0.8) << k.kpi << " " << k.defined;
     std::printf("back-test %-17s observed %10.4f simulated %10.4f coverage %.3f of %d\n",
                 k.kpi.c_str(), k.observedOverall, k.simulatedOverall, k.coverage, k.defined);
+  }
+  // fit.json: the error per interval (simulated - observed), whose mean absolute value is the
+  // reported mean |error|.
+  const auto json = nlohmann::json::parse(readWholeFile((fs::path(o.out) / "fit.json").string()));
+  for (const auto& [name, k] : json["backtest"]["channels"]["phone"].items()) {
+    double sum = 0;
+    int defined = 0;
+    for (std::size_t i = 0; i < k["error"].size(); ++i) {
+      if (k["error"][i].is_null()) continue;
+      EXPECT_NEAR(k["error"][i].get<double>(),
+                  k["simulated"][i].get<double>() - k["observed"][i].get<double>(),
+                  1e-4 * (1 + std::fabs(k["observed"][i].get<double>())))
+          << name << " " << i;
+      sum += std::fabs(k["error"][i].get<double>());
+      ++defined;
+    }
+    EXPECT_EQ(defined, k["intervals_defined"].get<int>()) << name;
+    EXPECT_NEAR(sum / defined, k["mean_abs_error"].get<double>(),
+                1e-4 * (1 + k["mean_abs_error"].get<double>()))
+        << name;
   }
   const std::string html = readWholeFile((fs::path(o.out) / "fit.html").string());
   EXPECT_NE(html.find("<h2>Back-test</h2>"), std::string::npos);

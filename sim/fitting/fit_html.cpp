@@ -207,12 +207,13 @@ void backtestSection(std::ostringstream& o, const Backtest& b, int ipd) {
   for (const auto& c : b.channels) {
     o << "<h3>" << htmlEscape(c.channel)
       << "</h3><table><tr><th>KPI</th><th>observed</th>"
-         "<th>simulated</th><th>95% interval</th><th>inside</th><th>mean |error| per interval</th>"
+         "<th>simulated</th><th>error</th><th>95% interval</th><th>inside</th>"
+         "<th>mean |error| per interval</th>"
          "<th>intervals inside</th></tr>";
     for (const auto& k : c.kpis)
       o << "<tr><td>" << k.kpi << "</td><td>" << num(k.observedOverall) << "</td><td>"
-        << num(k.simulatedOverall) << "</td><td>[" << num(k.loOverall) << ", " << num(k.hiOverall)
-        << "]</td><td>"
+        << num(k.simulatedOverall) << "</td><td>" << num(k.simulatedOverall - k.observedOverall)
+        << "</td><td>[" << num(k.loOverall) << ", " << num(k.hiOverall) << "]</td><td>"
         << (k.insideOverall < 0 ? "-"
             : k.insideOverall   ? "yes"
                                 : "<b>no</b>")

@@ -194,9 +194,14 @@ J backtestJson(const Backtest& b) {
     for (const auto& k : c.kpis) {
       J inside = J::array();
       for (int v : k.inside) inside.push_back(v < 0 ? J(nullptr) : J(v == 1));
+      // simulated - observed where the interval counts (null where it is undefined or idle)
+      std::vector<double> error(k.observed.size(), std::nan(""));
+      for (std::size_t i = 0; i < error.size(); ++i)
+        if (k.inside[i] >= 0) error[i] = k.simulated[i] - k.observed[i];
       kpis[k.kpi] = {{"overall",
                       {{"observed", jsonNumber(k.observedOverall)},
                        {"simulated", jsonNumber(k.simulatedOverall)},
+                       {"error", jsonNumber(k.simulatedOverall - k.observedOverall)},
                        {"interval95", {jsonNumber(k.loOverall), jsonNumber(k.hiOverall)}},
                        {"inside", k.insideOverall < 0 ? J(nullptr) : J(k.insideOverall == 1)}}},
                      {"mean_abs_error", jsonNumber(k.meanAbsError)},
@@ -204,6 +209,7 @@ J backtestJson(const Backtest& b) {
                      {"intervals_defined", k.defined},
                      {"observed", series(k.observed)},
                      {"simulated", series(k.simulated)},
+                     {"error", series(error)},
                      {"low", series(k.lo)},
                      {"high", series(k.hi)},
                      {"inside", inside}};
