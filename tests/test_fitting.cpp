@@ -2,19 +2,22 @@
 // distributions and fixed seeds): each handle-time family recovered by maximum likelihood and
 // chosen by AIC, Kaplan-Meier against a hand computation, censored maximum likelihood against the
 // naive estimate, the Kolmogorov p-value against its table, the dispersion test, and the readers
-// and scenario extensions fitting relies on (streamed CSV, dates, gamma, Weibull, per_date).
-// Intervals are checked at 99% (z = 2.576, from the reported standard errors) so that the many
-// parameters checked do not fail by chance.
+// and scenario extensions fitting relies on (streamed CSV, dates, gamma, Weibull, per_date), and
+// a forecast imported into a scenario. Intervals are checked at 99% (z = 2.576, from the reported
+// standard errors) so that the many parameters checked do not fail by chance.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <sstream>
 
 #include "fitting/arrival_profile_fit.hpp"
 #include "fitting/handle_time_fit.hpp"
 #include "fitting/patience_fit.hpp"
+#include "fitting/volume_import.hpp"
 #include "io/csv_stream.hpp"
 #include "io/diagnostics.hpp"
 #include "io/scenario_reader.hpp"
@@ -314,4 +317,64 @@ TEST(ScenarioExtensions, PerDateArrivalsAndTheirErrors) {
             std::string::npos);
   EXPECT_NE(error("start_date: 2025-11-24\n", "        2025-11-31: [1]\n").find("expected a date"),
             std::string::npos);
+}
+
+// `cclab import volumes` on the shipped Black Friday forecast (hourly rows): every row's volume
+// lands on its date and hour, spread evenly over the scenario's two 30-minute intervals; the
+// week starts on the Monday, the run ends with the forecast's last day, and the handle-time means
+// are the forecast's volume-weighted AHT. The expectations are computed from the CSV itself.
+TEST(VolumeImport, ForecastLandsOnItsDatesAndIntervals) {
+  const std::string ex = std::string(CCLAB_SOURCE_DIR) + "/examples/fit/";
+  const VolumeImport imp = importVolumes(ex + "forecast.csv", ex + "forecast-mapping.yaml",
+                                         ex + "truth.yaml", "out.yaml");
+  const std::int64_t monday = daysFromCivil(2025, 11, 24);
+  std::map<std::string, std::map<std::pair<std::int64_t, int>, double>> volume;  // by date, hour
+  std::map<std::string, double> total, ahtSum;
+  std::ifstream csv(ex + "forecast.csv");
+  std::string line;
+  std::getline(csv, line);  // header: Date,Time,Queue,Offered,AHT (s)
+  int rows = 0;
+  while (std::getline(csv, line)) {
+    std::vector<std::string> f;
+    std::istringstream cells(line);
+    for (std::string c; std::getline(cells, c, ',');) f.push_back(c);
+    ASSERT_EQ(f.size(), 5u) << line;
+    const std::string channel = f[2] == "Voice" ? "voice" : "web_chat";
+    const double v = std::stod(f[3]);
+    volume[channel][{*parseIsoDate(f[0]) - monday, std::stoi(f[1].substr(0, 2))}] += v;
+    total[channel] += v;
+    ahtSum[channel] += v * std::stod(f[4]);
+    ++rows;
+  }
+  EXPECT_EQ(imp.rows.used, rows);
+  EXPECT_EQ(imp.rows.rejected, 0);
+  const Scenario sc = readScenarioText("out.yaml", imp.scenarioText);
+  ASSERT_TRUE(sc.startDate);
+  EXPECT_EQ(*sc.startDate, monday);
+  EXPECT_EQ(sc.horizonDays, 6);  // Monday to Saturday
+  ASSERT_EQ(volume.size(), 2u);
+  const Scenario base = readScenarioFile(ex + "truth.yaml");
+  for (const auto& [name, byHour] : volume) {
+    const int c = sc.channelIndex(name);
+    ASSERT_GE(c, 0) << name;
+    const auto& rates = sc.arrivals[static_cast<std::size_t>(c)].horizonRates;
+    ASSERT_EQ(rates.size(), 6u * 48) << name;
+    double sum = 0;
+    for (std::size_t k = 0; k < rates.size(); ++k) {
+      const auto it =
+          byHour.find({static_cast<std::int64_t>(k / 48), static_cast<int>(k % 48 / 2)});
+      const double expected = it == byHour.end() ? 0 : it->second / 2;
+      EXPECT_NEAR(rates[k] * 1800, expected, 1e-9 * (1 + expected)) << name << " interval " << k;
+      sum += rates[k] * 1800;
+    }
+    EXPECT_NEAR(sum, total[name], 1e-6 * total[name]) << name;
+    EXPECT_NEAR(sc.channels[static_cast<std::size_t>(c)].handleTime.mean,
+                ahtSum[name] / total[name], 1e-4 * ahtSum[name] / total[name])
+        << name;
+    // The law keeps its shape: the same kind and coefficient of variation as the base's.
+    const Distribution& before = base.channels[static_cast<std::size_t>(c)].handleTime;
+    const Distribution& after = sc.channels[static_cast<std::size_t>(c)].handleTime;
+    EXPECT_EQ(after.kind, before.kind) << name;
+    EXPECT_NEAR(after.sd / after.mean, before.sd / before.mean, 1e-4) << name;
+  }
 }
