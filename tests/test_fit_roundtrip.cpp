@@ -357,7 +357,8 @@ TEST(FitBacktest, ReproducesTheLogsKpis) {
   fs::remove_all(dir);
 }
 
-// The same log gives byte-identical scenario.yaml, fit.json, fit.html and replay.
+// The same log gives byte-identical scenario.yaml, fit.json, fit.html and replay, with the
+// back-test run on 1 or 2 jobs.
 TEST(FitDeterminism, SameLogSameBytes) {
   const std::string yaml = truthScenario(8, "{dist: exponential, mean_s: 180}",
                                          "{dist: lognormal, mean_s: 240, sd_s: 120}", false);
@@ -369,6 +370,7 @@ TEST(FitDeterminism, SameLogSameBytes) {
     o.out = tmpDir("det-out-" + std::to_string(k));
     o.backtest = true;
     o.backtestOptions.replications = 3;
+    o.backtestOptions.jobs = k + 1;  // and whatever the number of jobs
     runFit(o);
     outs.push_back(o.out);
   }
