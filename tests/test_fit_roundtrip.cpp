@@ -12,7 +12,9 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "fitting/fit_run.hpp"
 #include "io/scenario_reader.hpp"
@@ -292,6 +294,93 @@ TEST(FitRoundTrip, PerReasonFromCallRecords) {
     print((std::string(t.name) + " patience mean_s").c_str(), p, t.patienceMean);
     std::printf("%s: share %.4f (truth %.2f); naive patience %.1f s\n", t.name, fit.share, t.share,
                 fit.patience->naiveMean);
+  }
+  fs::remove_all(dir);
+}
+
+namespace {
+
+/// Seconds since 1970 (UTC) as YYYY-MM-DDTHH:MM:SS followed by `suffix`.
+std::string isoUtc(std::int64_t t, const char* suffix) {
+  const std::int64_t day = t / 86400, s = t % 86400;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%sT%02lld:%02lld:%02lld%s", formatIsoDate(day).c_str(),
+                static_cast<long long>(s / 3600), static_cast<long long>(s / 60 % 60),
+                static_cast<long long>(s % 60), suffix);
+  return buf;
+}
+
+}  // namespace
+
+// Timestamps in each documented format give the same fit: the example log (local times,
+// "%Y-%m-%d %H:%M:%S") rewritten in UTC one hour earlier as ISO 8601 with `Z` and as Unix seconds,
+// and as ISO 8601 local times marked +01:00 (read as UTC), each read back with the mapping's
+// `utc_offset: "+01:00"`, which shifts UTC to the center's local time.
+TEST(FitRoundTrip, EveryTimestampFormatGivesTheSameFit) {
+  const std::string ex = std::string(CCLAB_SOURCE_DIR) + "/examples/fit/";
+  const std::string dir = tmpDir("formats");
+  fs::create_directories(dir);
+  const std::string columns =
+      "log: call_records\ncolumns: {id: Call ID, channel: Queue, arrival: Start, answer: "
+      "Answered, end: Ended, outcome: Disposition, agent: Agent, wrap_up: Wrap-up (s)}\n"
+      "values: {outcome: {served: [answered], abandoned: [abandoned], other: [other]}}\n"
+      "channel_kinds: {Voice: phone, Web chat: chat}\n";
+  struct Variant {
+    std::string name, mapping;
+    std::function<std::string(std::int64_t)> write;  // a local time's UTC seconds -> cell
+  };
+  const std::vector<Variant> variants = {
+      {"iso-z", "time_format: iso8601\nutc_offset: \"+01:00\"\n",
+       [](std::int64_t t) { return isoUtc(t - 3600, "Z"); }},
+      {"epoch", "time_format: epoch_s\nutc_offset: \"+01:00\"\n",
+       [](std::int64_t t) { return std::to_string(t - 3600); }},
+      {"iso-offset", "time_format: iso8601\nutc_offset: \"+01:00\"\n",
+       [](std::int64_t t) { return isoUtc(t, "+01:00"); }},
+  };
+  std::vector<FitReport> fits;
+  fits.push_back(fitLogs(identifyLogs({ex + "calls.csv"}, ex + "calls-mapping.yaml"), {30}));
+  for (const Variant& v : variants) {
+    std::ifstream in(ex + "calls.csv");
+    std::ofstream out(dir + "/" + v.name + ".csv");
+    std::string line;
+    std::getline(in, line);
+    out << line << "\n";
+    while (std::getline(in, line)) {
+      std::vector<std::string> f;
+      std::istringstream cells(line);
+      for (std::string c; std::getline(cells, c, ',');) f.push_back(c);
+      f.resize(8);
+      for (std::size_t i = 2; i <= 4; ++i)
+        if (!f[i].empty())
+          f[i] = v.write(static_cast<std::int64_t>(*parseTimestamp(f[i], "%Y-%m-%d %H:%M:%S")));
+      for (std::size_t i = 0; i < f.size(); ++i) out << (i ? "," : "") << f[i];
+      out << "\n";
+    }
+    out.close();
+    std::ofstream(dir + "/" + v.name + ".yaml") << columns << v.mapping;
+    fits.push_back(
+        fitLogs(identifyLogs({dir + "/" + v.name + ".csv"}, dir + "/" + v.name + ".yaml"), {30}));
+  }
+  const FitReport& ref = fits[0];
+  ASSERT_EQ(ref.rows.rejected, 0);
+  for (std::size_t k = 1; k < fits.size(); ++k) {
+    const FitReport& r = fits[k];
+    const std::string& name = variants[k - 1].name;
+    EXPECT_EQ(r.rows.used, ref.rows.used) << name;
+    EXPECT_EQ(r.firstDay, ref.firstDay) << name;
+    EXPECT_EQ(r.weekdays, ref.weekdays) << name;
+    ASSERT_EQ(r.channels.size(), ref.channels.size()) << name;
+    for (std::size_t c = 0; c < r.channels.size(); ++c) {
+      EXPECT_EQ(r.channels[c].arrivals.mean, ref.channels[c].arrivals.mean) << name;
+      EXPECT_DOUBLE_EQ(r.channels[c].handle.model().mean(), ref.channels[c].handle.model().mean())
+          << name;
+      EXPECT_EQ(r.channels[c].patience.abandoned, ref.channels[c].patience.abandoned) << name;
+      EXPECT_DOUBLE_EQ(r.channels[c].patience.naiveMean, ref.channels[c].patience.naiveMean)
+          << name;
+    }
+    ASSERT_EQ(r.staffing.groups.size(), ref.staffing.groups.size()) << name;
+    for (std::size_t g = 0; g < r.staffing.groups.size(); ++g)
+      EXPECT_EQ(r.staffing.groups[g].onDuty, ref.staffing.groups[g].onDuty) << name;
   }
   fs::remove_all(dir);
 }
