@@ -15,5 +15,7 @@ void setupCompare(CLI::App& app, int& exitCode);
 void setupValidate(CLI::App& app, int& exitCode);
 void setupErlang(CLI::App& app, int& exitCode);
 void setupCoach(CLI::App& app, int& exitCode);
+void setupFit(CLI::App& app, int& exitCode);
+void setupImport(CLI::App& app, int& exitCode);
 
 }  // namespace cclab::cli

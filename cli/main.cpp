@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   setupValidate(app, exitCode);
   setupErlang(app, exitCode);
   setupCoach(app, exitCode);
+  setupFit(app, exitCode);
+  setupImport(app, exitCode);
   try {
     app.parse(argc, argv);  // runs the subcommand given
   } catch (const CLI::CallForHelp& e) {

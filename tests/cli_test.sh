@@ -39,6 +39,13 @@ while IFS=$'\t' read -r name kind code expected; do
   [ "$rc" -eq "$code" ]; check "$kind $name exits $code (got $rc)" $?
   [ "$out" = "$expected" ]; check "$kind $name message: $out" $?
 done < expected.tsv
+# fitting formats: call records, call-record mappings, cclab logs, forecasts, forecast mappings
+cd "$src/tests/bad-inputs/fit"
+while IFS=$'\t' read -r name kind code expected; do
+  out=$(bash run_case.sh "$cclab" "$kind" "$name" "$tmp"); rc=$?
+  [ "$rc" -eq "$code" ]; check "fit $kind $name exits $code (got $rc)" $?
+  [ "$out" = "$expected" ]; check "fit $kind $name message: $out" $?
+done < expected.tsv
 cd "$tmp"
 
 # coaching: a run with agent behaviour, then coach (scoring, suggestions, impact, reports)
@@ -66,6 +73,42 @@ check "import names the line and column of a bad row" $?
 grep -q '"rows_rejected": 4' "$tmp/imp/coaching.json"; check "coaching.json counts rejected rows" $?
 "$cclab" coach --import "$src/tests/coaching/export.csv" --out "$tmp/imp2" >/dev/null 2>&1
 [ $? -eq 2 ]; check "coach --import without --mapping exits 2" $?
+
+# fit: the shipped example log (call records), a help-desk export, a cclab run; import a forecast
+"$cclab" fit "$src/examples/fit/calls.csv" --mapping "$src/examples/fit/calls-mapping.yaml" \
+  --out "$tmp/fit" -q >"$tmp/fit.out" 2>"$tmp/fit.err"
+check "fit the example log exits 0" $?
+for f in scenario.yaml fit.json fit.html replay/events.bin replay/summary.json replay/intervals.csv; do
+  [ -s "$tmp/fit/$f" ]; check "fit writes $f" $?
+done
+"$cclab" validate "$tmp/fit/scenario.yaml" >/dev/null 2>&1; check "the fitted scenario validates" $?
+"$cclab" run "$tmp/fit/scenario.yaml" -r 1 -q --out "$tmp/fit-run" >/dev/null 2>&1
+check "the fitted scenario runs" $?
+"$cclab" validate --events "$tmp/fit/replay/events.bin" >/dev/null 2>&1
+check "the replay of the busiest day is a valid event log" $?
+grep -q "FALLBACK: web_chat patience: only 4 abandonments" "$tmp/fit.err"
+check "fit says its fallbacks on stderr" $?
+grep -q "# patience FALLBACK: only 4 abandonments" "$tmp/fit/scenario.yaml"
+check "fit says its fallbacks in the scenario's comments" $?
+cp "$tmp/fit/fit.json" "$tmp/fit-1.json"
+"$cclab" fit "$src/examples/fit/calls.csv" --mapping "$src/examples/fit/calls-mapping.yaml" \
+  --out "$tmp/fit" -q >/dev/null 2>&1
+cmp -s "$tmp/fit/fit.json" "$tmp/fit-1.json"; check "fit is deterministic" $?
+"$cclab" fit "$src/tests/coaching/export.csv" --mapping "$src/tests/coaching/mapping.yaml" \
+  --out "$tmp/fit-hd" -q >"$tmp/fit-hd.out" 2>"$tmp/fit-hd.err"
+check "fit a help-desk export exits 0" $?
+grep -q "export.csv:1233:[0-9]*: Created at: cannot read '2026-13-45T10:00:00Z'" "$tmp/fit-hd.err"
+check "fit names the line and column of a bad row" $?
+grep -q "patience: ASSUMED none" "$tmp/fit-hd.err"; check "a help-desk export gives no patience, said" $?
+"$cclab" validate "$tmp/fit-hd/scenario.yaml" >/dev/null 2>&1; check "the help-desk fit validates" $?
+"$cclab" fit "$tmp/fit-run" --out "$tmp/fit-cclab" --replay-day 2 -q >/dev/null 2>&1
+check "fit a cclab run's log, replaying its day 2" $?
+"$cclab" import volumes "$src/examples/fit/forecast.csv" --mapping "$src/examples/fit/forecast-mapping.yaml" \
+  --scenario "$tmp/fit/scenario.yaml" --out "$tmp/black-friday.yaml" >"$tmp/import.out" 2>&1
+check "import volumes exits 0" $?
+grep -q "^start_date: 2025-11-24" "$tmp/black-friday.yaml"; check "import volumes sets start_date" $?
+"$cclab" run "$tmp/black-friday.yaml" -r 1 -q --out "$tmp/bf-run" >/dev/null 2>&1
+check "the imported forecast runs" $?
 
 # bad command lines
 "$cclab" run >/dev/null 2>&1; [ $? -eq 2 ]; check "run without scenario exits 2" $?

@@ -173,7 +173,7 @@ std::vector<std::string> namedPaths(const std::string& text) {
   static const std::regex link(R"(\]\(([^)\s]+)\))");
   static const std::regex code(R"(`([^`\s]+)`)");
   static const std::regex repo(
-      R"(^(\.\./)*(sim|coaching|gui|cli|tests|bench|scripts|scenarios|docs|\.ci)/[A-Za-z0-9_./-]*$|^[a-z0-9_-]+\.md$|^\.\./)");
+      R"(^(\.\./)*(sim|coaching|gui|cli|tests|bench|scripts|scenarios|examples|docs|\.ci)/[A-Za-z0-9_./-]*$|^[a-z0-9_-]+\.md$|^\.\./)");
   static const std::regex placeholder(R"((^|/)[A-Z][A-Z_]{2,}(\.|/|$))");
   std::vector<std::string> out;
   for (const std::regex* re : {&link, &code})

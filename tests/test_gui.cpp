@@ -10,13 +10,17 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
+#include <sstream>
 
 #include "coaching/coach.hpp"
 #include "engine/engine.hpp"
+#include "fitting/fit_run.hpp"
 #include "gui/app.hpp"
 #include "gui/headless.hpp"
 #include "io/scenario_reader.hpp"
 #include "io/shipped_files.hpp"
+#include "io/text_file.hpp"
 #include "results/results.hpp"
 
 namespace fs = std::filesystem;
@@ -263,4 +267,69 @@ TEST(Gui, PanelsOverARealRun) {
   app.openRun(dir);  // the same directory again replaces, not duplicates
   EXPECT_EQ(app.runs.size(), 1u);
   fs::remove_all(dir);
+}
+
+// A real day in the Replay tab (issue 17): `cclab fit` on the shipped example log writes its
+// busiest day as a result directory the GUI opens. Every call of that day (counted from
+// calls.csv itself) arrives in the replay, agent by agent, and all have left by the day's end.
+TEST(Gui, ReplaysARealDayFittedFromALog) {
+  const std::string src = CCLAB_SOURCE_DIR;
+  fitting::FitRunOptions o;
+  o.logs = {src + "/examples/fit/calls.csv"};
+  o.mapping = src + "/examples/fit/calls-mapping.yaml";
+  o.out = (fs::temp_directory_path() / ("cclab-gui-fit-" + std::to_string(::getpid()))).string();
+  fs::remove_all(o.out);
+  const fitting::FitRun run = fitting::runFit(o);
+  ASSERT_TRUE(run.replay);
+  EXPECT_EQ(run.replay->label, "2025-11-14 (fri)");
+  // The day's calls and agents, straight from the log (no quotes in it: split on commas).
+  long long calls = 0, answered = 0;
+  std::set<std::string> agents;
+  std::istringstream csv(readWholeFile(o.logs[0]));
+  for (std::string line; std::getline(csv, line);) {
+    std::vector<std::string> f;
+    std::istringstream cells(line);
+    for (std::string c; std::getline(cells, c, ',');) f.push_back(c);
+    if (f.size() < 7 || f[2].rfind("2025-11-14", 0) != 0) continue;
+    ++calls;
+    answered += f[5] == "ANSWERED";
+    if (!f[6].empty()) agents.insert(f[6]);
+  }
+  HeadlessImGui null(1280, 800);
+  App app;
+  app.openRun(o.out + "/replay");
+  ASSERT_NE(app.run(), nullptr);
+  EXPECT_EQ(app.run()->error, "");
+  ASSERT_NE(app.run()->replay, nullptr);
+  Replay& r = *app.run()->replay;
+  EXPECT_EQ(std::set<std::string>(r.log().agents.begin(), r.log().agents.end()), agents);
+  long long arrivals = 0, answers = 0;
+  for (const auto& e : r.log().events) {
+    arrivals += e.kind == EventKind::Arrive;
+    answers += e.kind == EventKind::Answer;
+    EXPECT_GE(e.time, run.replay->from) << "before the day";
+  }
+  EXPECT_EQ(arrivals, calls);
+  EXPECT_EQ(answers, answered);
+  EXPECT_EQ(run.replay->contacts, calls);
+  // At noon on Friday (the week's clock: Monday 00:00 is 0) agents are busy, each within its
+  // channel's concurrency; at the end nobody waits or is served.
+  r.seek(4 * 86400 + 12 * 3600);
+  int busy = 0;
+  for (int n : r.state().agentOpen) {
+    EXPECT_LE(n, 3);
+    busy += n;
+  }
+  EXPECT_GT(busy, 0);
+  r.seek(r.endTime());
+  for (std::size_t c = 0; c < r.state().queue.size(); ++c) {
+    EXPECT_EQ(r.state().queue[c], 0) << c;
+    EXPECT_EQ(r.state().inService[c], 0) << c;
+  }
+  app.tab = Tab::Replay;
+  app.switchTab = true;
+  null.frame(app);
+  null.frame(app);
+  EXPECT_EQ(app.tab, Tab::Replay);
+  fs::remove_all(o.out);
 }

@@ -68,8 +68,8 @@ TEST(ScenarioReader, ReportsEveryErrorNotJustTheFirst) {
     EXPECT_EQ(
         e.diagnostics()[0].format(),
         "x.yaml:2:1: bogus: unknown key 'bogus' (allowed: name, description, interval_minutes, "
-        "horizon_days, warmup_hours, drain, drain_limit_hours, channels, agents, shop, gates, "
-        "coaching, kpi_definitions)");
+        "horizon_days, warmup_hours, drain, drain_limit_hours, start_date, channels, agents, shop, "
+        "gates, coaching, kpi_definitions)");
     EXPECT_EQ(e.diagnostics()[1].field, "channels.phone.handle_time.mean_s");
   }
 }

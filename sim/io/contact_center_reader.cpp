@@ -47,7 +47,7 @@ void ContactCenterReader::readChannel(const std::string& name, const YAML::Node&
   ArrivalProfile a;
   a.ratePerInterval.assign(sc_.intervalsPerWeek(), 0.0);
   if (y_.has(n, "arrivals")) {
-    readArrivals(n["arrivals"], f + ".arrivals", a);
+    readArrivals(n["arrivals"], f + ".arrivals", a, true);
   } else if (!sc_.hasShop) {
     y_.missing(n, f, "arrivals");  // without a shop, forecast arrivals are the only demand
   }

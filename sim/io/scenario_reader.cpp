@@ -9,6 +9,7 @@
 #include "io/contact_center_reader.hpp"
 #include "io/shop_reader.hpp"
 #include "io/text_file.hpp"
+#include "io/timestamp.hpp"
 #include "io/yaml_reader.hpp"
 
 namespace cclab {
@@ -51,8 +52,8 @@ class ScenarioReader {
     }
     y_.expectMap(root, "",
                  {"name", "description", "interval_minutes", "horizon_days", "warmup_hours",
-                  "drain", "drain_limit_hours", "channels", "agents", "shop", "gates", "coaching",
-                  "kpi_definitions"});
+                  "drain", "drain_limit_hours", "start_date", "channels", "agents", "shop", "gates",
+                  "coaching", "kpi_definitions"});
     if (y_.has(root, "gates")) readGates(root["gates"]);
     sc_.hasShop = y_.has(root, "shop");
     readSettings(root);
@@ -116,6 +117,25 @@ class ScenarioReader {
     if (y_.has(root, "drain_limit_hours"))
       if (auto v = y_.number(root["drain_limit_hours"], "drain_limit_hours", 0, 24 * 366))
         sc_.drainLimitHours = *v;
+    if (y_.has(root, "start_date")) readStartDate(root["start_date"]);
+  }
+
+  /// start_date: the calendar date of day 0, a Monday (the simulated week starts on Monday).
+  void readStartDate(const YAML::Node& n) {
+    auto s = y_.string(n, "start_date");
+    if (!s) return;
+    auto days = parseIsoDate(*s);
+    if (!days) {
+      y_.error(n, "start_date", "expected a date YYYY-MM-DD (got '" + *s + "')");
+      return;
+    }
+    if (const int wd = weekdayOf(*days); wd != 0) {
+      y_.error(n, "start_date",
+               *s + " is a " + kDayNames[wd] + "; day 0 of a run is a Monday: use " +
+                   formatIsoDate(*days - wd));
+      return;
+    }
+    sc_.startDate = *days;
   }
 
   void readGates(const YAML::Node& n) {
@@ -159,8 +179,13 @@ class ScenarioReader {
       y_.error(node, "channels." + sc_.channels[c].name,
                "no agent group serves channel '" + sc_.channels[c].name + "'");
     double expected = 0;
-    for (double r : sc_.arrivals[c].ratePerInterval) expected += r * sc_.intervalSeconds();
+    const ArrivalProfile& a = sc_.arrivals[c];
+    for (double r : a.ratePerInterval) expected += r * sc_.intervalSeconds();
     expected *= sc_.horizonDays / 7.0;
+    if (!a.horizonRates.empty()) {
+      expected = 0;
+      for (double r : a.horizonRates) expected += r * sc_.intervalSeconds();
+    }
     if (expected > kMaxExpectedContacts)
       y_.error(node["arrivals"], "channels." + sc_.channels[c].name + ".arrivals",
                "about " + std::to_string(static_cast<long long>(expected)) +

@@ -2,8 +2,11 @@
 #include "io/scenario_section_reader.hpp"
 
 #include <array>
+#include <cmath>
 #include <regex>
 #include <sstream>
+
+#include "io/timestamp.hpp"
 
 namespace cclab {
 
@@ -101,8 +104,9 @@ std::optional<Distribution> ScenarioSectionReader::readDistribution(const YAML::
     y_.missing(n, f, "dist");
     return std::nullopt;
   }
-  auto kind = y_.oneOf(n["dist"], join(f, "dist"),
-                       {"exponential", "deterministic", "lognormal", "uniform", "empirical"});
+  auto kind = y_.oneOf(
+      n["dist"], join(f, "dist"),
+      {"exponential", "deterministic", "lognormal", "gamma", "weibull", "uniform", "empirical"});
   if (!kind) return std::nullopt;
   if (*kind == "empirical") return readEmpirical(n, f, unit);
   return readParametric(n, f, *kind, unit);
@@ -119,7 +123,7 @@ std::optional<double> ScenarioSectionReader::readParameter(const YAML::Node& n,
   return y_.number(n[key], join(f, key), 0, kMaxParameter, positive);
 }
 
-/// Exponential, deterministic, lognormal or uniform.
+/// Exponential, deterministic, lognormal, gamma, Weibull or uniform.
 std::optional<Distribution> ScenarioSectionReader::readParametric(const YAML::Node& n,
                                                                   const std::string& f,
                                                                   const std::string& kind,
@@ -139,14 +143,20 @@ std::optional<Distribution> ScenarioSectionReader::readParametric(const YAML::No
     auto m = readParameter(n, f, value, true);
     if (!m) return std::nullopt;
     d.mean = *m;
-  } else if (kind == "lognormal") {
+  } else if (kind == "lognormal" || kind == "gamma") {
     y_.expectMap(n, f, std::vector<std::string>{"dist", mean, sd});
-    d.kind = Distribution::Kind::Lognormal;
+    d.kind = kind == "gamma" ? Distribution::Kind::Gamma : Distribution::Kind::Lognormal;
     auto m = readParameter(n, f, mean, true);
     auto s = readParameter(n, f, sd, true);
     if (!m || !s) return std::nullopt;
+    if (kind == "gamma" && *s > 10 * *m) {
+      y_.error(n[sd], join(f, sd), "at most 10 x " + mean + " for a gamma law (shape >= 0.01)");
+      return std::nullopt;
+    }
     d.mean = *m;
     d.sd = *s;
+  } else if (kind == "weibull") {
+    return readWeibull(n, f, unit);
   } else {
     y_.expectMap(n, f, std::vector<std::string>{"dist", lo, hi});
     d.kind = Distribution::Kind::Uniform;
@@ -160,6 +170,26 @@ std::optional<Distribution> ScenarioSectionReader::readParametric(const YAML::No
     d.lo = *a;
     d.hi = *b;
   }
+  return d;
+}
+
+/// Weibull: shape k (0.05 .. 100) and scale.
+std::optional<Distribution> ScenarioSectionReader::readWeibull(const YAML::Node& n,
+                                                               const std::string& f,
+                                                               const std::string& unit) {
+  const std::string scale = "scale" + unit;
+  y_.expectMap(n, f, std::vector<std::string>{"dist", "shape", scale});
+  Distribution d;
+  d.kind = Distribution::Kind::Weibull;
+  auto k = readParameter(n, f, "shape", true);
+  auto s = readParameter(n, f, scale, true);
+  if (!k || !s) return std::nullopt;
+  if (*k < 0.05 || *k > 100) {
+    y_.error(n["shape"], join(f, "shape"), "must be between 0.05 and 100");
+    return std::nullopt;
+  }
+  d.shape = *k;
+  d.scale = *s;
   return d;
 }
 
@@ -373,11 +403,21 @@ std::optional<std::pair<double, double>> ScenarioSectionReader::readClockRange(
 }
 
 void ScenarioSectionReader::readArrivals(const YAML::Node& n, const std::string& f,
-                                         ArrivalProfile& a) {
-  if (!y_.expectMap(n, f, {"per_hour", "per_interval"})) return;
+                                         ArrivalProfile& a, bool dated) {
+  if (dated ? !y_.expectMap(n, f, {"per_hour", "per_interval", "per_date"})
+            : !y_.expectMap(n, f, {"per_hour", "per_interval"}))
+    return;
   const bool ph = y_.has(n, "per_hour"), pi = y_.has(n, "per_interval");
-  if (ph == pi) {
+  const bool pd = dated && y_.has(n, "per_date");
+  if (ph && pi) {
     y_.error(n, f, "give exactly one of per_hour (a constant rate) or per_interval (a table)");
+    return;
+  }
+  if (!ph && !pi && !pd) {
+    y_.error(n, f,
+             dated ? "give per_hour (a constant rate) or per_interval (a table), and/or per_date "
+                     "(a calendar: days that replace the week's)"
+                   : "give exactly one of per_hour (a constant rate) or per_interval (a table)");
     return;
   }
   if (ph) {
@@ -385,9 +425,51 @@ void ScenarioSectionReader::readArrivals(const YAML::Node& n, const std::string&
       a.ratePerInterval.assign(sc_.intervalsPerWeek(), *v / 3600.0);
       a.stationary = true;
     }
-  } else if (auto t = readWeeklyTable(n["per_interval"], f + ".per_interval", false, 1e9)) {
-    for (size_t i = 0; i < t->size(); ++i) a.ratePerInterval[i] = (*t)[i] / sc_.intervalSeconds();
+  } else if (pi) {
+    if (auto t = readWeeklyTable(n["per_interval"], f + ".per_interval", false, 1e9))
+      for (size_t i = 0; i < t->size(); ++i) a.ratePerInterval[i] = (*t)[i] / sc_.intervalSeconds();
   }
+  if (pd) readDatedDays(n["per_date"], f + ".per_date", a);
+}
+
+/// per_date: {YYYY-MM-DD: [values of the day]}, dates within the run (start_date + horizon).
+void ScenarioSectionReader::readDatedDays(const YAML::Node& n, const std::string& f,
+                                          ArrivalProfile& a) {
+  if (!y_.expectOpenMap(n, f)) return;
+  if (!sc_.startDate) {
+    y_.error(n, f, "per_date needs a top-level start_date (the date of day 0, a Monday)");
+    return;
+  }
+  const int ipd = sc_.intervalsPerDay();
+  const int days = static_cast<int>(std::ceil(sc_.horizonDays - 1e-9));
+  for (auto it = n.begin(); it != n.end(); ++it) {
+    const std::string date = it->first.Scalar(), fd = f + "." + date;
+    auto d = parseIsoDate(date);
+    if (!d) {
+      y_.error(it->first, fd, "expected a date YYYY-MM-DD (got '" + date + "')");
+      continue;
+    }
+    const std::int64_t day = *d - *sc_.startDate;
+    if (day < 0 || day >= days) {
+      y_.error(it->first, fd,
+               date + " is outside the run (" + formatIsoDate(*sc_.startDate) + " to " +
+                   formatIsoDate(*sc_.startDate + days - 1) + ")");
+      continue;
+    }
+    std::vector<double> table(static_cast<size_t>(7 * ipd), 0.0);
+    if (!readDayOfTable(table, 0, it->second, fd, false, 1e9)) continue;
+    table.resize(static_cast<size_t>(ipd));
+    for (double& r : table) r /= sc_.intervalSeconds();
+    a.datedDays.emplace_back(static_cast<int>(day), std::move(table));
+  }
+  a.stationary = false;
+  a.horizonRates.assign(static_cast<size_t>(sc_.horizonIntervals()), 0.0);
+  for (size_t k = 0; k < a.horizonRates.size(); ++k)
+    a.horizonRates[k] = a.ratePerInterval[k % a.ratePerInterval.size()];
+  for (const auto& [day, rates] : a.datedDays)
+    for (int i = 0; i < ipd; ++i)
+      if (const size_t k = static_cast<size_t>(day * ipd + i); k < a.horizonRates.size())
+        a.horizonRates[k] = rates[static_cast<size_t>(i)];
 }
 
 }  // namespace cclab

@@ -36,8 +36,10 @@ class ScenarioSectionReader {
   /// ones that are spread evenly over the intervals of each hour. Unnamed days get zeros.
   std::optional<std::vector<double>> readWeeklyTable(const YAML::Node& n, const std::string& f,
                                                      bool integers, double max);
-  /// per_hour (a constant rate) or per_interval (a weekly table) into `a`, already sized.
-  void readArrivals(const YAML::Node& n, const std::string& f, ArrivalProfile& a);
+  /// per_hour (a constant rate) or per_interval (a weekly table) into `a`, already sized; with
+  /// `dated` (channel arrivals), also per_date (days of the calendar, needing start_date).
+  void readArrivals(const YAML::Node& n, const std::string& f, ArrivalProfile& a,
+                    bool dated = false);
   /// A time of day "HH:MM" in seconds from midnight (24:00 allowed).
   std::optional<double> readClock(const YAML::Node& n, const std::string& f);
   /// A range of the day "HH:MM-HH:MM" (start before end, within one day) in seconds.
@@ -51,10 +53,13 @@ class ScenarioSectionReader {
                                       const std::string& key, bool positive);
   std::optional<Distribution> readParametric(const YAML::Node& n, const std::string& f,
                                              const std::string& kind, const std::string& unit);
+  std::optional<Distribution> readWeibull(const YAML::Node& n, const std::string& f,
+                                          const std::string& unit);
   std::optional<Distribution> readEmpirical(const YAML::Node& n, const std::string& f,
                                             const std::string& unit);
   bool forDays(const YAML::Node& n, const std::string& f, const DayFn& fn);
   bool addHours(WeeklySchedule& w, int d, const YAML::Node& v, const std::string& f);
+  void readDatedDays(const YAML::Node& n, const std::string& f, ArrivalProfile& a);
   bool readDayOfTable(std::vector<double>& out, int d, const YAML::Node& v, const std::string& f,
                       bool integers, double max);
 };

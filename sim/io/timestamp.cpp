@@ -2,6 +2,7 @@
 #include "io/timestamp.hpp"
 
 #include <cctype>
+#include <cstdio>
 #include <ctime>
 
 #include "io/csv.hpp"
@@ -102,6 +103,45 @@ int daysInMonth(int year, int month) {
   static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   return month == 2 && leap ? 29 : days[month - 1];
+}
+
+/// The civil date (year, month 1..12, day) of days since 1970-01-01 (inverse of daysFromCivil).
+static void civilFromDays(std::int64_t z, int& y, unsigned& m, unsigned& d) {
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400) + (m <= 2);
+}
+
+std::optional<std::int64_t> parseIsoDate(const std::string& text) {
+  int y, mo, d;
+  if (text.size() != 10 || !digits(text, 0, 4, y) || text[4] != '-' || !digits(text, 5, 2, mo) ||
+      text[7] != '-' || !digits(text, 8, 2, d) || mo < 1 || mo > 12 || d < 1)
+    return std::nullopt;
+  const std::int64_t days = daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+  int y2;
+  unsigned m2, d2;
+  civilFromDays(days, y2, m2, d2);
+  if (y2 != y || static_cast<int>(m2) != mo || static_cast<int>(d2) != d) return std::nullopt;
+  return days;  // 2025-02-30 does not come back as itself: not a date
+}
+
+std::string formatIsoDate(std::int64_t days) {
+  int y;
+  unsigned m, d;
+  civilFromDays(days, y, m, d);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+  return buf;
+}
+
+int weekdayOf(std::int64_t days) {
+  return static_cast<int>(((days % 7) + 7 + 3) % 7);  // 1970-01-01 was a Thursday
 }
 
 std::optional<double> parseIsoTimestamp(const std::string& text, std::string* why) {

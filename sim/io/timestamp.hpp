@@ -14,6 +14,14 @@ std::int64_t daysFromCivil(int year, unsigned month, unsigned day);
 /// Days in a month (1..12) of the proleptic Gregorian calendar.
 int daysInMonth(int year, int month);
 
+/// A date YYYY-MM-DD (exactly; a real calendar day) as days since 1970-01-01; nothing if not one.
+std::optional<std::int64_t> parseIsoDate(const std::string& text);
+/// Days since 1970-01-01 as YYYY-MM-DD.
+std::string formatIsoDate(std::int64_t days);
+/// The weekday of a date given as days since 1970-01-01: 0 Monday .. 6 Sunday.
+int weekdayOf(std::int64_t days);
+
+
 /// ISO 8601: YYYY-MM-DD, optionally [T ]HH:MM[:SS[.fff]], optionally Z or +HH:MM / -HH:MM
 /// (blanks around it allowed); nothing if malformed, if the date does not exist (2026-02-30) or
 /// if the offset is outside -14:00..+14:00. `why` (when given) says what is wrong.

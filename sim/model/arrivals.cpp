@@ -14,19 +14,24 @@ ForecastArrivals::ForecastArrivals(const Scenario& sc, Simulation& sim, ContactC
   for (std::size_t c = 0; c < sc.channels.size(); ++c) {
     rng_.emplace_back(seed, replication, "arrivals/" + sc.channels[c].name);
     double w = 0;
-    for (double r : sc.arrivals[c].ratePerInterval) w += r * sc.intervalSeconds();
+    for (double r : ratesOf(static_cast<int>(c))) w += r * sc.intervalSeconds();
     weekly_.push_back(w);
   }
+}
+
+const std::vector<double>& ForecastArrivals::ratesOf(int channel) const {
+  const ArrivalProfile& a = sc_.arrivals[static_cast<std::size_t>(channel)];
+  return a.horizonRates.empty() ? a.ratePerInterval : a.horizonRates;
 }
 
 double nextPoissonArrival(const std::vector<double>& rates, double len, double weekly, double t,
                           double horizon, double need) {
   if (weekly <= 0) return std::numeric_limits<double>::infinity();
   const int n = static_cast<int>(rates.size());
-  // Whole weeks first, then interval by interval, in cumulative-rate time.
+  // Whole periods (weeks) first, then interval by interval, in cumulative-rate time.
   const double weeks = std::floor(need / weekly);
   need -= weeks * weekly;
-  t += weeks * kWeek;
+  t += weeks * (static_cast<double>(n) * len);
   for (;;) {
     if (t >= horizon) return std::numeric_limits<double>::infinity();
     const long long k = static_cast<long long>(std::floor(t / len));
@@ -41,9 +46,8 @@ double nextPoissonArrival(const std::vector<double>& rates, double len, double w
 
 double ForecastArrivals::nextArrival(int channel, double t) {
   if (weekly_[channel] <= 0) return std::numeric_limits<double>::infinity();
-  return nextPoissonArrival(sc_.arrivals[channel].ratePerInterval, sc_.intervalSeconds(),
-                            weekly_[channel], t, sc_.horizonSeconds(),
-                            rng_[channel].exponential(1.0));
+  return nextPoissonArrival(ratesOf(channel), sc_.intervalSeconds(), weekly_[channel], t,
+                            sc_.horizonSeconds(), rng_[channel].exponential(1.0));
 }
 
 void ForecastArrivals::start() {

@@ -1,5 +1,6 @@
 // Demand from a WFM-style forecast: non-stationary Poisson arrivals per channel, with a rate that
-// is constant within each interval of the week (scenario `arrivals:`).
+// is constant within each interval of the week (scenario `arrivals:`), or of the horizon when the
+// forecast names calendar dates (`per_date`).
 //
 // This is one ContactSource; the shopper-journey layer is another. Both only call
 // ContactCenter::offer() and arrivalsDone().
@@ -15,8 +16,9 @@
 namespace cclab {
 
 /// The next arrival after `t` of a Poisson process whose rate (per second) is constant within each
-/// interval of the week (`rates`, one per interval of length `len`), given a unit-exponential draw
-/// `need`; infinity if none before `horizon`. `weekly` is the expected number per week.
+/// interval (`rates`, one per interval of length `len`, repeating after the last: a week, or the
+/// whole horizon), given a unit-exponential draw `need`; infinity if none before `horizon`.
+/// `weekly` is the expected number per repetition.
 double nextPoissonArrival(const std::vector<double>& rates, double len, double weekly, double t,
                           double horizon, double need);
 
@@ -37,12 +39,14 @@ class ForecastArrivals : public ContactSource {
   /// Next arrival time after `t` by inversion of the cumulative rate; infinity if none before
   /// the horizon.
   double nextArrival(int channel, double t);
+  /// The channel's rates: the week's, or the horizon's when it has dated days.
+  const std::vector<double>& ratesOf(int channel) const;
   const Scenario& sc_;
   Simulation& sim_;
   ContactCenter& center_;
   std::uint32_t self_;
   std::vector<RandomStream> rng_;
-  std::vector<double> weekly_;  // expected arrivals per week, per channel
+  std::vector<double> weekly_;  // expected arrivals per repetition of the rates, per channel
   int active_ = 0;
 };
 

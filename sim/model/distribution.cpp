@@ -14,7 +14,10 @@ double Distribution::expectation() const {
     case Kind::Exponential:
     case Kind::Deterministic:
     case Kind::Lognormal:
+    case Kind::Gamma:
       return mean;
+    case Kind::Weibull:
+      return scale * std::tgamma(1 + 1 / shape);
     case Kind::Uniform:
       return 0.5 * (lo + hi);
     case Kind::Empirical: {
@@ -47,6 +50,12 @@ std::string Distribution::describe() const {
       break;
     case Kind::Lognormal:
       o << "lognormal(mean " << mean << " s, sd " << sd << " s)";
+      break;
+    case Kind::Gamma:
+      o << "gamma(mean " << mean << " s, sd " << sd << " s)";
+      break;
+    case Kind::Weibull:
+      o << "weibull(shape " << shape << ", scale " << scale << " s)";
       break;
     case Kind::Uniform:
       o << "uniform(" << lo << " s, " << hi << " s)";

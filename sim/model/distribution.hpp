@@ -1,8 +1,10 @@
 // Distributions of durations (handle times, patience), as scenario data.
 //
 // Kinds: none (an infinite duration: a customer who never abandons), exponential, deterministic,
-// lognormal (given by mean and standard deviation), uniform, and empirical (a table of values and
-// weights, sampled as a discrete law or, with `interpolate`, as a piecewise-linear CDF).
+// lognormal and gamma (given by mean and standard deviation), Weibull (shape and scale), uniform,
+// and empirical (a table of values and weights, sampled as a discrete law or, with `interpolate`,
+// as a piecewise-linear CDF). Gamma and Weibull are what `cclab fit` may find for handle times and
+// patience (docs/fitting.md).
 #pragma once
 
 #include <algorithm>
@@ -16,10 +18,20 @@
 namespace cclab {
 
 struct Distribution {
-  enum class Kind { None, Exponential, Deterministic, Lognormal, Uniform, Empirical };
+  enum class Kind {
+    None,
+    Exponential,
+    Deterministic,
+    Lognormal,
+    Uniform,
+    Empirical,
+    Gamma,
+    Weibull
+  };
   Kind kind = Kind::None;
-  double mean = 0;                 // exponential, deterministic (value), lognormal
-  double sd = 0;                   // lognormal
+  double mean = 0;                 // exponential, deterministic (value), lognormal, gamma
+  double sd = 0;                   // lognormal, gamma
+  double shape = 0, scale = 0;     // Weibull
   double lo = 0, hi = 0;           // uniform
   std::vector<double> values;      // empirical, ascending when interpolated
   std::vector<double> cumulative;  // empirical: cumulative weights, last == 1
@@ -52,6 +64,22 @@ struct Distribution {
   std::string describe() const;
 };
 
+/// A gamma variate of shape k and scale 1 (Marsaglia and Tsang 2000; shape < 1 by boosting).
+template <class R>
+double gammaVariate(R& rng, double k) {
+  if (k < 1) return gammaVariate(rng, k + 1) * std::pow(rng.uniform01(), 1.0 / k);
+  const double d = k - 1.0 / 3.0, c = 1.0 / std::sqrt(9.0 * d);
+  for (;;) {
+    const double x = rng.normal();
+    double v = 1 + c * x;
+    if (v <= 0) continue;
+    v = v * v * v;
+    const double u = rng.uniform01();
+    if (u < 1 - 0.0331 * x * x * x * x) return d * v;
+    if (std::log(u) < 0.5 * x * x + d * (1 - v + std::log(v))) return d * v;
+  }
+}
+
 template <class R>
 double Distribution::sampleWith(R& rng) const {
   switch (kind) {
@@ -68,6 +96,12 @@ double Distribution::sampleWith(R& rng) const {
     }
     case Kind::Uniform:
       return lo + (hi - lo) * rng.uniform01();
+    case Kind::Gamma: {
+      const double k = (mean * mean) / (sd * sd);
+      return gammaVariate(rng, k) * (sd * sd) / mean;
+    }
+    case Kind::Weibull:
+      return scale * std::pow(-std::log(rng.uniform01()), 1.0 / shape);
     case Kind::Empirical: {
       const double u = rng.uniform01();
       const auto it = std::lower_bound(cumulative.begin(), cumulative.end(), u);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -110,10 +111,17 @@ struct Channel {
   SourceLoc loc;
 };
 
-/// Expected arrivals: a rate (per second) for every interval of the week, per channel.
+/// Expected arrivals: a rate (per second) for every interval of the week, per channel; and, for
+/// a calendar forecast (`per_date`, with the scenario's `start_date`), days of the run whose rates
+/// replace the week's.
 struct ArrivalProfile {
   std::vector<double> ratePerInterval;  // size 7 * intervalsPerDay
   bool stationary = false;              // one constant rate all week
+  /// Dated days: day of the run -> rate per interval of that day (size intervalsPerDay).
+  std::vector<std::pair<int, std::vector<double>>> datedDays;
+  /// With dated days only: the rate of every interval of the horizon (the week's, or the dated
+  /// day's); empty otherwise (the week repeats).
+  std::vector<double> horizonRates;
 };
 
 /// A break inside a shift (lunch, coffee): fixed (from `start` for `length` seconds: the agent
@@ -207,6 +215,8 @@ struct Scenario {
   int intervalMinutes = 30;  // 15, 30 or 60
   double horizonDays = 7;
   SourceLoc horizonLoc;  // where horizon_days is written (0:0 when it is not: the default)
+  /// The calendar date of day 0 (a Monday) as days since 1970-01-01, if `start_date` is given.
+  std::optional<std::int64_t> startDate;
   double warmupHours = 0;
   bool drain = true;             // after the horizon, finish contacts still in the system
   double drainLimitHours = 168;  // ... but stop this long after the horizon at the latest
