@@ -8,6 +8,7 @@
 #include "io/scenario_reader.hpp"
 #include "results/report.hpp"
 #include "results/result_dir.hpp"
+#include "results/results.hpp"
 
 namespace fs = std::filesystem;
 
@@ -56,7 +57,7 @@ std::vector<GateResult> judgeVariants(const ComparisonVariants& v,
   return judged;
 }
 
-void writeComparison(const std::string& out, const ComparisonRun& run) {
+void writeComparison(const std::string& out, const ComparisonRun& run, const std::string& report) {
   const fs::path dir(out);
   writeFileAtomically((dir / "comparison.json").string(), run.comparison.dump(2) + "\n");
   writeFileAtomically((dir / "comparison.csv").string(), comparisonCsv(run.comparison));
@@ -64,8 +65,7 @@ void writeComparison(const std::string& out, const ComparisonRun& run) {
     writeFileAtomically((dir / "gates.json").string(), gatesJson(run.gates).dump(2) + "\n");
     writeFileAtomically((dir / "junit.xml").string(), junitXml(run.gates, "comparison"));
   }
-  writeFileAtomically((dir / "report.html").string(),
-                      comparisonReportHtml(run.comparison, run.gates));
+  writeFileAtomically((dir / "report.html").string(), report);
 }
 
 }  // namespace
@@ -89,7 +89,7 @@ ComparisonVariants readComparisonVariants(const std::vector<std::string>& files,
 }
 
 ComparisonRun runComparison(const ComparisonVariants& v, const RunOptions& ro, bool independent,
-                            const std::string& out, const RunHooks& hooks) {
+                            const std::string& out, const RunHooks& hooks, Lang lang) {
   std::vector<ExperimentResult> results;
   for (std::size_t i = 0; i < v.scenarios.size(); ++i) {
     RunOptions variantRo = ro;
@@ -97,6 +97,7 @@ ComparisonRun runComparison(const ComparisonVariants& v, const RunOptions& ro, b
     RunSetup setup;
     setup.label = v.labels[i];
     setup.hooks = hooks;
+    setup.lang = lang;
     results.push_back(
         runScenario(v.scenarios[i], variantRo, (fs::path(out) / v.labels[i]).string(), setup)
             ->result);
@@ -107,7 +108,10 @@ ComparisonRun runComparison(const ComparisonVariants& v, const RunOptions& ro, b
   ComparisonRun run;
   run.comparison = buildComparison(runs, ro, !independent);
   run.gates = judgeVariants(v, results);
-  writeComparison(out, run);
+  std::vector<nlohmann::ordered_json> summaries;
+  for (std::size_t i = 0; i < v.scenarios.size(); ++i)
+    summaries.push_back(buildSummary(v.scenarios[i], ro, results[i]));
+  writeComparison(out, run, comparisonReportHtml(run.comparison, runs, summaries, run.gates, lang));
   return run;
 }
 

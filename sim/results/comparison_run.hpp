@@ -36,6 +36,7 @@ struct ComparisonRun {
 /// Runs every variant with `ro` (with `independent`, variant i gets seed ro.seed + 7919 i) and
 /// writes the comparison into `out`. Throws if a run fails.
 ComparisonRun runComparison(const ComparisonVariants& v, const RunOptions& ro, bool independent,
-                            const std::string& out, const RunHooks& hooks = {});
+                            const std::string& out, const RunHooks& hooks = {},
+                            Lang lang = Lang::En);
 
 }  // namespace cclab
