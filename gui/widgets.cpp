@@ -2,7 +2,10 @@
 #include "gui/widgets.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+
+#include "model/kpi_format.hpp"
 
 namespace cclab::gui {
 
@@ -18,6 +21,7 @@ void drawSeries(ImDrawList* dl, const std::vector<float>& s, std::size_t n, floa
                 ImVec2 size, ImU32 colour) {
   const float last = static_cast<float>(std::max<std::size_t>(1, n - 1));
   for (std::size_t i = 1; i < s.size(); ++i) {
+    if (!std::isfinite(s[i - 1]) || !std::isfinite(s[i])) continue;  // a gap: undefined
     const float x0 = p0.x + size.x * static_cast<float>(i - 1) / last;
     const float x1 = p0.x + size.x * static_cast<float>(i) / last;
     dl->AddLine(ImVec2(x0, p0.y + size.y * (1 - s[i - 1] / hi)),
@@ -38,7 +42,8 @@ void plotOverlay(const char* id, const std::vector<const std::vector<float>*>& s
   float hi = 1e-6f;
   std::size_t n = 0;
   for (const auto* s : series) {
-    for (float v : *s) hi = std::max(hi, v);
+    for (float v : *s)
+      if (std::isfinite(v)) hi = std::max(hi, v);
     n = std::max(n, s->size());
   }
   for (std::size_t k = 0; k < series.size(); ++k) {
@@ -66,6 +71,52 @@ void tableHeaders(std::initializer_list<const char*> names) {
 
 void textPercent(double fraction) {
   ImGui::Text("%.1f%%", 100 * fraction);
+}
+
+double jsonNumber(const nlohmann::json& j) {
+  return j.is_number() ? j.get<double>() : std::nan("");
+}
+
+void textKpiLabel(const KpiLabel* label, const std::string& key, const std::string& raw,
+                  Lang lang) {
+  ImGui::TextUnformatted(kpiName(label, key, lang).c_str());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", raw.c_str());
+}
+
+void textEstimate(const nlohmann::json& e, const KpiLabel* label, Lang lang) {
+  const KpiUnit unit = label ? label->unit : KpiUnit::Number;
+  const double m = e.is_object() ? jsonNumber(e.value("mean", nlohmann::json())) : jsonNumber(e);
+  if (!std::isfinite(m)) {
+    ImGui::TextColored(kMutedColour, "%s", notAvailable(label, lang).c_str());
+    return;
+  }
+  ImGui::TextUnformatted(formatKpi(m, unit, lang).c_str());
+  if (!e.is_object() || !e.contains("ci95")) return;
+  const double lo = jsonNumber(e["ci95"][0]), hi = jsonNumber(e["ci95"][1]);
+  if (!(hi > lo)) return;
+  ImGui::SameLine();
+  ImGui::TextColored(kMutedColour, "%s", formatKpiInterval(m, lo, hi, unit, lang).c_str());
+}
+
+void textDifference(const nlohmann::json& d, bool significant, const KpiLabel* label, Lang lang) {
+  const KpiUnit unit = label ? label->unit : KpiUnit::Number;
+  const double m = jsonNumber(d.value("mean", nlohmann::json()));
+  if (!std::isfinite(m)) {
+    ImGui::TextColored(kMutedColour, "%s", notAvailable(label, lang).c_str());
+    return;
+  }
+  ImVec4 colour = kMutedColour;
+  if (significant) {
+    colour = ImVec4(0.45f, 0.7f, 1, 1);
+    if (label && label->better != Better::Neither)
+      colour = (m > 0) == (label->better == Better::Higher) ? kGoodColour : kErrorColour;
+  }
+  const std::string ci =
+      d.contains("ci95")
+          ? formatDifferenceInterval(jsonNumber(d["ci95"][0]), jsonNumber(d["ci95"][1]), unit, lang)
+          : "";
+  ImGui::TextColored(colour, "%s %s%s", formatKpiDifference(m, unit, lang).c_str(), ci.c_str(),
+                     significant ? (lang == Lang::Nl ? "  echt" : "  real") : "");
 }
 
 }  // namespace cclab::gui

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <regex>
 
 #include "coaching/coach.hpp"
 #include "engine/engine.hpp"
@@ -15,6 +16,8 @@
 #include "gui/headless.hpp"
 #include "io/scenario_reader.hpp"
 #include "io/shipped_files.hpp"
+#include "io/text_file.hpp"
+#include "results/comparison_run.hpp"
 #include "results/results.hpp"
 
 namespace fs = std::filesystem;
@@ -78,6 +81,27 @@ ReplayState bruteForce(const EventLog& log, double t) {
     }
   }
   return s;
+}
+
+/// What a reader should never see in a tab's text: nan or inf, a share interval outside
+/// [0%, 100%]; "" when there is none.
+std::string readingProblems(const std::string& text) {
+  std::string out;
+  static const std::regex bad(R"(\b(nan|NaN|inf)\b)");
+  if (std::regex_search(text, bad)) out += "shows nan/inf; ";
+  static const std::regex share(R"(\[(-?[0-9.,]+)%, (-?[0-9.,]+)%\])");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), share);
+       it != std::sregex_iterator(); ++it) {
+    auto value = [](std::string x) {  // "1,234.5" (English) or "60,6" (Dutch)
+      if (x.find('.') != std::string::npos)
+        x.erase(std::remove(x.begin(), x.end(), ','), x.end());
+      else
+        std::replace(x.begin(), x.end(), ',', '.');
+      return std::stod(x);
+    };
+    if (value((*it)[1]) < 0 || value((*it)[2]) > 100) out += "share interval " + it->str() + "; ";
+  }
+  return out;
 }
 
 }  // namespace
@@ -191,12 +215,14 @@ TEST(Gui, PanelsOverARealRun) {
   EXPECT_EQ(app.run()->error, "");
   ASSERT_NE(app.run()->replay, nullptr);
   ASSERT_TRUE(app.run()->coaching.has_value());
-  for (Tab t : {Tab::Scenario, Tab::Run, Tab::Replay, Tab::Compare, Tab::Coaching}) {
+  for (Tab t : kTabs) {
     app.tab = t;
     app.switchTab = true;
     null.frame(app);
-    null.frame(app);
+    const std::string text = null.frameText(app);
     EXPECT_EQ(app.tab, t) << tabName(t);
+    EXPECT_GT(text.size(), 100u) << tabName(t);  // the log captured the tab's text
+    EXPECT_TRUE(readingProblems(text).empty()) << tabName(t) << ": " << readingProblems(text);
   }
   // Shoppers: browsing counts never go negative, everyone has left at the end, orders counted.
   {
@@ -252,5 +278,50 @@ TEST(Gui, PanelsOverARealRun) {
   // Compare: a second run side by side.
   app.openRun(dir);  // the same directory again replaces, not duplicates
   EXPECT_EQ(app.runs.size(), 1u);
+  fs::remove_all(dir);
+}
+
+// A `cclab compare` directory opens as its runs, and the Compare tab shows the paired intervals
+// of comparison.json (and says so), with labels and units and never nan; the Run tab shows the
+// headline KPIs of the current run.
+TEST(Gui, CompareUsesThePairedIntervalsOfAComparison) {
+  const fs::path dir = fs::temp_directory_path() / ("cclab-gui-cmp-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::vector<std::string> files;
+  for (const char* name : {"baseline", "cart-only-chat"}) {
+    std::string text =
+        readWholeFile(std::string(CCLAB_SOURCE_DIR) + "/scenarios/" + name + ".yaml", 1 << 20);
+    text.replace(text.find("horizon_days: 14"), 16, "horizon_days: 3");
+    files.push_back((dir / (std::string(name) + ".yaml")).string());
+    std::ofstream(files.back()) << text;
+  }
+  RunOptions ro;
+  ro.replications = 2;
+  ro.engine = kPlainEngine;
+  ro.contacts = false;
+  runComparison(readComparisonVariants(files, ""), ro, false, (dir / "out").string());
+  HeadlessImGui null(1920, 1400);
+  App app;
+  app.openComparison((dir / "out").string());
+  ASSERT_EQ(app.runs.size(), 2u);
+  EXPECT_EQ(app.runs[0]->label, "baseline");
+  ASSERT_NE(app.sharedComparison(), nullptr);
+  app.tab = Tab::Compare;
+  app.switchTab = true;
+  null.frame(app);
+  const std::string text = null.frameText(app);
+  EXPECT_NE(text.find("Paired 95% intervals of `cclab compare`"), std::string::npos) << text;
+  EXPECT_NE(text.find("Revenue per visit"), std::string::npos);
+  EXPECT_NE(text.find("n/a: no chats"), std::string::npos);  // the baseline's chat conversion
+  EXPECT_EQ(readingProblems(text), "");
+  app.lang = Lang::Nl;
+  const std::string nl = null.frameText(app);
+  EXPECT_NE(nl.find("Omzet per bezoek"), std::string::npos);
+  EXPECT_EQ(readingProblems(nl), "");
+  // Runs opened one by one from different places are independent: no paired intervals.
+  App other;
+  other.openRun((dir / "out" / "baseline").string());
+  EXPECT_EQ(other.sharedComparison(), nullptr);
   fs::remove_all(dir);
 }
