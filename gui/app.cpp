@@ -14,6 +14,7 @@
 
 #include "gui/file_text.hpp"
 #include "io/scenario_reader.hpp"
+#include "results/report_summary.hpp"
 
 namespace cclab::gui {
 
@@ -178,6 +179,7 @@ void App::startWhatIf() {
        "--progress-json", "3", "--lang", lang == Lang::Nl ? "nl" : "en"});
   whatIfStatus = why.empty() ? "running" : why;
   whatIfLive.clear();
+  whatIfSummary.clear();
 }
 
 void App::cancelWhatIf() {
@@ -199,6 +201,7 @@ void App::pollWhatIf() {
     whatIfComparison =
         nlohmann::json::parse(readFileOrEmpty((fs::path(whatIfDir) / "comparison.json").string()));
     whatIfStatus = "finished";
+    whatIfSummary = comparisonSummary(whatIfDir, lang);
   } catch (const std::exception& e) {
     whatIfStatus = std::string("comparison.json: ") + e.what();
   }
@@ -251,6 +254,38 @@ const nlohmann::json* App::sharedComparison() const {
   for (const auto& r : runs)
     if (!r->comparison || r->comparisonDir != runs[0]->comparisonDir) return nullptr;
   return &c;
+}
+
+std::vector<std::string> comparisonSummary(const std::string& dir, Lang lang) {
+  try {  // ordered_json: the sentences follow the files' order of KPIs
+    const auto c = nlohmann::ordered_json::parse(
+        readFileOrEmpty((fs::path(dir) / "comparison.json").string()));
+    std::vector<nlohmann::ordered_json> summaries;
+    std::vector<std::string> names = {c.value("baseline", "")};
+    for (const auto& v : c["variants"]) names.push_back(v.value("name", ""));
+    for (const auto& n : names) {
+      const std::string text = readFileOrEmpty((fs::path(dir) / n / "summary.json").string());
+      if (text.empty()) {
+        summaries.clear();  // no targets then
+        break;
+      }
+      summaries.push_back(nlohmann::ordered_json::parse(text));
+    }
+    return comparisonSentences(c, summaries, lang);
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+
+const std::vector<std::string>& App::sharedComparisonSummary() {
+  const std::string key =
+      sharedComparison() ? runs[0]->comparisonDir + (lang == Lang::Nl ? "|nl" : "|en") : "";
+  if (key != compareSummaryKey) {
+    compareSummaryKey = key;
+    compareSummary =
+        key.empty() ? std::vector<std::string>() : comparisonSummary(runs[0]->comparisonDir, lang);
+  }
+  return compareSummary;
 }
 
 void App::openContact(const std::string& id) {

@@ -28,6 +28,10 @@ inline constexpr Tab kTabs[] = {Tab::Scenario, Tab::Run,     Tab::WhatIf,
 const char* tabName(Tab t);  // "scenario", ... (the --tab option)
 bool tabFromName(const std::string& s, Tab& t);
 
+/// The summary sentences of the `cclab compare` directory `dir` (report.html's: who wins on what,
+/// which differences are real, the money, the targets missed); empty when it cannot be read.
+std::vector<std::string> comparisonSummary(const std::string& dir, Lang lang);
+
 struct App {
   Tab tab = Tab::Scenario;
   Lang lang = Lang::En;    // of labels and units (--lang)
@@ -69,7 +73,8 @@ struct App {
   RunProcess whatIfRunner;
   LiveRun whatIfLive;
   std::string whatIfStatus;
-  nlohmann::json whatIfComparison;  // comparison.json of the last finished quick run
+  nlohmann::json whatIfComparison;         // comparison.json of the last finished quick run
+  std::vector<std::string> whatIfSummary;  // its summary in plain words (report.html's)
   void readWhatIf();
   void startWhatIf();
   void cancelWhatIf();
@@ -85,6 +90,11 @@ struct App {
   void openComparison(const std::string& dir);
   /// comparison.json when every open run comes from it (the first is its baseline), else null.
   const nlohmann::json* sharedComparison() const;
+  /// The summary in plain words of the shared comparison (report.html's), read once per
+  /// comparison directory and language; empty without one.
+  const std::vector<std::string>& sharedComparisonSummary();
+  std::vector<std::string> compareSummary;
+  std::string compareSummaryKey;
   RunView* run() {
     return current >= 0 && current < static_cast<int>(runs.size())
                ? runs[static_cast<std::size_t>(current)].get()

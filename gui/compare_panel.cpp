@@ -114,7 +114,8 @@ void drawRow(const KpiRow& row, const std::vector<std::unique_ptr<RunView>>& run
   textKpiLabel(row.label, row.key, row.path, lang);
   for (std::size_t k = 0; k < row.perRun.size(); ++k) {
     ImGui::TableNextColumn();
-    textEstimate(row.perRun[k], row.label, lang);
+    // More than two runs: each run's interval in a tooltip, so that the differences fit.
+    textEstimate(row.perRun[k], row.label, lang, runs.size() > 2);
     if (k == 0) continue;
     ImGui::TableNextColumn();
     drawDifference(row, k, *runs[k], paired, lang);
@@ -143,11 +144,12 @@ void drawTable(const std::vector<std::unique_ptr<RunView>>& runs, const nlohmann
 }
 
 /// Per channel of the first run: every run's series per interval, overlaid.
-void drawCharts(const std::vector<std::unique_ptr<RunView>>& runs) {
+void drawCharts(const std::vector<std::unique_ptr<RunView>>& runs, Lang lang) {
   const float width = (ImGui::GetContentRegionAvail().x - 16) / 3;
   for (const auto& ch : runs[0]->channels) {
     ImGui::Text("%s", ch.c_str());
-    const char* titles[] = {"service level", "wait to answer (s)", "availability"};
+    const char* titles[] = {"service level", "wait to answer", "availability"};
+    const KpiUnit units[] = {KpiUnit::Share, KpiUnit::Seconds, KpiUnit::Share};
     for (int f = 0; f < 3; ++f) {
       std::vector<const std::vector<float>*> s;
       std::vector<std::string> labels;
@@ -156,12 +158,12 @@ void drawCharts(const std::vector<std::unique_ptr<RunView>>& runs) {
         if (it == rv->channels.end()) continue;
         const auto c = static_cast<std::size_t>(it - rv->channels.begin());
         s.push_back(f == 0 ? &rv->serviceLevel[c] : f == 1 ? &rv->asa[c] : &rv->availability[c]);
-        labels.push_back(rv->label + (f == 0 ? "" : ""));
+        labels.push_back(rv->label);
       }
       if (f > 0) ImGui::SameLine();
       ImGui::BeginGroup();
       ImGui::TextDisabled("%s per interval", titles[f]);
-      plotOverlay((ch + titles[f]).c_str(), s, labels, ImVec2(width, 70));
+      plotOverlay((ch + titles[f]).c_str(), s, labels, ImVec2(width, 70), units[f], lang);
       ImGui::EndGroup();
     }
   }
@@ -191,8 +193,9 @@ void drawComparePanel(App& app) {
     ImGui::TextDisabled(
         "Independent runs: differences with a normal 95%% interval; `cclab compare` gives "
         "paired intervals on common random numbers (open its directory).");
+  if (paired) summaryBox("summary", app.sharedComparisonSummary());
   drawTable(app.runs, paired, app.lang);
-  drawCharts(app.runs);
+  drawCharts(app.runs, app.lang);
 }
 
 }  // namespace cclab::gui

@@ -116,8 +116,10 @@ void drawCharts(const App& app, const LiveRun::Run* live) {
       offered = r->offered[c];
     }
     ImGui::Text("%s", channels[c].c_str());
-    plotOverlay((channels[c] + "sl").c_str(), {&sl}, {"service level"}, ImVec2(0, 60));
-    plotOverlay((channels[c] + "off").c_str(), {&offered}, {"contacts offered"}, ImVec2(0, 45));
+    plotOverlay((channels[c] + "sl").c_str(), {&sl}, {"service level"}, ImVec2(0, 60),
+                KpiUnit::Share, app.lang);
+    plotOverlay((channels[c] + "off").c_str(), {&offered}, {"contacts offered"}, ImVec2(0, 45),
+                KpiUnit::Count, app.lang);
   }
 }
 

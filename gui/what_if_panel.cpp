@@ -87,10 +87,12 @@ void drawSettings(App& app) {
                                       : "Changes:");
   for (const auto& c : changes) ImGui::BulletText("%s", c.c_str());
   ImGui::Separator();
-  ImGui::SetNextItemWidth(-110);
+  const char* save = "Save as scenario";
+  ImGui::SetNextItemWidth(-(ImGui::CalcTextSize(save).x + 2 * ImGui::GetStyle().FramePadding.x +
+                            ImGui::GetStyle().ItemSpacing.x));
   ImGui::InputText("##save", &app.whatIfSavePath);
   ImGui::SameLine();
-  if (ImGui::Button("Save as scenario")) app.saveWhatIf();
+  if (ImGui::Button(save)) app.saveWhatIf();
 }
 
 //-------------------------------------------------------------------------------------------------
@@ -134,7 +136,7 @@ void drawResultRow(const std::string& path, const LiveRun& live, const nlohmann:
   for (std::size_t r = 0; r < 2; ++r) {
     ImGui::TableNextColumn();
     if (e) {
-      textEstimate((*e)[r == 0 ? "baseline" : "variant"], p.label, lang);
+      textEstimate((*e)[r == 0 ? "baseline" : "variant"], p.label, lang, true);
     } else if (r < live.runs.size() && live.runs[r].kpis.count(path)) {
       const double v = live.runs[r].kpis.at(path).value();
       textEstimate(std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(), p.label, lang);
@@ -158,13 +160,28 @@ void drawResults(const App& app) {
   const bool done = !app.whatIfRunner.running() && app.whatIfComparison.is_object();
   ImGui::TextDisabled(done ? "Paired 95%% intervals of cclab compare (common random numbers)"
                            : "Running: means of the replications finished so far");
-  if (ImGui::BeginTable(
-          "whatif", 4,
-          ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
-    ImGui::TableSetupColumn("KPI");
-    ImGui::TableSetupColumn(app.lang == Lang::Nl ? "nu" : "now");
-    ImGui::TableSetupColumn("what-if");
-    ImGui::TableSetupColumn(app.lang == Lang::Nl ? "verschil [95%]" : "difference [95%]");
+  if (done) summaryBox("summary", app.whatIfSummary);
+  // The table scrolls; the charts below keep room for a line per channel.
+  const float chartsHeight = static_cast<float>(live.runs[0].channels.size()) *
+                             (60 + ImGui::GetTextLineHeightWithSpacing() + 4);
+  const float tableHeight = std::max(160.0f, ImGui::GetContentRegionAvail().y - chartsHeight - 8);
+  if (ImGui::BeginTable("whatif", 4,
+                        ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
+                            ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY,
+                        ImVec2(0, tableHeight))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    // Widths of the widest values (fixed: the difference and its interval must never be cut).
+    const float value = ImGui::CalcTextSize("\xe2\x82\xac 999,999").x + 8;
+    const float difference = ImGui::CalcTextSize(
+                                 "+\xe2\x82\xac 99,999 [+\xe2\x82\xac 99,999, "
+                                 "+\xe2\x82\xac 99,999]  real")
+                                 .x;
+    ImGui::TableSetupColumn("KPI", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(app.lang == Lang::Nl ? "nu" : "now", ImGuiTableColumnFlags_WidthFixed,
+                            value);
+    ImGui::TableSetupColumn("what-if", ImGuiTableColumnFlags_WidthFixed, value);
+    ImGui::TableSetupColumn(app.lang == Lang::Nl ? "verschil [95%]" : "difference [95%]",
+                            ImGuiTableColumnFlags_WidthFixed, difference);
     ImGui::TableHeadersRow();
     for (const auto& path : headlinePaths(live.runs[0]))
       drawResultRow(path, live, done ? app.whatIfComparison : nlohmann::json(), app.lang);
@@ -179,7 +196,7 @@ void drawResults(const App& app) {
         labels.push_back(r.label);
       }
     ImGui::TextDisabled("%s: service level per interval", ch.c_str());
-    plotOverlay(ch.c_str(), seriesOf(s), labels, ImVec2(0, 60));
+    plotOverlay(ch.c_str(), seriesOf(s), labels, ImVec2(0, 60), KpiUnit::Share, app.lang);
   }
 }
 

@@ -32,7 +32,7 @@ void drawSeries(ImDrawList* dl, const std::vector<float>& s, std::size_t n, floa
 }  // namespace
 
 void plotOverlay(const char* id, const std::vector<const std::vector<float>*>& series,
-                 const std::vector<std::string>& labels, ImVec2 size) {
+                 const std::vector<std::string>& labels, ImVec2 size, KpiUnit unit, Lang lang) {
   ImGui::PushID(id);
   const ImVec2 p0 = ImGui::GetCursorScreenPos();
   if (size.x <= 0) size.x = ImGui::GetContentRegionAvail().x;
@@ -46,15 +46,16 @@ void plotOverlay(const char* id, const std::vector<const std::vector<float>*>& s
       if (std::isfinite(v)) hi = std::max(hi, v);
     n = std::max(n, s->size());
   }
+  if (unit == KpiUnit::Share) hi = 1;
   for (std::size_t k = 0; k < series.size(); ++k) {
     const ImU32 colour = kSeriesColours[k % kSeriesColourCount];
     drawSeries(dl, *series[k], n, hi, p0, size, colour);
     dl->AddText(ImVec2(p0.x + 6, p0.y + 4 + 14.0f * static_cast<float>(k)), colour,
                 labels[k].c_str());
   }
-  char top[32];
-  std::snprintf(top, sizeof top, "%.3g", static_cast<double>(hi));
-  dl->AddText(ImVec2(p0.x + size.x - 60, p0.y + 4), IM_COL32(160, 160, 160, 255), top);
+  const std::string top = formatKpi(hi > 1e-5f ? static_cast<double>(hi) : 0, unit, lang);
+  dl->AddText(ImVec2(p0.x + size.x - 8 - ImGui::CalcTextSize(top.c_str()).x, p0.y + 4),
+              IM_COL32(160, 160, 160, 255), top.c_str());
   ImGui::PopID();
 }
 
@@ -73,6 +74,18 @@ void textPercent(double fraction) {
   ImGui::Text("%.1f%%", 100 * fraction);
 }
 
+void summaryBox(const char* id, const std::vector<std::string>& sentences) {
+  if (sentences.empty()) return;
+  const float wrap = ImGui::GetContentRegionAvail().x - 16;
+  float height = 8;
+  for (const auto& s : sentences)
+    height +=
+        ImGui::CalcTextSize(s.c_str(), nullptr, false, wrap).y + ImGui::GetStyle().ItemSpacing.y;
+  ImGui::BeginChild(id, ImVec2(0, std::min(height + 8, 220.0f)), true);
+  for (const auto& s : sentences) ImGui::TextWrapped("%s", s.c_str());
+  ImGui::EndChild();
+}
+
 double jsonNumber(const nlohmann::json& j) {
   return j.is_number() ? j.get<double>() : std::nan("");
 }
@@ -83,7 +96,7 @@ void textKpiLabel(const KpiLabel* label, const std::string& key, const std::stri
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", raw.c_str());
 }
 
-void textEstimate(const nlohmann::json& e, const KpiLabel* label, Lang lang) {
+void textEstimate(const nlohmann::json& e, const KpiLabel* label, Lang lang, bool compact) {
   const KpiUnit unit = label ? label->unit : KpiUnit::Number;
   const double m = e.is_object() ? jsonNumber(e.value("mean", nlohmann::json())) : jsonNumber(e);
   if (!std::isfinite(m)) {
@@ -94,8 +107,13 @@ void textEstimate(const nlohmann::json& e, const KpiLabel* label, Lang lang) {
   if (!e.is_object() || !e.contains("ci95")) return;
   const double lo = jsonNumber(e["ci95"][0]), hi = jsonNumber(e["ci95"][1]);
   if (!(hi > lo)) return;
+  const std::string ci = formatKpiInterval(m, lo, hi, unit, lang);
+  if (compact) {
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("95%%: %s", ci.c_str());
+    return;
+  }
   ImGui::SameLine();
-  ImGui::TextColored(kMutedColour, "%s", formatKpiInterval(m, lo, hi, unit, lang).c_str());
+  ImGui::TextColored(kMutedColour, "%s", ci.c_str());
 }
 
 void textDifference(const nlohmann::json& d, bool significant, const KpiLabel* label, Lang lang) {

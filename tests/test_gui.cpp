@@ -313,6 +313,7 @@ TEST(Gui, CompareUsesThePairedIntervalsOfAComparison) {
   const std::string text = null.frameText(app);
   EXPECT_NE(text.find("Paired 95% intervals of `cclab compare`"), std::string::npos) << text;
   EXPECT_NE(text.find("Revenue per visit"), std::string::npos);
+  EXPECT_NE(text.find("the same shoppers in every variant"), std::string::npos);  // the summary
   EXPECT_NE(text.find("n/a: no chats"), std::string::npos);  // the baseline's chat conversion
   EXPECT_EQ(readingProblems(text), "");
   app.lang = Lang::Nl;
