@@ -77,9 +77,13 @@ void drawFields(ScenarioForm& form) {
     if (std::find(sections.begin(), sections.end(), sec) == sections.end()) sections.push_back(sec);
   }
   for (const auto& sec : sections) {
+    // The channels open at first (hours, targets, costs: what is edited most).
+    ImGui::SetNextItemOpen(sec == "channels", ImGuiCond_FirstUseEver);
     if (!ImGui::CollapsingHeader(sec.c_str())) continue;
     ImGui::PushID(sec.c_str());
     if (ImGui::BeginTable("fields", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+      ImGui::TableSetupColumn("field", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+      ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 1.0f);
       for (std::size_t i = 0; i < form.fields.size(); ++i) {
         auto& f = form.fields[i];
         const auto [s, rest] = sectionOf(f.path);

@@ -68,6 +68,9 @@ check "the Dutch report and table" $?
 check "compare writes a report" $?
 grep -q 'does better than baseline on' "$tmp/cmp/report.html"; check "the summary says who wins" $?
 sections "$tmp/cmp/report.html" "$tmp/cmp"
+chrome "$tmp/cmp-first.png" "file://$tmp/cmp/report.html" 1280,1000  # the first screen
+[ "$(stat -c %s "$tmp/cmp-first.png" 2>/dev/null || echo 0)" -gt $((blank * 10)) ]
+check "the first screen of the comparison's report is not blank" $?
 [ "$nsections" -ge 5 ]; check "the comparison's report has its sections ($nsections)" $?
 sections "$tmp/roll/report.html" "$tmp/roll"
 
@@ -80,8 +83,9 @@ done
 if [ -n "${CCLAB_UPDATE_IMAGES:-}" ]; then
   for p in "$tmp"/run-*.png; do cp "$p" "$src/docs/img/report-$(basename "$p")"; done
   for p in "$tmp"/cmp-*.png; do cp "$p" "$src/docs/img/report-$(basename "$p")"; done
+  mv "$src/docs/img/report-cmp-first.png" "$src/docs/img/report-compare.png"
+  rm "$src/docs/img/report-cmp-summary.png"  # inside report-compare.png
   cp "$tmp/roll-phases.png" "$src/docs/img/report-roll-phases.png"
   cp "$tmp/roll-summary.png" "$src/docs/img/report-roll-summary.png"
-  cp "$tmp/report.png" "$src/docs/img/report.png"
 fi
 finish
