@@ -209,7 +209,8 @@ std::string differenceBar(double m, double lo, double hi, bool significant) {
   const char* c = significant ? "#0969da" : "#8c959f";
   char b[400];
   std::snprintf(b, sizeof b,
-                "<svg width=\"120\" height=\"14\" aria-hidden=\"true\"><line x1=\"60\" x2=\"60\" "
+                "<svg class=\"bar\" width=\"120\" height=\"14\" viewBox=\"0 0 120 14\" "
+                "aria-hidden=\"true\"><line x1=\"60\" x2=\"60\" "
                 "y1=\"0\" y2=\"14\" stroke=\"#8c959f\"/><line x1=\"%.1f\" x2=\"%.1f\" y1=\"7\" "
                 "y2=\"7\" stroke=\"%s\" stroke-width=\"3\"/><circle cx=\"%.1f\" cy=\"7\" r=\"3\" "
                 "fill=\"%s\"/></svg>",

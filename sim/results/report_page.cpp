@@ -34,7 +34,8 @@ svg .note{font-size:11px;fill:#57606a}.legend{font-size:11px;color:#57606a;margi
 .diff td,.diff th{text-align:left;white-space:normal}pre.yaml{font-size:12px;background:#f6f8fa;padding:6px}
 @media print{@page{size:A4 portrait;margin:12mm}body{margin:0;max-width:none;padding:0;font-size:11px}nav{display:none}
 h2{break-after:avoid}.chart,table,.summary,figure{break-inside:avoid}svg{max-width:100%;height:auto}
-table{font-size:10px}th,td{padding:2px 6px}a{color:inherit;text-decoration:none}}
+table{font-size:10px}th,td{padding:2px 5px}.ci{font-size:8px}svg.bar{width:64px;height:8px;max-width:none}
+a{color:inherit;text-decoration:none}}
 </style>)";
 
 const KpiLabel* labelOf(const std::string& scope, const std::string& key) {
