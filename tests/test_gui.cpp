@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -324,5 +325,36 @@ TEST(Gui, CompareUsesThePairedIntervalsOfAComparison) {
   App other;
   other.openRun((dir / "out" / "baseline").string());
   EXPECT_EQ(other.sharedComparison(), nullptr);
+  fs::remove_all(dir);
+}
+
+// The what-if's quick run is a child process that Cancel ends at once (a stand-in for cclab that
+// only sleeps), and its scenario is the what-if's: the settings written into a copy of the text.
+TEST(Gui, WhatIfRunsInAChildAndCancels) {
+  const fs::path dir = fs::temp_directory_path() / ("cclab-gui-wi-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path stub = dir / "cclab-stub.sh";
+  std::ofstream(stub) << "#!/bin/sh\nexec sleep 30\n";
+  fs::permissions(stub, fs::perms::owner_all);
+  App app;
+  app.openScenario(std::string(CCLAB_SOURCE_DIR) + "/scenarios/proactive-checkout-chat.yaml");
+  ASSERT_TRUE(app.whatIf.loaded);
+  app.cclabPath = stub.string();
+  app.whatIfDir = (dir / "what-if").string();
+  for (auto& s : app.whatIf.staff)
+    if (s.label == "chat / evening") ++s.agents;
+  app.startWhatIf();
+  ASSERT_TRUE(app.whatIfRunner.running()) << app.whatIfStatus;
+  const Scenario sc = readScenarioText(
+      "what-if.yaml",
+      readWholeFile((dir / "what-if.scenarios" / "what-if.yaml").string(), 1 << 20));
+  const Scenario base = readScenarioText("now.yaml", app.scenarioText);
+  EXPECT_EQ(sc.name, base.name + "-what-if");
+  const auto started = std::chrono::steady_clock::now();
+  app.cancelWhatIf();
+  EXPECT_FALSE(app.whatIfRunner.running());
+  EXPECT_EQ(app.whatIfStatus, "cancelled");
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
   fs::remove_all(dir);
 }
