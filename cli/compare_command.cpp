@@ -1,5 +1,6 @@
 // `cclab compare`: runs variants of a scenario on common random numbers and prints each KPI's
 // difference from the baseline with its 95% CI, phase by phase for a rollout.
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -7,9 +8,11 @@
 
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
+#include "cli/progress_json.hpp"
 #include "engine/engines.hpp"
 #include "experiment/compare.hpp"
 #include "experiment/request_error.hpp"
+#include "model/kpi_format.hpp"
 #include "results/comparison_run.hpp"
 #include "results/output_dir.hpp"
 
@@ -30,6 +33,8 @@ struct CompareArgs {
   bool noContacts = false;
   bool quiet = false;
   std::string gates;
+  std::string lang = "en";
+  std::string progressJson;
 };
 
 void addOptions(CLI::App& c, CompareArgs& o) {
@@ -46,61 +51,95 @@ void addOptions(CLI::App& c, CompareArgs& o) {
              "Give each variant its own seed (no common random numbers; for comparison only)");
   c.add_flag("--no-contacts", o.noContacts, "Do not write contacts.csv files");
   c.add_flag("-q,--quiet", o.quiet, "No progress on stderr");
+  addProgressJsonOption(c, o.progressJson);
+  c.add_option("--lang", o.lang, "Language of report.html and the tables: en (default) or nl")
+      ->check(CLI::IsMember({"en", "nl"}));
   c.add_option("--gates", o.gates,
                "YAML file with a `gates:` list, judged on every variant (may use `baseline`)");
 }
 
+/// One line: columns padded to their shown width (labels and units are UTF-8).
+void printRow(const std::vector<std::pair<std::string, int>>& cols) {
+  std::string line;
+  for (const auto& [text, width] : cols)
+    line += pad(text, static_cast<std::size_t>(std::abs(width)), width > 0) + " ";
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  std::printf("%s\n", line.c_str());
+}
+
+/// A KPI path's label: "Orders", "chat: First response time".
+std::string pathLabel(const std::string& path, Lang lang) {
+  const KpiPath p = parseKpiPath(path);
+  return (p.channel.empty() ? "" : p.channel + ": ") + kpiName(p.label, p.key, lang);
+}
+
+KpiUnit unitOf(const std::string& path) {
+  const KpiPath p = parseKpiPath(path);
+  return p.label ? p.label->unit : KpiUnit::Number;
+}
+
 /// The readable table: the KPIs a manager asks about first, per variant.
 void printDifferences(const nlohmann::ordered_json& cmp, const std::string& baseline,
-                      const CompareArgs& o) {
+                      const CompareArgs& o, Lang lang) {
   for (const auto& vj : cmp["variants"]) {
     std::printf("\n%s vs %s (%s, %d replications)\n", vj["name"].get<std::string>().c_str(),
                 baseline.c_str(), o.independent ? "independent seeds" : "common random numbers",
                 o.replications);
-    std::printf("%-34s %12s %12s %12s %27s\n", "kpi", "baseline", "variant", "difference",
-                "95% CI of difference");
+    printRow({{"KPI", -44},
+              {"baseline", 12},
+              {"variant", 12},
+              {lang == Lang::Nl ? "verschil" : "difference", 12},
+              {lang == Lang::Nl ? "95%-interval verschil" : "95% interval of difference", 28}});
     for (const auto& k : headlineKpis()) {
       if (!vj["kpis"].contains(k)) continue;
       const auto& e = vj["kpis"][k];
       const auto& d = e["difference"];
       if (d["mean"].is_null()) continue;
-      std::printf(
-          "%-34s %12s %12s %12s %27s%s\n", k.c_str(),
-          fmt(jsonNumber(e["baseline"]["mean"]), 4).c_str(),
-          fmt(jsonNumber(e["variant"]["mean"]), 4).c_str(), fmt(jsonNumber(d["mean"]), 4).c_str(),
-          ("[" + fmt(jsonNumber(d["ci95"][0]), 4) + ", " + fmt(jsonNumber(d["ci95"][1]), 4) + "]")
-              .c_str(),
-          e["significant"].get<bool>() ? " *" : "");
+      const KpiUnit u = unitOf(k);
+      printRow(
+          {{pathLabel(k, lang), -44},
+           {formatKpi(jsonNumber(e["baseline"]["mean"]), u, lang), 12},
+           {formatKpi(jsonNumber(e["variant"]["mean"]), u, lang), 12},
+           {formatKpiDifference(jsonNumber(d["mean"]), u, lang), 12},
+           {formatDifferenceInterval(jsonNumber(d["ci95"][0]), jsonNumber(d["ci95"][1]), u, lang) +
+                (e["significant"].get<bool>() ? " *" : "  "),
+            28}});
     }
   }
 }
 
-void printPhaseRow(const nlohmann::ordered_json& ph) {
+void printPhaseRow(const nlohmann::ordered_json& ph, Lang lang) {
   const auto& k = ph["kpis"];
   auto diff = [&](const char* key) {
     if (!k.contains(key)) return std::string("-");
     const auto& d = k[key]["difference"];
-    return fmt(jsonNumber(d["mean"]), 1) + " [" + fmt(jsonNumber(d["ci95"][0]), 1) + ", " +
-           fmt(jsonNumber(d["ci95"][1]), 1) + "]";
+    const KpiUnit u = unitOf(key);
+    return formatKpiDifference(jsonNumber(d["mean"]), u, lang) + " " +
+           formatDifferenceInterval(jsonNumber(d["ci95"][0]), jsonNumber(d["ci95"][1]), u, lang);
   };
   auto val = [&](const char* key) {
-    return k.contains(key) ? fmt(jsonNumber(k[key]["variant"]["mean"]), 3) : std::string("-");
+    return k.contains(key) ? formatKpi(jsonNumber(k[key]["variant"]["mean"]), unitOf(key), lang)
+                           : std::string("-");
   };
-  std::printf("%-22s %26s %26s %12s %12s\n", ph["name"].get<std::string>().c_str(),
-              diff("shop.orders").c_str(), diff("shop.revenue").c_str(),
-              val("channels.chat.availability").c_str(),
-              val("channels.chat.first_response_s").c_str());
+  printRow({{ph["name"].get<std::string>(), -22},
+            {diff("shop.orders"), 28},
+            {diff("shop.revenue"), 34},
+            {val("channels.chat.availability"), 12},
+            {val("channels.chat.first_response_s"), 12}});
 }
 
 /// A rollout's phases: the differences each phase made.
-void printPhases(const nlohmann::ordered_json& cmp, const std::string& baseline) {
+void printPhases(const nlohmann::ordered_json& cmp, const std::string& baseline, Lang lang) {
   for (const auto& vj : cmp["variants"]) {
     if (!vj.contains("phases")) continue;
-    std::printf("\n%s, phase by phase vs %s (differences, 95%% CI)\n",
+    std::printf("\n%s, phase by phase vs %s (differences, 95%% interval)\n",
                 vj["name"].get<std::string>().c_str(), baseline.c_str());
-    std::printf("%-22s %26s %26s %12s %12s\n", "phase", "orders", "revenue", "chat avail.",
-                "chat FRT s");
-    for (const auto& ph : vj["phases"]) printPhaseRow(ph);
+    printRow({{"phase", -22},
+              {pathLabel("shop.orders", lang), 28},
+              {pathLabel("shop.revenue", lang), 34},
+              {"chat avail.", 12},
+              {"chat FRT", 12}});
+    for (const auto& ph : vj["phases"]) printPhaseRow(ph, lang);
   }
 }
 
@@ -115,12 +154,17 @@ int compareCommand(const CompareArgs& o) {
   try {
     const RunOptions ro = runOptions(o.seed, o.replications, o.jobs, o.engine, !o.noContacts);
     const OutputDir out(o.out, OutputDir::Kind::Container);
-    const ComparisonRun run =
-        runComparison(v, ro, o.independent, out.path(), progressHooks(o.quiet));
-    printDifferences(run.comparison, v.labels[0], o);
-    printPhases(run.comparison, v.labels[0]);
-    std::printf("\n(* the 95%% CI of the difference excludes 0)\ncomparison: %s\nreport: %s\n",
-                (dir / "comparison.json").c_str(), (dir / "report.html").c_str());
+    Lang lang = Lang::En;
+    langFromName(o.lang, lang);
+    RunHooks hooks = progressHooks(o.quiet);
+    addProgressJson(hooks, o.progressJson);
+    const ComparisonRun run = runComparison(v, ro, o.independent, out.path(), hooks, lang);
+    printDifferences(run.comparison, v.labels[0], o, lang);
+    printPhases(run.comparison, v.labels[0], lang);
+    std::printf(
+        "\n(* a real difference: the 95%% interval of the difference excludes 0)\ncomparison: "
+        "%s\nreport: %s\n",
+        (dir / "comparison.json").c_str(), (dir / "report.html").c_str());
     if (run.gates.empty()) return kExitOk;
     std::printf("gates: %s, %s\n\n%s", (dir / "gates.json").c_str(), (dir / "junit.xml").c_str(),
                 gatesTable(run.gates).c_str());

@@ -7,6 +7,7 @@
 
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
+#include "cli/progress_json.hpp"
 #include "cli/run_table.hpp"
 #include "engine/engines.hpp"
 #include "experiment/request_error.hpp"
@@ -35,6 +36,8 @@ struct RunArgs {
   bool resume = false;
   std::string shard;
   std::string gates;
+  std::string lang = "en";
+  std::string progressJson;
 };
 
 void addOptions(CLI::App& c, RunArgs& o) {
@@ -52,18 +55,21 @@ void addOptions(CLI::App& c, RunArgs& o) {
              "Keep the replications a killed or failed run of the same command finished");
   c.add_option("--shard", o.shard,
                "i/N: run only replications r with r mod N = i-1; combine with `cclab merge`");
+  addProgressJsonOption(c, o.progressJson);
+  c.add_option("--lang", o.lang, "Language of report.html and the tables: en (default) or nl")
+      ->check(CLI::IsMember({"en", "nl"}));
   c.add_option("--gates", o.gates,
                "YAML file with a `gates:` list (added to the scenario's own gates)");
 }
 
 /// The tables, where the results are, and the gates; returns the exit code.
 int printRun(const Scenario& sc, const RunOptions& ro, const std::string& out,
-             const ScenarioRun& run) {
+             const ScenarioRun& run, Lang lang) {
   const fs::path dir(out);
   const auto summary = nlohmann::ordered_json::parse(
       readWholeFile((dir / "summary.json").string(), kMaxResultJsonBytes));
-  printRunTable(sc, summary);
-  printShopTable(summary);
+  printRunTable(sc, summary, lang);
+  printShopTable(summary, lang);
   const auto misses = missedTargets(sc, summary);
   if (!misses.empty()) std::printf("\n");
   for (const auto& m : misses) std::printf("warning: %s\n", describe(m).c_str());
@@ -93,7 +99,14 @@ int runCommand(const RunArgs& o) {
   const std::string out =
       o.out.empty() ? (fs::path("results") / fs::path(o.scenario).stem()).string() : o.out;
   setup.resume = o.resume;
+  langFromName(o.lang, setup.lang);
   setup.hooks = progressHooks(o.quiet);
+  try {
+    addProgressJson(setup.hooks, o.progressJson);
+  } catch (const std::exception& e) {
+    std::cerr << "cclab run: " << e.what() << "\n";
+    return kExitBadInput;
+  }
   if (!o.shard.empty()) {
     const auto shard = parseShard(o.shard);
     if (!shard) {
@@ -105,7 +118,7 @@ int runCommand(const RunArgs& o) {
   try {
     const OutputDir dir(out, OutputDir::Kind::ResultSet);
     const auto run = runScenario(sc, ro, dir.path(), setup);
-    if (run) return printRun(sc, ro, out, *run);
+    if (run) return printRun(sc, ro, out, *run, setup.lang);
     std::printf("shard %d/%d: replications done in %s; combine the shards with `cclab merge`\n",
                 setup.shard.index + 1, setup.shard.count, workDirOf(out).c_str());
     return kExitOk;

@@ -7,42 +7,67 @@
 #include <vector>
 
 #include "cli/cli_support.hpp"
+#include "model/kpi_format.hpp"
 
 namespace cclab::cli {
 
 namespace {
 
-/// "[lo, hi]" of a KPI's 95% CI.
-std::string ciText(const nlohmann::ordered_json& e) {
-  return "[" + fmt(jsonNumber(e["ci95"][0]), 4) + ", " + fmt(jsonNumber(e["ci95"][1]), 4) + "]";
+/// One line: columns padded to their shown width (labels and units are UTF-8).
+void printRow(const std::vector<std::pair<std::string, int>>& cols) {
+  std::string line;
+  for (const auto& [text, width] : cols)
+    line += pad(text, static_cast<std::size_t>(std::abs(width)), width > 0) + " ";
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  std::printf("%s\n", line.c_str());
+}
+
+/// The value of a summary estimate with its unit, or "n/a: why".
+std::string valueText(const nlohmann::ordered_json& e, const KpiLabel* l, Lang lang) {
+  const double m = jsonNumber(e["mean"]);
+  return std::isnan(m) ? notAvailable(l, lang) : formatKpi(m, l->unit, lang);
+}
+
+std::string intervalText(const nlohmann::ordered_json& e, const KpiLabel* l, Lang lang) {
+  return formatKpiInterval(jsonNumber(e["mean"]), jsonNumber(e["ci95"][0]),
+                           jsonNumber(e["ci95"][1]), l->unit, lang);
 }
 
 /// The workforce KPIs that apply: talk and wrap-up with after-call work, and the counts of
-/// blocked-when-full, disconnected and call-back contacts when there are any.
-void printWorkforceRows(const Channel& ch, const nlohmann::ordered_json& cj) {
+/// blocked-when-full, disconnected and call-back contacts when there are any; per segment the
+/// service level.
+void printWorkforceRows(const Channel& ch, const nlohmann::ordered_json& cj, Lang lang) {
   std::vector<const char*> keys;
   if (!ch.wrapUp.isNone()) keys = {"talk_s", "wrap_s"};
   for (const char* k :
        {"blocked_full", "disconnected", "callbacks_offered", "callbacks_accepted",
         "callbacks_completed", "callbacks_abandoned", "callbacks_pending", "time_to_callback_s"})
     if (jsonNumber(cj[k]["mean"]) > 0) keys.push_back(k);
-  for (const char* k : keys)
-    std::printf("%-10s %-22s %14s %22s %12s\n", ch.name.c_str(), k,
-                fmt(jsonNumber(cj[k]["mean"]), 4).c_str(), ciText(cj[k]).c_str(), "-");
+  for (const char* k : keys) {
+    const KpiLabel* l = findKpiLabel("channels", k);
+    printRow({{ch.name, -10},
+              {kpiName(l, k, lang), -34},
+              {valueText(cj[k], l, lang), 14},
+              {intervalText(cj[k], l, lang), 26},
+              {"-", 10}});
+  }
   if (!cj.contains("segments")) return;
+  const KpiLabel* sl = findKpiLabel("channels", "service_level");
   for (const auto& [seg, e] : cj["segments"].items())
-    std::printf("%-10s %-22s %14s %22s %12s\n", ch.name.c_str(),
-                ("[" + seg + "] service_level").c_str(),
-                fmt(jsonNumber(e["service_level"]["mean"]), 4).c_str(),
-                ciText(e["service_level"]).c_str(), "-");
+    printRow({{ch.name, -10},
+              {kpiName(sl, "service_level", lang) + " [" + seg + "]", -34},
+              {valueText(e["service_level"], sl, lang), 14},
+              {intervalText(e["service_level"], sl, lang), 26},
+              {"-", 10}});
 }
 
-void printChannelRows(const Channel& ch, const nlohmann::ordered_json& cj) {
+void printChannelRows(const Channel& ch, const nlohmann::ordered_json& cj, Lang lang) {
   // Each KPI, and its name among the analytic figures ("": none).
   static const char* keys[][2] = {{"offered", ""},
                                   {"abandonment_rate", "abandonment_rate"},
                                   {"service_level", "service_level"},
                                   {"asa_s", "asa_s"},
+                                  {"first_response_s", ""},
                                   {"aht_s", "aht_s"},
                                   {"occupancy", "occupancy"},
                                   {"mean_concurrency", "mean_concurrency"},
@@ -50,14 +75,18 @@ void printChannelRows(const Channel& ch, const nlohmann::ordered_json& cj) {
   const auto& an = cj["analytic"];
   for (const auto& k : keys) {
     const auto& e = cj[k[0]];
-    const double m = jsonNumber(e["mean"]);
-    if (std::isnan(m)) continue;
+    if (e["mean"].is_null() && std::string(k[0]) == "mean_concurrency") continue;
+    const KpiLabel* l = findKpiLabel("channels", k[0]);
     std::string a = "-";
-    if (k[1][0] && !an["model"].is_null() && an.contains(k[1])) a = fmt(jsonNumber(an[k[1]]), 4);
-    std::printf("%-10s %-22s %14s %22s %12s\n", ch.name.c_str(), k[0], fmt(m, 4).c_str(),
-                ciText(e).c_str(), a.c_str());
+    if (k[1][0] && !an["model"].is_null() && an.contains(k[1]))
+      a = formatKpi(jsonNumber(an[k[1]]), l->unit, lang);
+    printRow({{ch.name, -10},
+              {kpiName(l, k[0], lang), -34},
+              {valueText(e, l, lang), 14},
+              {intervalText(e, l, lang), 26},
+              {a, 10}});
   }
-  printWorkforceRows(ch, cj);
+  printWorkforceRows(ch, cj, lang);
   if (an["model"].is_null())
     std::printf("%-10s (no analytic figures: %s)\n", ch.name.c_str(),
                 an["reason"].get<std::string>().c_str());
@@ -95,28 +124,33 @@ void printAgentTimeRows(const nlohmann::ordered_json& groups) {
 
 }  // namespace
 
-void printRunTable(const Scenario& sc, const nlohmann::ordered_json& summary) {
+void printRunTable(const Scenario& sc, const nlohmann::ordered_json& summary, Lang lang) {
   std::printf("service level: %s; ASA: %s (definitions: docs/results.md)\n",
               toString(sc.serviceLevelDefinition), toString(sc.asaDefinition));
-  std::printf("%-10s %-22s %14s %22s %12s\n", "channel", "kpi", "simulated", "95% CI", "analytic");
-  for (const auto& ch : sc.channels) printChannelRows(ch, summary["channels"][ch.name]);
+  printRow({{lang == Lang::Nl ? "kanaal" : "channel", -10},
+            {"KPI", -34},
+            {lang == Lang::Nl ? "gesimuleerd" : "simulated", 14},
+            {lang == Lang::Nl ? "95%-interval" : "95% interval", 26},
+            {lang == Lang::Nl ? "exact" : "analytic", 10}});
+  for (const auto& ch : sc.channels) printChannelRows(ch, summary["channels"][ch.name], lang);
   printAgentTimeRows(summary["groups"]);
 }
 
-void printShopTable(const nlohmann::ordered_json& summary) {
+void printShopTable(const nlohmann::ordered_json& summary, Lang lang) {
   if (!summary.contains("shop")) return;
-  std::printf("\n%-33s %14s %26s\n", "shop kpi", "simulated", "95% CI");
+  std::printf("\n");
+  printRow({{lang == Lang::Nl ? "winkel-KPI" : "shop KPI", -45},
+            {lang == Lang::Nl ? "gesimuleerd" : "simulated", 14},
+            {lang == Lang::Nl ? "95%-interval" : "95% interval", 28}});
   for (const char* k :
        {"visits", "orders", "conversion_rate", "revenue_per_visit", "aov", "cart_abandonment",
         "engagement_ratio", "chat_conversion", "aov_chat", "aov_non_chat",
         "no_quick_answer_abandonment", "purchases_lost_unanswered", "proactive_recovery",
         "self_service_deflection", "repeat_rate", "fcr", "csat", "effort", "cost_per_order"}) {
     const auto& e = summary["shop"][k];
-    if (e["mean"].is_null()) continue;
-    std::printf(
-        "%-33s %14s %26s\n", k, fmt(e["mean"].get<double>(), 4).c_str(),
-        ("[" + fmt(e["ci95"][0].get<double>(), 4) + ", " + fmt(e["ci95"][1].get<double>(), 4) + "]")
-            .c_str());
+    const KpiLabel* l = findKpiLabel("shop", k);
+    printRow(
+        {{kpiName(l, k, lang), -45}, {valueText(e, l, lang), 14}, {intervalText(e, l, lang), 28}});
   }
 }
 

@@ -4,6 +4,7 @@
 // [SECTION] Frame update
 // [SECTION] Scenario: open, validate, save, form
 // [SECTION] Run: the child process running `cclab run`
+// [SECTION] What-if: the quick comparison
 // [SECTION] Results: open a directory, open a contact in the replay
 #include "gui/app.hpp"
 
@@ -13,6 +14,7 @@
 
 #include "gui/file_text.hpp"
 #include "io/scenario_reader.hpp"
+#include "results/report_summary.hpp"
 
 namespace cclab::gui {
 
@@ -28,6 +30,8 @@ const char* tabName(Tab t) {
       return "scenario";
     case Tab::Run:
       return "run";
+    case Tab::WhatIf:
+      return "what-if";
     case Tab::Replay:
       return "replay";
     case Tab::Compare:
@@ -53,6 +57,7 @@ bool tabFromName(const std::string& s, Tab& t) {
 
 void App::update(double wallSeconds) {
   pollRun();
+  pollWhatIf();
   if (RunView* r = run(); r && r->replay) r->replay->advance(wallSeconds);
 }
 
@@ -65,6 +70,7 @@ void App::openScenario(const std::string& path) {
   scenarioText = savedText = readFileOrEmpty(path);
   validate();
   readForm();
+  readWhatIf();
 }
 
 void App::validate() {
@@ -98,7 +104,8 @@ void App::applyForm() {
   try {
     scenarioText = form.writeInto(scenarioText);
     validate();
-    editorMessage = "form applied to the text (comments are not kept: yaml-cpp drops them)";
+    readForm();
+    editorMessage = "form applied to the text (in place: comments kept)";
   } catch (const std::exception& e) {
     editorMessage = std::string("cannot apply the form: ") + e.what();
   }
@@ -108,25 +115,13 @@ void App::applyForm() {
 // [SECTION] Run: the child process running `cclab run`
 //-------------------------------------------------------------------------------------------------
 
-namespace {
-
-/// The last progress line of `cclab run` in `log` ("cclab: 3/10 replications, ..."), if any.
-void readProgress(const std::string& log, int& done, int& total) {
-  const auto at = log.rfind(" replications,");
-  if (at == std::string::npos) return;
-  const auto start = log.find_last_of(" \r\n", log.rfind('/', at) - 1);
-  int d = 0, t = 0;
-  if (std::sscanf(log.c_str() + start + 1, "%d/%d", &d, &t) == 2) done = d, total = t;
-}
-
-}  // namespace
-
 void App::startRun() {
   if (runner.running() || scenarioPath.empty()) return;
   if (scenarioText != savedText && !saveScenario()) return;
   const std::string why =
       runner.start({cclabPath, "run", scenarioPath, "--out", outDir, "--seed", std::to_string(seed),
-                    "-r", std::to_string(replications), "-j", std::to_string(jobs)});
+                    "-r", std::to_string(replications), "-j", std::to_string(jobs),
+                    "--progress-json", "3", "--lang", lang == Lang::Nl ? "nl" : "en"});
   if (!why.empty()) {
     runStatus = why;
     return;
@@ -134,6 +129,7 @@ void App::startRun() {
   runDone = 0;
   runTotal = replications;
   runStatus = "running";
+  live.clear();
 }
 
 void App::cancelRun() {
@@ -145,11 +141,83 @@ void App::cancelRun() {
 void App::pollRun() {
   if (!runner.running()) return;
   const std::optional<int> rc = runner.poll();
-  readProgress(runner.output(), runDone, runTotal);
+  for (const auto& line : runner.takeProgressLines()) live.add(line);
+  if (!live.runs.empty()) runDone = live.runs.back().done;
   if (!rc) return;
   runStatus =
       *rc == 0 ? "finished: results loaded" : "failed with exit code " + std::to_string(*rc);
   if (*rc == 0 || *rc == 1) openRun(outDir);
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] What-if: the quick comparison
+//-------------------------------------------------------------------------------------------------
+
+void App::readWhatIf() {
+  whatIf = WhatIf::read(scenarioText);
+  if (whatIfSavePath.empty() && !scenarioPath.empty())
+    whatIfSavePath = (fs::path(scenarioPath).parent_path() /
+                      (fs::path(scenarioPath).stem().string() + "-what-if.yaml"))
+                         .string();
+}
+
+void App::startWhatIf() {
+  if (whatIfRunner.running() || !whatIf.loaded) return;
+  const fs::path scenarios = fs::path(whatIfDir + ".scenarios");
+  try {
+    fs::create_directories(scenarios);
+    std::ofstream(scenarios / "now.yaml", std::ios::binary) << scenarioText;
+    std::ofstream(scenarios / "what-if.yaml", std::ios::binary) << whatIf.apply(scenarioText);
+  } catch (const std::exception& e) {
+    whatIfStatus = std::string("cannot write the what-if scenario: ") + e.what();
+    return;
+  }
+  const std::string why = whatIfRunner.start(
+      {cclabPath, "compare", (scenarios / "now.yaml").string(),
+       (scenarios / "what-if.yaml").string(), "--out", whatIfDir, "-r",
+       std::to_string(whatIfReplications), "-j", std::to_string(jobs), "--no-contacts", "-q",
+       "--progress-json", "3", "--lang", lang == Lang::Nl ? "nl" : "en"});
+  whatIfStatus = why.empty() ? "running" : why;
+  whatIfLive.clear();
+  whatIfSummary.clear();
+}
+
+void App::cancelWhatIf() {
+  if (!whatIfRunner.running()) return;
+  whatIfRunner.stop();
+  whatIfStatus = "cancelled";
+}
+
+void App::pollWhatIf() {
+  if (!whatIfRunner.running()) return;
+  const std::optional<int> rc = whatIfRunner.poll();
+  for (const auto& line : whatIfRunner.takeProgressLines()) whatIfLive.add(line);
+  if (!rc) return;
+  if (*rc != 0 && *rc != 1) {
+    whatIfStatus = "failed with exit code " + std::to_string(*rc) + ": " + whatIfRunner.output();
+    return;
+  }
+  try {
+    whatIfComparison =
+        nlohmann::json::parse(readFileOrEmpty((fs::path(whatIfDir) / "comparison.json").string()));
+    whatIfStatus = "finished";
+    whatIfSummary = comparisonSummary(whatIfDir, lang);
+  } catch (const std::exception& e) {
+    whatIfStatus = std::string("comparison.json: ") + e.what();
+  }
+}
+
+bool App::saveWhatIf() {
+  try {
+    const std::string text = whatIf.apply(scenarioText);
+    std::ofstream(whatIfSavePath + ".tmp", std::ios::binary) << text;
+    fs::rename(whatIfSavePath + ".tmp", whatIfSavePath);
+    whatIfStatus = "saved " + whatIfSavePath;
+    return true;
+  } catch (const std::exception& e) {
+    whatIfStatus = std::string("cannot save: ") + e.what();
+    return false;
+  }
 }
 
 //-------------------------------------------------------------------------------------------------
@@ -166,6 +234,58 @@ void App::openRun(const std::string& dir) {
     }
   runs.push_back(std::move(v));
   current = static_cast<int>(runs.size()) - 1;
+}
+
+void App::openComparison(const std::string& dir) {
+  nlohmann::json c;
+  try {
+    c = nlohmann::json::parse(readFileOrEmpty((fs::path(dir) / "comparison.json").string()));
+  } catch (const std::exception&) {
+    return;
+  }
+  openRun((fs::path(dir) / c.value("baseline", "")).string());
+  for (const auto& v : c["variants"]) openRun((fs::path(dir) / v.value("name", "")).string());
+}
+
+const nlohmann::json* App::sharedComparison() const {
+  if (runs.size() < 2 || !runs[0]->comparison) return nullptr;
+  const auto& c = *runs[0]->comparison;
+  if (c.value("baseline", "") != runs[0]->label) return nullptr;
+  for (const auto& r : runs)
+    if (!r->comparison || r->comparisonDir != runs[0]->comparisonDir) return nullptr;
+  return &c;
+}
+
+std::vector<std::string> comparisonSummary(const std::string& dir, Lang lang) {
+  try {  // ordered_json: the sentences follow the files' order of KPIs
+    const auto c = nlohmann::ordered_json::parse(
+        readFileOrEmpty((fs::path(dir) / "comparison.json").string()));
+    std::vector<nlohmann::ordered_json> summaries;
+    std::vector<std::string> names = {c.value("baseline", "")};
+    for (const auto& v : c["variants"]) names.push_back(v.value("name", ""));
+    for (const auto& n : names) {
+      const std::string text = readFileOrEmpty((fs::path(dir) / n / "summary.json").string());
+      if (text.empty()) {
+        summaries.clear();  // no targets then
+        break;
+      }
+      summaries.push_back(nlohmann::ordered_json::parse(text));
+    }
+    return comparisonSentences(c, summaries, lang);
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+
+const std::vector<std::string>& App::sharedComparisonSummary() {
+  const std::string key =
+      sharedComparison() ? runs[0]->comparisonDir + (lang == Lang::Nl ? "|nl" : "|en") : "";
+  if (key != compareSummaryKey) {
+    compareSummaryKey = key;
+    compareSummary =
+        key.empty() ? std::vector<std::string>() : comparisonSummary(runs[0]->comparisonDir, lang);
+  }
+  return compareSummary;
 }
 
 void App::openContact(const std::string& id) {

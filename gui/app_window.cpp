@@ -1,7 +1,10 @@
 // The full-screen window around the panels: a header that opens result directories and shows the
 // current one, and the tab bar (1.86 has no docking: a fixed layout). See panels.hpp.
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
+
+#include <filesystem>
 
 #include "gui/panels.hpp"
 
@@ -9,13 +12,19 @@ namespace cclab::gui {
 
 namespace {
 
-constexpr const char* kTabTitles[] = {"Scenario", "Run", "Replay", "Compare", "Coaching"};
+constexpr const char* kTabTitles[] = {"Scenario", "Run",     "What-if",
+                                      "Replay",   "Compare", "Coaching"};
 
 void drawHeader(App& app) {
   ImGui::SetNextItemWidth(360);
   ImGui::InputTextWithHint("##open", "result directory (cclab run --out DIR)", &app.openPath);
   ImGui::SameLine();
-  if (ImGui::Button("Open results") && !app.openPath.empty()) app.openRun(app.openPath);
+  if (ImGui::Button("Open results") && !app.openPath.empty()) {
+    if (std::filesystem::exists(std::filesystem::path(app.openPath) / "comparison.json"))
+      app.openComparison(app.openPath);
+    else
+      app.openRun(app.openPath);
+  }
   ImGui::SameLine();
   if (RunView* r = app.run()) {
     ImGui::Text("current: %s%s", r->dir.c_str(),
@@ -31,6 +40,8 @@ void drawPanel(App& app, Tab t) {
       return drawScenarioPanel(app);
     case Tab::Run:
       return drawRunPanel(app);
+    case Tab::WhatIf:
+      return drawWhatIfPanel(app);
     case Tab::Replay:
       return drawReplayPanel(app);
     case Tab::Compare:
@@ -60,15 +71,20 @@ void drawTabs(App& app) {
 
 }  // namespace
 
-void drawAppWindow(App& app) {
+void drawAppWindow(App& app, std::string* drawnText) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
   ImGui::Begin("cclab", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  if (drawnText) ImGui::LogToBuffer();  // inside the window: its End() stops the log
   drawHeader(app);
   drawTabs(app);
+  if (drawnText) {
+    *drawnText = ImGui::GetCurrentContext()->LogBuffer.c_str();
+    ImGui::LogFinish();
+  }
   ImGui::End();
 }
 

@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include <string>
+
 #include "gui/app.hpp"
 #include "gui/panels.hpp"
 
@@ -34,6 +36,18 @@ class HeadlessImGui {
     app.update(wallSeconds);
     drawAppWindow(app);
     ImGui::Render();
+  }
+
+  /// One frame of `app`, returning the text it drew (what ImGui's log captures: every visible
+  /// text, table cell and label).
+  std::string frameText(App& app) {
+    ImGui::GetIO().DeltaTime = 1.0f / 60;
+    ImGui::NewFrame();
+    app.update(0);
+    std::string text;
+    drawAppWindow(app, &text);
+    ImGui::Render();
+    return text;
   }
 };
 

@@ -1,5 +1,6 @@
 // cclab-gui: edit, run, replay, compare and coach (Dear ImGui 1.86 + GLFW + OpenGL 3).
-//   cclab-gui [SCENARIO.yaml | RUN_DIR ...] [--tab NAME] [--screenshot FILE.png [--frames N]]
+//   cclab-gui [SCENARIO.yaml | RUN_DIR | COMPARISON_DIR ...] [--tab NAME] [--lang en|nl]
+//             [--screenshot FILE.png [--frames N]]
 // With --screenshot it renders N frames (default 3) and writes the last one as a PNG, then exits
 // (non-zero if the image is blank): the suite runs it under Xvfb for every tab.
 //
@@ -38,16 +39,19 @@ namespace {
 
 struct Options {
   std::vector<std::string> paths;
-  std::string screenshot, tabName = "scenario", size = "1280x800", out;
+  std::string screenshot, tabName = "scenario", size = "1280x800", out, lang = "en";
   int frames = 3, width = 1280, height = 800;
   double at = -1;
-  bool runNow = false;
+  bool runNow = false, whatIfNow = false;
+  std::vector<std::string> whatIfSet;
 };
 
 void addOptions(CLI::App& cli, Options& o) {
   cli.add_option("paths", o.paths,
                  "A scenario file and/or result directories (the last one is current)");
-  cli.add_option("--tab", o.tabName, "scenario, run, replay, compare or coaching");
+  cli.add_option("--tab", o.tabName, "scenario, run, what-if, replay, compare or coaching");
+  cli.add_option("--lang", o.lang, "Labels and units: en (default) or nl")
+      ->check(CLI::IsMember({"en", "nl"}));
   cli.add_option("--screenshot", o.screenshot, "Render, write this PNG and exit");
   cli.add_option("--frames", o.frames, "Frames to render before the screenshot")
       ->check(CLI::Range(1, 10000));
@@ -57,6 +61,12 @@ void addOptions(CLI::App& cli, Options& o) {
                "Start running the scenario at once (Run tab); with --screenshot, "
                "the picture is taken when the run has finished");
   cli.add_option("--out", o.out, "Run: the output directory (default results/gui-run)");
+  cli.add_flag("--what-if-now", o.whatIfNow,
+               "Start the what-if at once (What-if tab; with --screenshot, the picture is "
+               "taken when it has finished)");
+  cli.add_option("--what-if-set", o.whatIfSet,
+                 "A what-if setting before --what-if-now: volume=X, or a staffing path as "
+                 "cclab sweep writes it (agents.chat.shifts.evening.agents=5)");
 }
 
 /// The window size and the tab; 0, or the exit code after a message.
@@ -68,11 +78,13 @@ int checkOptions(Options& o, App& app) {
   }
   if (!tabFromName(o.tabName, app.tab)) {
     std::fprintf(stderr,
-                 "cclab-gui: --tab: '%s' is not one of scenario, run, replay, compare, coaching\n",
+                 "cclab-gui: --tab: '%s' is not one of scenario, run, what-if, replay, compare, "
+                 "coaching\n",
                  o.tabName.c_str());
     return 2;
   }
   app.switchTab = true;
+  langFromName(o.lang, app.lang);
   return 0;
 }
 
@@ -83,7 +95,9 @@ int checkOptions(Options& o, App& app) {
 /// Opens the scenario and result directories; 0, or 2 when a path does not exist.
 int openPaths(const Options& o, App& app) {
   for (const auto& p : o.paths) {
-    if (fs::is_directory(p)) {
+    if (fs::is_directory(p) && fs::exists(fs::path(p) / "comparison.json")) {
+      app.openComparison(p);
+    } else if (fs::is_directory(p)) {
       app.openRun(p);
       if (!app.run()->error.empty())
         std::fprintf(stderr, "cclab-gui: %s: %s", p.c_str(), app.run()->error.c_str());
@@ -101,9 +115,45 @@ int openPaths(const Options& o, App& app) {
   return 0;
 }
 
+/// --what-if-set PATH=VALUE: 0, or 2 after a message naming a setting that does not exist.
+int applyWhatIfSettings(const Options& o, App& app) {
+  for (const auto& s : o.whatIfSet) {
+    const auto eq = s.find('=');
+    const std::string path = s.substr(0, eq),
+                      value = eq == std::string::npos ? "" : s.substr(eq + 1);
+    bool found = false;
+    try {
+      if (path == "volume") {
+        app.whatIf.volume = std::stod(value);
+        found = true;
+      }
+      for (auto& st : app.whatIf.staff)
+        if (st.path == path) {
+          st.agents = std::stoi(value);
+          found = true;
+        }
+    } catch (const std::exception&) {
+      found = false;
+    }
+    if (!found) {
+      std::fprintf(stderr, "cclab-gui: --what-if-set: no setting '%s'\n", s.c_str());
+      return 2;
+    }
+  }
+  return 0;
+}
+
 //-------------------------------------------------------------------------------------------------
 // [SECTION] Window and frame loop
 //-------------------------------------------------------------------------------------------------
+
+/// DejaVu Sans (fonts-dejavu-core) when installed: it has the euro sign and Dutch letters that
+/// ImGui's built-in font lacks; else the built-in font.
+void loadFont() {
+  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x20AC, 0x20AC, 0};
+  const char* path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+  if (fs::exists(path)) ImGui::GetIO().Fonts->AddFontFromFileTTF(path, 15.0f, nullptr, ranges);
+}
 
 /// A window with an OpenGL 3.3 core context and ImGui on it; nullptr after a message.
 GLFWwindow* openWindow(int width, int height) {
@@ -125,6 +175,7 @@ GLFWwindow* openWindow(int width, int height) {
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // a fixed layout: nothing to remember
   ImGui::StyleColorsDark();
+  loadFont();
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 330");
   return window;
@@ -161,9 +212,9 @@ int runFrames(GLFWwindow* window, App& app, const Options& o) {
     glClearColor(0.08f, 0.08f, 0.10f, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    if (!o.screenshot.empty() && app.runner.running())
-      usleep(20000);  // waiting for the run to finish
-    if (!o.screenshot.empty() && frame + 1 >= o.frames && !app.runner.running())
+    const bool busy = app.runner.running() || app.whatIfRunner.running();
+    if (!o.screenshot.empty() && busy) usleep(20000);  // waiting for the run to finish
+    if (!o.screenshot.empty() && frame + 1 >= o.frames && !busy)
       return writeScreenshot(o.screenshot, w, h);
     glfwSwapBuffers(window);
   }
@@ -213,12 +264,15 @@ int main(int argc, char** argv) {
   if (const int rc = checkOptions(o, app)) return rc;
   app.cclabPath = (fs::canonical("/proc/self/exe").parent_path() / "cclab").string();
   if (const int rc = openPaths(o, app)) return rc;
+  if (const int rc = applyWhatIfSettings(o, app)) return rc;
   GLFWwindow* window = openWindow(o.width, o.height);
   if (!window) return 3;
   if (!o.out.empty()) app.outDir = o.out;
   if (o.runNow) app.startRun();
+  if (o.whatIfNow) app.startWhatIf();
   const int rc = runFrames(window, app, o);
   app.cancelRun();
+  app.cancelWhatIf();
   closeWindow(window);
   return rc;
 }

@@ -113,9 +113,9 @@ void drawAgentBoard(const EventLog& log, const ReplayState& st) {
 
 void drawIntervalCharts(const RunView& r) {
   ImGui::TextUnformatted("Per interval (intervals.csv, all replications): offered");
-  plotOverlay("offered", seriesOf(r.offered), r.channels, ImVec2(0, 90));
+  plotOverlay("offered", seriesOf(r.offered), r.channels, ImVec2(0, 90), KpiUnit::Count);
   ImGui::TextUnformatted("mean queue");
-  plotOverlay("queue", seriesOf(r.meanQueue), r.channels, ImVec2(0, 90));
+  plotOverlay("queue", seriesOf(r.meanQueue), r.channels, ImVec2(0, 90), KpiUnit::Number);
 }
 
 void drawStory(const Replay& rp) {

@@ -14,11 +14,15 @@ namespace cclab::gui {
 
 namespace {
 
-/// In the child: stdout and stderr to the pipe, then exec (never returns).
-[[noreturn]] void execChild(const std::vector<std::string>& args, const int fds[2]) {
+/// In the child: stdout and stderr to the pipe, descriptor 3 to the progress pipe, then exec
+/// (never returns).
+[[noreturn]] void execChild(const std::vector<std::string>& args, const int fds[2],
+                            const int progress[2]) {
   dup2(fds[1], 1);
   dup2(fds[1], 2);
+  dup2(progress[1], 3);
   close(fds[0]);
+  close(progress[0]);
   std::vector<char*> argv;
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
@@ -31,33 +35,56 @@ namespace {
 
 std::string RunProcess::start(const std::vector<std::string>& args) {
   if (running()) return "already running";
-  int fds[2];
+  int fds[2], progress[2];
   if (pipe(fds) != 0) return std::string("pipe failed: ") + std::strerror(errno);
+  if (pipe(progress) != 0) {
+    close(fds[0]);
+    close(fds[1]);
+    return std::string("pipe failed: ") + std::strerror(errno);
+  }
   const pid_t pid = fork();
   if (pid < 0) {
     const std::string why = std::string("fork failed: ") + std::strerror(errno);
-    close(fds[0]);
-    close(fds[1]);
+    for (int fd : {fds[0], fds[1], progress[0], progress[1]}) close(fd);
     return why;
   }
-  if (pid == 0) execChild(args, fds);
+  if (pid == 0) execChild(args, fds, progress);
   close(fds[1]);
+  close(progress[1]);
   fcntl(fds[0], F_SETFL, O_NONBLOCK);
+  fcntl(progress[0], F_SETFL, O_NONBLOCK);
+  fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+  fcntl(progress[0], F_SETFD, FD_CLOEXEC);
   pid_ = pid;
   out_ = fds[0];
+  progress_ = progress[0];
   output_.clear();
+  progressBuffer_.clear();
   return "";
 }
 
 void RunProcess::readAvailable() {
-  char buf[4096];
-  for (ssize_t n; (n = read(out_, buf, sizeof buf)) > 0;)
+  char buf[1 << 16];
+  for (ssize_t n; out_ >= 0 && (n = read(out_, buf, sizeof buf)) > 0;)
     output_.append(buf, static_cast<std::size_t>(n));
+  for (ssize_t n; progress_ >= 0 && (n = read(progress_, buf, sizeof buf)) > 0;)
+    progressBuffer_.append(buf, static_cast<std::size_t>(n));
+}
+
+std::vector<std::string> RunProcess::takeProgressLines() {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  for (std::size_t nl; (nl = progressBuffer_.find('\n', start)) != std::string::npos;
+       start = nl + 1)
+    lines.push_back(progressBuffer_.substr(start, nl - start));
+  progressBuffer_.erase(0, start);
+  return lines;
 }
 
 void RunProcess::closeOutput() {
   if (out_ >= 0) close(out_);
-  out_ = -1;
+  if (progress_ >= 0) close(progress_);
+  out_ = progress_ = -1;
 }
 
 std::optional<int> RunProcess::poll() {

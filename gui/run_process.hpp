@@ -1,6 +1,7 @@
 // A child process whose output (stdout and stderr) is collected without blocking: the Run tab
 // runs `cclab run` in one (SimGrid allows one engine per process, and the GUI links no engine).
-// The frame loop polls it; cancelling sends SIGTERM and waits.
+// The child's file descriptor 3 is a second pipe, for `--progress-json 3` (the live charts), read
+// line by line. The frame loop polls it; cancelling sends SIGTERM and waits.
 #pragma once
 
 #include <sys/types.h>
@@ -28,13 +29,16 @@ class RunProcess {
   /// Ends a running child (SIGTERM) and waits for it.
   void stop();
   const std::string& output() const { return output_; }
+  /// The complete lines written to descriptor 3 since the last call.
+  std::vector<std::string> takeProgressLines();
 
  private:
   void readAvailable();
   void closeOutput();
   pid_t pid_ = -1;
-  int out_ = -1;  // the read end of the child's stdout/stderr pipe (non-blocking)
-  std::string output_;
+  int out_ = -1;       // the read end of the child's stdout/stderr pipe (non-blocking)
+  int progress_ = -1;  // the read end of the child's descriptor 3 (non-blocking)
+  std::string output_, progressBuffer_;
 };
 
 }  // namespace cclab::gui

@@ -2,6 +2,7 @@
 #include "gui/run_view.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include "gui/file_text.hpp"
@@ -20,21 +21,26 @@ std::size_t channelSeries(RunView& v, const std::string& channel) {
   v.channels.push_back(channel);
   v.offered.emplace_back();
   v.serviceLevel.emplace_back();
+  v.asa.emplace_back();
+  v.availability.emplace_back();
   v.meanQueue.emplace_back();
   return v.channels.size() - 1;
 }
 
-/// intervals.csv: offered (column 4), service level (9) and mean queue (16) per channel (3).
+/// intervals.csv: offered (column 4), service level (9), ASA (10), availability (15) and mean
+/// queue (16) per channel (3).
 void readIntervals(RunView& v) {
   const std::string f = (fs::path(v.dir) / "intervals.csv").string();
   const auto rows = parseCsv(f, readFileOrEmpty(f));
-  auto num = [](const std::string& s) { return s.empty() ? 0.0f : std::stof(s); };
+  auto num = [](const std::string& s) { return s.empty() ? std::nanf("") : std::stof(s); };
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const auto& r = rows[i].fields;
     if (r.size() < 17) continue;
     const std::size_t c = channelSeries(v, r[3]);
     v.offered[c].push_back(num(r[4]));
     v.serviceLevel[c].push_back(num(r[9]));
+    v.asa[c].push_back(num(r[10]));
+    v.availability[c].push_back(num(r[15]));
     v.meanQueue[c].push_back(num(r[16]));
   }
 }
@@ -59,12 +65,35 @@ void readCoaching(RunView& v) {
   }
 }
 
+/// `dir` without a trailing separator.
+fs::path plainDir(const std::string& dir) {
+  fs::path p = fs::path(dir).lexically_normal();
+  return p.has_filename() ? p : p.parent_path();
+}
+
+/// DIR/../comparison.json when it names this run as its baseline or a variant.
+void readComparison(RunView& v) {
+  const fs::path parent = plainDir(v.dir).parent_path();
+  const std::string file = (parent / "comparison.json").string();
+  if (!fs::exists(file)) return;
+  try {
+    auto c = nlohmann::json::parse(readFileOrEmpty(file));
+    bool named = c.value("baseline", "") == v.label;
+    for (const auto& x : c["variants"]) named = named || x.value("name", "") == v.label;
+    if (!named) return;
+    v.comparison = std::move(c);
+    v.comparisonDir = parent.string();
+  } catch (const std::exception& e) {
+    v.error += "comparison.json: " + std::string(e.what()) + "\n";
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<RunView> loadRun(const std::string& dir) {
   auto v = std::make_unique<RunView>();
   v->dir = dir;
-  v->label = fs::path(dir).filename().string();
+  v->label = plainDir(dir).filename().string();
   try {
     v->summary = nlohmann::json::parse(readFileOrEmpty((fs::path(dir) / "summary.json").string()));
   } catch (const std::exception& e) {
@@ -78,6 +107,7 @@ std::unique_ptr<RunView> loadRun(const std::string& dir) {
   }
   readReplay(*v);
   readCoaching(*v);
+  readComparison(*v);
   return v;
 }
 

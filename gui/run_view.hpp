@@ -18,10 +18,14 @@ struct RunView {
   std::string dir, label;
   nlohmann::json summary;
   std::vector<std::string> channels;
-  // intervals.csv per channel: offered, service level, mean queue (per interval)
-  std::vector<std::vector<float>> offered, serviceLevel, meanQueue;
+  // intervals.csv per channel: offered, service level, wait to answer, availability, mean queue
+  // (per interval; NaN where undefined)
+  std::vector<std::vector<float>> offered, serviceLevel, asa, availability, meanQueue;
   std::unique_ptr<Replay> replay;  // null without events.bin
   std::optional<nlohmann::json> coaching;
+  /// The comparison this run belongs to (DIR/../comparison.json naming it), and its directory.
+  std::optional<nlohmann::json> comparison;
+  std::string comparisonDir;
   std::string error;  // why something could not be loaded ("" when all is well)
 };
 /// Loads what it can; problems go to RunView::error (never throws).

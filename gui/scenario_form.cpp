@@ -1,8 +1,7 @@
 // Reading and writing the Scenario tab's form; see scenario_form.hpp.
 #include "gui/scenario_form.hpp"
 
-#include <yaml-cpp/yaml.h>
-
+#include "gui/yaml_edit.hpp"
 #include "model/shop.hpp"
 
 namespace cclab::gui {
@@ -10,56 +9,36 @@ namespace cclab::gui {
 namespace {
 
 /// The stages of `chat_placement`: a list of stage names or one of the named placements.
-std::vector<int> chatPlacementStages(const YAML::Node& p) {
-  std::vector<int> on;
+std::vector<bool> chatPlacementStages(const YAML::Node& p) {
+  std::vector<bool> on(kStageCount, false);
+  if (!p) return on;
   if (p.IsSequence()) {
     for (const auto& s : p)
-      for (int k = 0; k < kStageCount; ++k)
-        if (s.as<std::string>() == stageName(k)) on.push_back(k);
+      if (const int k = stageIndex(s.Scalar()); k >= 0) on[static_cast<std::size_t>(k)] = true;
     return on;
   }
-  const std::string w = p.as<std::string>();
-  if (w == "cart_only") on = {kCart};
-  if (w == "cart_checkout") on = {kCart, kCheckout};
-  if (w == "product_pages") on = {kDiscovery};
-  if (w == "everywhere") on = {0, 1, 2, 3, 4, 5};
+  const std::string w = p.Scalar();
+  if (w == "cart_only") on[kCart] = true;
+  if (w == "cart_checkout") on[kCart] = on[kCheckout] = true;
+  if (w == "product_pages") on[kDiscovery] = true;
+  if (w == "everywhere") on.assign(kStageCount, true);
   return on;
 }
 
-void readShop(const YAML::Node& shop, ScenarioForm& form) {
-  if (!shop) return;
-  if (shop["chat_placement"])
-    for (int k : chatPlacementStages(shop["chat_placement"]))
-      form.chatStages[static_cast<std::size_t>(k)] = true;
-  if (shop["proactive"]) {
-    form.proactive = true;
-    if (shop["proactive"]["after_s"])
-      form.proactiveAfter = shop["proactive"]["after_s"].as<double>();
-    if (shop["proactive"]["accept"])
-      form.proactiveAccept = shop["proactive"]["accept"].as<double>();
+/// `value` as YAML text where `original` stood: quoted the same way when it was quoted.
+std::string asYaml(const YamlEdit& e, const std::string& path, const std::string& value) {
+  const YAML::Node n = e.node(path);
+  if (!n.IsDefined() || !n.IsScalar()) return value;
+  const auto [b, end] = e.extent(n);
+  const char q = b < e.text().size() ? e.text()[b] : ' ';
+  if (q != '"' && q != '\'') return value;
+  std::string s(1, q);
+  for (char c : value) {
+    if (q == '"' && (c == '"' || c == '\\')) s += '\\';
+    if (q == '\'' && c == '\'') s += '\'';
+    s += c;
   }
-}
-
-void writeShop(const ScenarioForm& form, YAML::Node shop) {
-  YAML::Node list(YAML::NodeType::Sequence);
-  for (int k = 0; k < kStageCount; ++k)
-    if (form.chatStages[static_cast<std::size_t>(k)]) list.push_back(stageName(k));
-  if (list.size() == 0)
-    shop["chat_placement"] = "none";
-  else
-    shop["chat_placement"] = list;
-  if (form.proactive) {
-    shop["proactive"]["after_s"] = form.proactiveAfter;
-    shop["proactive"]["accept"] = form.proactiveAccept;
-    if (!shop["proactive"]["stages"]) {
-      YAML::Node st(YAML::NodeType::Sequence);
-      st.push_back("checkout");
-      shop["proactive"]["stages"] = st;
-    }
-    if (!shop["proactive"]["channel"]) shop["proactive"]["channel"] = "chat";
-  } else if (shop["proactive"]) {
-    shop.remove("proactive");
-  }
+  return s + q;
 }
 
 }  // namespace
@@ -67,34 +46,47 @@ void writeShop(const ScenarioForm& form, YAML::Node shop) {
 ScenarioForm ScenarioForm::read(const std::string& yaml) {
   ScenarioForm form;
   try {
-    const YAML::Node root = YAML::Load(yaml);
-    readShop(root["shop"], form);
-    for (const auto& g : root["agents"]) {
-      form.groups.push_back(g["name"].as<std::string>());
-      form.groupCount.push_back(g["count"] ? g["count"].as<int>() : -1);
-      form.concurrency.push_back(g["concurrency"] ? g["concurrency"].as<int>() : 1);
-      form.slowdown.push_back(g["slowdown"] ? g["slowdown"].as<double>() : 0.0);
+    const YamlEdit e(yaml);
+    for (const auto& leaf : e.leaves()) form.fields.push_back({leaf.path, leaf.value, leaf.value});
+    const YAML::Node shop = e.root()["shop"];
+    if (shop) {
+      form.hasShop = true;
+      form.chatStages = form.baseStages = chatPlacementStages(shop["chat_placement"]);
+      form.proactive = form.baseProactive = static_cast<bool>(shop["proactive"]);
     }
+    for (const auto& g : e.root()["agents"])
+      if (g["name"]) form.groups.push_back(g["name"].Scalar());
     form.loaded = true;
   } catch (const std::exception&) {
-    form.loaded = false;
+    form = ScenarioForm();
   }
   return form;
 }
 
 std::string ScenarioForm::writeInto(const std::string& yaml) const {
-  YAML::Node root = YAML::Load(yaml);
-  if (root["shop"]) writeShop(*this, root["shop"]);
-  for (std::size_t g = 0; g < groups.size() && g < root["agents"].size(); ++g) {
-    YAML::Node n = root["agents"][g];
-    if (groupCount[g] >= 0) n["count"] = groupCount[g];
-    if (concurrency[g] > 1 || n["concurrency"]) n["concurrency"] = concurrency[g];
-    if (slowdown[g] > 0 || n["slowdown"]) n["slowdown"] = slowdown[g];
+  YamlEdit e(yaml);
+  for (const auto& f : fields)
+    if (f.value != f.original) e.set(f.path, asYaml(e, f.path, f.value));
+  if (hasShop && chatStages != baseStages) {
+    std::string list;
+    for (int k = 0; k < kStageCount; ++k)
+      if (chatStages[static_cast<std::size_t>(k)])
+        list += std::string(list.empty() ? "" : ", ") + stageName(k);
+    e.set("shop.chat_placement", list.empty() ? "none" : "[" + list + "]");
   }
-  YAML::Emitter out;
-  out << root;
-  return std::string("# Written by cclab-gui's form (yaml-cpp does not keep comments).\n") +
-         out.c_str() + "\n";
+  if (hasShop && proactive != baseProactive) {
+    if (proactive)
+      e.set("shop.proactive", "{stages: [checkout], after_s: 45, accept: 0.12, channel: chat}");
+    else
+      e.remove("shop.proactive");
+  }
+  return e.text();
+}
+
+int ScenarioForm::changed() const {
+  int n = 0;
+  for (const auto& f : fields) n += f.value != f.original;
+  return n + (chatStages != baseStages) + (proactive != baseProactive);
 }
 
 }  // namespace cclab::gui

@@ -1,6 +1,7 @@
-// The Scenario tab: the scenario's YAML text in an editor, a form for the fields people change
-// most (chat placement, proactive invitations, agent groups) and the validator's problems, the
-// same messages as `cclab validate`.
+// The Scenario tab: the scenario's YAML text in an editor, a form over every value of it (by
+// section: channels, agents and shifts, the shop's stages, phases...; chat placement and
+// proactive invitations as check boxes), written into the text in place so that the comments
+// stay, and the validator's problems, the same messages as `cclab validate`.
 //
 // [SECTION] Toolbar (validate, save, reload)
 // [SECTION] Form
@@ -57,24 +58,50 @@ void drawChatPlacement(ScenarioForm& form) {
 }
 
 void drawProactive(ScenarioForm& form) {
-  static constexpr double kAcceptMin = 0, kAcceptMax = 1;
-  ImGui::Checkbox("Proactive invitations", &form.proactive);
-  if (!form.proactive) return;
-  ImGui::InputDouble("after s", &form.proactiveAfter, 5, 15, "%.0f");
-  ImGui::SliderScalar("accept", ImGuiDataType_Double, &form.proactiveAccept, &kAcceptMin,
-                      &kAcceptMax, "%.2f");
+  ImGui::Checkbox("Proactive invitations (at checkout, after 45 s, accepted by 12%)",
+                  &form.proactive);
 }
 
-void drawAgentGroups(ScenarioForm& form) {
-  ImGui::TextUnformatted("Agent groups");
-  for (std::size_t g = 0; g < form.groups.size(); ++g) {
-    ImGui::PushID(static_cast<int>(g));
-    ImGui::Text("%s", form.groups[g].c_str());
-    if (form.groupCount[g] >= 0) ImGui::InputInt("agents", &form.groupCount[g]);
-    ImGui::InputInt("concurrency", &form.concurrency[g]);
-    ImGui::InputDouble("slowdown", &form.slowdown[g], 0.05, 0.1, "%.2f");
-    form.groupCount[g] = std::max(form.groupCount[g] < 0 ? -1 : 0, form.groupCount[g]);
-    form.concurrency[g] = std::clamp(form.concurrency[g], 1, 20);
+/// The first segment of a path ("general" for the top-level values) and the rest.
+std::pair<std::string, std::string> sectionOf(const std::string& path) {
+  const auto dot = path.find('.');
+  if (dot == std::string::npos) return {"general", path};
+  return {path.substr(0, dot), path.substr(dot + 1)};
+}
+
+/// Every value of the scenario, by section; a changed value is highlighted.
+void drawFields(ScenarioForm& form) {
+  std::vector<std::string> sections;
+  for (const auto& f : form.fields) {
+    const std::string sec = sectionOf(f.path).first;
+    if (std::find(sections.begin(), sections.end(), sec) == sections.end()) sections.push_back(sec);
+  }
+  for (const auto& sec : sections) {
+    // The channels open at first (hours, targets, costs: what is edited most).
+    ImGui::SetNextItemOpen(sec == "channels", ImGuiCond_FirstUseEver);
+    if (!ImGui::CollapsingHeader(sec.c_str())) continue;
+    ImGui::PushID(sec.c_str());
+    if (ImGui::BeginTable("fields", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+      ImGui::TableSetupColumn("field", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+      ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+      for (std::size_t i = 0; i < form.fields.size(); ++i) {
+        auto& f = form.fields[i];
+        const auto [s, rest] = sectionOf(f.path);
+        if (s != sec) continue;
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        if (f.value != f.original)
+          ImGui::TextColored(kGoodColour, "%s", rest.c_str());
+        else
+          ImGui::TextUnformatted(rest.c_str());
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputText("##v", &f.value);
+        ImGui::PopID();
+      }
+      ImGui::EndTable();
+    }
     ImGui::PopID();
   }
 }
@@ -92,20 +119,25 @@ void drawDiagnostics(const App& app) {
 }
 
 void drawForm(App& app) {
-  ImGui::TextUnformatted("Chat placement (journey stages)");
-  if (app.form.loaded) {
-    drawChatPlacement(app.form);
-    ImGui::Separator();
-    drawProactive(app.form);
-    ImGui::Separator();
-    drawAgentGroups(app.form);
-    if (ImGui::Button("Apply form to text")) app.applyForm();
-  } else {
+  if (!app.form.loaded) {
     ImGui::TextWrapped(
         "The text does not parse as YAML; fix it (see the problems) to use the form.");
+    drawDiagnostics(app);
+    return;
   }
-  ImGui::Separator();
+  if (ImGui::Button("Apply form to text")) app.applyForm();
+  ImGui::SameLine();
+  ImGui::TextDisabled("%d change(s); the file's comments stay", app.form.changed());
   drawDiagnostics(app);
+  ImGui::Separator();
+  if (app.form.hasShop) {
+    ImGui::TextUnformatted("Chat placement (journey stages)");
+    drawChatPlacement(app.form);
+    drawProactive(app.form);
+    ImGui::Separator();
+  }
+  ImGui::TextUnformatted("Every value of the scenario (docs/scenario.md):");
+  drawFields(app.form);
 }
 
 }  // namespace
@@ -115,9 +147,9 @@ void drawForm(App& app) {
 //-------------------------------------------------------------------------------------------------
 
 void drawScenarioPanel(App& app) {
-  constexpr float kFormWidth = 380;
+  const float formWidth = std::max(420.0f, ImGui::GetContentRegionAvail().x * 0.42f);
   drawToolbar(app);
-  ImGui::BeginChild("form", ImVec2(kFormWidth, 0), true);
+  ImGui::BeginChild("form", ImVec2(formWidth, 0), true);
   drawForm(app);
   ImGui::EndChild();
   ImGui::SameLine();

@@ -170,7 +170,8 @@ std::vector<int> missingReplications(const std::string& work, const std::vector<
 }
 
 void runReplications(const Scenario& sc, const RunOptions& o, const std::string& work,
-                     const std::vector<int>& reps, const std::function<void(int, int)>& progress) {
+                     const std::vector<int>& reps, const std::function<void(int, int)>& progress,
+                     const std::function<void(int)>& finished) {
   fs::create_directories(work);
   const int total = static_cast<int>(reps.size());
   const int jobs = std::max(1, o.jobs);
@@ -212,10 +213,16 @@ void runReplications(const Scenario& sc, const RunOptions& o, const std::string&
             "replication " + std::to_string(rep + 1) +
             (WIFSIGNALED(status) ? " was killed by signal " + std::to_string(WTERMSIG(status))
                                  : " exited with code " + std::to_string(WEXITSTATUS(status)));
+    } else if (finished) {
+      finished(rep);
     }
     if (progress) progress(done, total);
   }
   if (!failure.empty()) throw std::runtime_error(failure);
+}
+
+ReplicationStats loadReplication(const std::string& work, int rep) {
+  return readStats(repFile(work, rep, "stats"));
 }
 
 ExperimentResult loadReplications(const std::string& work, int replications, bool contacts) {

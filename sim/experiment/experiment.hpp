@@ -45,10 +45,14 @@ std::vector<int> missingReplications(const std::string& work, const std::vector<
 /// Runs replications `reps` (0-based), each in its own process, `jobs` at a time, writing their
 /// files into `work` atomically. Each process dies with its parent (PR_SET_PDEATHSIG), so that
 /// a parent killed with kill -9 leaves no replication writing into `work`. `progress(done, total)`
-/// is called as they finish. Throws std::runtime_error if one fails (the others' files are kept).
+/// is called as they finish, after `finished(rep)` for each that succeeded. Throws
+/// std::runtime_error if one fails (the others' files are kept).
 void runReplications(const Scenario& sc, const RunOptions& opts, const std::string& work,
                      const std::vector<int>& reps,
-                     const std::function<void(int, int)>& progress = {});
+                     const std::function<void(int, int)>& progress = {},
+                     const std::function<void(int)>& finished = {});
+/// Loads replication `rep` (0-based) from `work`; throws if it is missing.
+ReplicationStats loadReplication(const std::string& work, int rep);
 /// Loads replications 0..R-1 from `work`; throws naming the first one missing.
 ExperimentResult loadReplications(const std::string& work, int replications, bool contacts);
 

@@ -9,6 +9,7 @@
 #include "io/scenario_reader.hpp"
 #include "results/report.hpp"
 #include "results/result_dir.hpp"
+#include "results/results.hpp"
 
 namespace fs = std::filesystem;
 
@@ -57,7 +58,7 @@ std::vector<GateResult> judgeVariants(const ComparisonVariants& v,
   return judged;
 }
 
-void writeComparison(const std::string& out, const ComparisonRun& run) {
+void writeComparison(const std::string& out, const ComparisonRun& run, const std::string& report) {
   const fs::path dir(out);
   writeFileAtomically((dir / "comparison.json").string(), run.comparison.dump(2) + "\n");
   writeFileAtomically((dir / "comparison.csv").string(), comparisonCsv(run.comparison));
@@ -65,8 +66,7 @@ void writeComparison(const std::string& out, const ComparisonRun& run) {
     writeFileAtomically((dir / "gates.json").string(), gatesJson(run.gates).dump(2) + "\n");
     writeFileAtomically((dir / "junit.xml").string(), junitXml(run.gates, "comparison"));
   }
-  writeFileAtomically((dir / "report.html").string(),
-                      comparisonReportHtml(run.comparison, run.gates));
+  writeFileAtomically((dir / "report.html").string(), report);
 }
 
 }  // namespace
@@ -91,7 +91,7 @@ ComparisonVariants readComparisonVariants(const std::vector<std::string>& files,
 }
 
 ComparisonRun runComparison(const ComparisonVariants& v, const RunOptions& ro, bool independent,
-                            const std::string& out, const RunHooks& hooks) {
+                            const std::string& out, const RunHooks& hooks, Lang lang) {
   const DirLock lock = openResultContainer(out, DirLock::Mode::Exclusive);
   std::vector<ExperimentResult> results;
   for (std::size_t i = 0; i < v.scenarios.size(); ++i) {
@@ -100,6 +100,7 @@ ComparisonRun runComparison(const ComparisonVariants& v, const RunOptions& ro, b
     RunSetup setup;
     setup.label = v.labels[i];
     setup.hooks = hooks;
+    setup.lang = lang;
     results.push_back(
         runScenario(v.scenarios[i], variantRo, (fs::path(out) / v.dirs[i]).string(), setup)
             ->result);
@@ -110,7 +111,10 @@ ComparisonRun runComparison(const ComparisonVariants& v, const RunOptions& ro, b
   ComparisonRun run;
   run.comparison = buildComparison(runs, ro, !independent);
   run.gates = judgeVariants(v, results);
-  writeComparison(out, run);
+  std::vector<nlohmann::ordered_json> summaries;
+  for (std::size_t i = 0; i < v.scenarios.size(); ++i)
+    summaries.push_back(buildSummary(v.scenarios[i], ro, results[i]));
+  writeComparison(out, run, comparisonReportHtml(run.comparison, runs, summaries, run.gates, lang));
   return run;
 }
 

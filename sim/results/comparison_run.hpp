@@ -38,6 +38,7 @@ struct ComparisonRun {
 /// writes the comparison into `out` (marked as cclab's and locked meanwhile). Throws if a run
 /// fails; RequestError if `out` may not receive results or is in use.
 ComparisonRun runComparison(const ComparisonVariants& v, const RunOptions& ro, bool independent,
-                            const std::string& out, const RunHooks& hooks = {});
+                            const std::string& out, const RunHooks& hooks = {},
+                            Lang lang = Lang::En);
 
 }  // namespace cclab

@@ -1,13 +1,18 @@
 // report.html: one self-contained page per run or comparison (no network: charts are inline SVG
-// drawn here), with KPI tables and confidence intervals, per-interval charts per channel, the
-// gates, the rollout phases, and the comparison view.
+// drawn here), for the people who decide: a summary in plain sentences first, then KPI tables
+// with labels, units and range-respecting intervals (kpi_labels.hpp, kpi_format.hpp), the gates,
+// the shopper funnel, weekday x hour heatmaps, per-interval charts (a comparison's runs
+// overlaid), the rollout phases side by side and, for a comparison, the scenario differences.
+// English or Dutch (`--lang nl`). Prints on A4.
 #pragma once
 
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "experiment/compare.hpp"
 #include "experiment/experiment.hpp"
+#include "model/kpi_labels.hpp"
 #include "model/scenario.hpp"
 #include "results/gates.hpp"
 
@@ -15,9 +20,16 @@ namespace cclab {
 
 std::string runReportHtml(const Scenario& sc, const ExperimentResult& r,
                           const nlohmann::ordered_json& summary,
-                          const std::vector<GateResult>& gates);
+                          const std::vector<GateResult>& gates, Lang lang = Lang::En);
 
+/// `runs`: the baseline first, then the variants (as comparison.json lists them); `summaries`:
+/// each run's summary.json, in the same order.
 std::string comparisonReportHtml(const nlohmann::ordered_json& comparison,
-                                 const std::vector<GateResult>& gates);
+                                 const std::vector<VariantRun>& runs,
+                                 const std::vector<nlohmann::ordered_json>& summaries,
+                                 const std::vector<GateResult>& gates, Lang lang = Lang::En);
+
+/// `s` with &, <, >, " escaped for HTML text and attributes.
+std::string htmlEscape(const std::string& s);
 
 }  // namespace cclab

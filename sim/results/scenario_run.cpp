@@ -15,7 +15,7 @@ namespace cclab {
 
 std::vector<GateResult> publishResults(const std::string& out, const Scenario& sc,
                                        const RunOptions& ro, const ExperimentResult& r,
-                                       const std::vector<Gate>& gates) {
+                                       const std::vector<Gate>& gates, Lang lang) {
   const auto summary = buildSummary(sc, ro, r);
   std::vector<std::pair<std::string, std::string>> extra;
   std::vector<GateResult> judged;
@@ -24,7 +24,7 @@ std::vector<GateResult> publishResults(const std::string& out, const Scenario& s
     extra.push_back({"gates.json", gatesJson(judged).dump(2) + "\n"});
     extra.push_back({"junit.xml", junitXml(judged, sc.name)});
   }
-  extra.push_back({"report.html", runReportHtml(sc, r, summary, judged)});
+  extra.push_back({"report.html", runReportHtml(sc, r, summary, judged, lang)});
   writeResults(out, sc, ro, r, summary, extra);
   return judged;
 }
@@ -50,11 +50,20 @@ std::optional<ScenarioRun> runScenario(const Scenario& sc, const RunOptions& ro,
     };
   if (setup.resume && todo.size() < mine.size() && setup.hooks.resuming)
     setup.hooks.resuming(setup.label, mine.size() - todo.size(), mine.size());
-  runReplications(sc, ro, work, todo, progress);
+  std::function<void(int)> finished;
+  int finishedCount = 0;
+  if (setup.hooks.replicationDone)
+    finished = [&](int rep) {
+      const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+      setup.hooks.replicationDone(
+          {setup.label, ++finishedCount, static_cast<int>(todo.size()), elapsed.count()}, sc,
+          loadReplication(work, rep));
+    };
+  runReplications(sc, ro, work, todo, progress, finished);
   if (setup.shard.count > 1) return std::nullopt;
   ScenarioRun run;
   run.result = loadReplications(work, ro.replications, ro.contacts);
-  run.gates = publishResults(out, sc, ro, run.result, setup.gates);
+  run.gates = publishResults(out, sc, ro, run.result, setup.gates, setup.lang);
   return run;
 }
 

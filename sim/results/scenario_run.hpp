@@ -12,6 +12,7 @@
 
 #include "experiment/experiment.hpp"
 #include "experiment/shard.hpp"
+#include "model/kpi_labels.hpp"
 #include "model/scenario.hpp"
 #include "results/gates.hpp"
 
@@ -28,6 +29,8 @@ struct RunProgress {
 struct RunHooks {
   /// After each replication.
   std::function<void(const RunProgress&)> progress;
+  /// After each replication that succeeded, with its statistics (`cclab run --progress-json`).
+  std::function<void(const RunProgress&, const Scenario&, const ReplicationStats&)> replicationDone;
   /// Before resuming the run named `label`: `kept` of its `total` replications are done.
   std::function<void(const std::string& label, std::size_t kept, std::size_t total)> resuming;
 };
@@ -39,6 +42,7 @@ struct RunSetup {
   std::string label;    // passed to the hooks
   std::vector<Gate> gates;  // judged on the results; gates.json and junit.xml when any
   RunHooks hooks;
+  Lang lang = Lang::En;  // of report.html
 };
 
 /// A finished run: its replications and its judged gates.
@@ -57,6 +61,6 @@ std::optional<ScenarioRun> runScenario(const Scenario& sc, const RunOptions& ro,
 /// the judged gates.
 std::vector<GateResult> publishResults(const std::string& out, const Scenario& sc,
                                        const RunOptions& ro, const ExperimentResult& r,
-                                       const std::vector<Gate>& gates);
+                                       const std::vector<Gate>& gates, Lang lang = Lang::En);
 
 }  // namespace cclab

@@ -1,0 +1,221 @@
+// Inline SVG pictures of report.html; see report_charts.hpp.
+#include "results/report_charts.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "model/kpi_format.hpp"
+#include "results/report.hpp"
+
+namespace cclab {
+
+namespace {
+
+const char* weekday(int d, Lang lang) {
+  static const char* en[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  static const char* nl[] = {"ma", "di", "wo", "do", "vr", "za", "zo"};
+  return (lang == Lang::Nl ? nl : en)[((d % 7) + 7) % 7];
+}
+
+std::string svgOpen(int w, int h, const std::string& title) {
+  return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(w) + " " +
+         std::to_string(h) + "\" width=\"" + std::to_string(w) + "\" height=\"" +
+         std::to_string(h) + "\" role=\"img\" aria-label=\"" + htmlEscape(title) + "\">";
+}
+
+std::string text(double x, double y, const std::string& s, const char* attrs = "") {
+  char b[96];
+  std::snprintf(b, sizeof b, "<text x=\"%.1f\" y=\"%.1f\" %s>", x, y, attrs);
+  return b + htmlEscape(s) + "</text>";
+}
+
+double dataMax(const std::vector<ChartSeries>& series) {
+  double m = 0;
+  for (const auto& s : series)
+    for (double v : s.y)
+      if (std::isfinite(v)) m = std::max(m, v);
+  return m > 0 ? m * 1.1 : 1;
+}
+
+/// The frame of a chart: horizontal grid with labels in `unit`, and the days.
+std::string chartFrame(int W, int H, int L, int R, int T, int B, std::size_t n, int perDay,
+                       double yMax, KpiUnit unit, Lang lang) {
+  std::string s;
+  char b[256];
+  for (int k = 0; k <= 4; ++k) {
+    const double v = yMax * k / 4, y = T + (H - T - B) * (1 - v / yMax);
+    std::snprintf(b, sizeof b, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"grid\"/>",
+                  L, W - R, y, y);
+    s += b + text(L - 4, y + 3, formatKpi(v, unit, lang), "class=\"axis\" text-anchor=\"end\"");
+  }
+  const double dx = double(W - L - R) / double(n);
+  const bool everyDay = dx * perDay >= 26;
+  for (std::size_t i = 0; i < n; i += static_cast<std::size_t>(perDay)) {
+    const int day = static_cast<int>(i / static_cast<std::size_t>(perDay));
+    const double x = L + dx * double(i);
+    std::snprintf(b, sizeof b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" class=\"%s\"/>",
+                  x, x, T, H - B, day % 7 == 0 ? "week" : "grid");
+    s += b;
+    if (everyDay || day % 7 == 0)
+      s += text(x + 2, H - B + 12,
+                everyDay ? weekday(day, lang)
+                         : (lang == Lang::Nl ? "wk " : "wk ") + std::to_string(day / 7 + 1),
+                "class=\"axis\"");
+  }
+  return s;
+}
+
+std::string seriesSvg(const ChartSeries& se, int L, int H, int T, int B, double dx, double yMax) {
+  auto X = [&](std::size_t i) { return L + dx * (double(i) + 0.5); };
+  auto Y = [&](double v) { return T + (H - T - B) * (1 - std::min(v, yMax) / yMax); };
+  char b[256];
+  std::string s;
+  if (se.bar) {
+    for (std::size_t i = 0; i < se.y.size(); ++i) {
+      if (!std::isfinite(se.y[i]) || se.y[i] <= 0) continue;
+      std::snprintf(b, sizeof b,
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.2f\" height=\"%.1f\" fill=\"%s\" "
+                    "opacity=\"0.45\"/>",
+                    X(i) - dx * 0.45, Y(se.y[i]), std::max(0.5, dx * 0.9), (H - B) - Y(se.y[i]),
+                    se.color.c_str());
+      s += b;
+    }
+    return s;
+  }
+  std::string d;
+  bool pen = false;
+  for (std::size_t i = 0; i < se.y.size(); ++i) {
+    if (!std::isfinite(se.y[i])) {
+      pen = false;
+      continue;
+    }
+    std::snprintf(b, sizeof b, "%s%.1f,%.1f ", pen ? "L" : "M", X(i), Y(se.y[i]));
+    d += b;
+    pen = true;
+  }
+  return "<path d=\"" + d + "\" fill=\"none\" stroke=\"" + se.color + "\" stroke-width=\"1.4\"" +
+         (se.dashed ? " stroke-dasharray=\"4 3\"" : "") + "/>";
+}
+
+/// Heatmap colour: 0 bad (red) .. 1 good (green), through yellow.
+std::string heatColor(double t) {
+  t = std::clamp(t, 0.0, 1.0);
+  const double r = t < 0.5 ? 215 : 215 - (t - 0.5) * 2 * (215 - 46);
+  const double g = t < 0.5 ? 48 + t * 2 * (190 - 48) : 190 - (t - 0.5) * 2 * (190 - 160);
+  const double bl = t < 0.5 ? 39 + t * 2 * (60 - 39) : 60 + (t - 0.5) * 2 * (87 - 60);
+  char b[16];
+  std::snprintf(b, sizeof b, "#%02x%02x%02x", int(r), int(g), int(bl));
+  return b;
+}
+
+}  // namespace
+
+const std::string& seriesColor(std::size_t i) {
+  static const std::vector<std::string> c = {"#57606a", "#0969da", "#cf222e",
+                                             "#1a7f37", "#8250df", "#bf8700"};
+  return c[i % c.size()];
+}
+
+std::string lineChart(const std::string& title, const std::vector<ChartSeries>& series, double yMax,
+                      int perDay, KpiUnit unit, Lang lang) {
+  const int W = 560, H = 190, L = 54, R = 10, T = 22, B = 24;
+  std::size_t n = 0;
+  for (const auto& s : series) n = std::max(n, s.y.size());
+  if (n == 0) return "";
+  if (!(yMax > 0)) yMax = dataMax(series);
+  std::string s = "<figure class=\"chart\">" + svgOpen(W, H, title);
+  s += text(L, 14, title, "class=\"title\"");
+  s += chartFrame(W, H, L, R, T, B, n, perDay, yMax, unit, lang);
+  const double dx = double(W - L - R) / double(n);
+  for (const bool dashed : {false, true})  // dashed ones (baselines, targets) on top
+    for (const auto& se : series)
+      if (se.dashed == dashed) s += seriesSvg(se, L, H, T, B, dx, yMax);
+  s += "</svg><figcaption class=\"legend\">";
+  for (const auto& se : series)
+    s += "<span><i style=\"background:" + se.color + "\"></i>" + htmlEscape(se.name) + "</span>";
+  return s + "</figcaption></figure>";
+}
+
+std::string heatmapSvg(const Heatmap& h, Lang lang) {
+  const int cw = 15, ch = 13, L = 26, T = 20, W = L + 24 * cw + 4, H = T + 7 * ch + 16;
+  std::string s = "<figure class=\"chart heat\">" + svgOpen(W, H, h.title);
+  s += text(2, 13, h.title, "class=\"title\"");
+  char b[320];
+  for (int d = 0; d < 7; ++d) {
+    s += text(2, T + d * ch + 10, weekday(d, lang), "class=\"axis\"");
+    for (int hr = 0; hr < 24; ++hr) {
+      const double v = h.cells[static_cast<std::size_t>(d)][static_cast<std::size_t>(hr)];
+      std::string fill = "#eaeef2", tip = lang == Lang::Nl ? "gesloten" : "closed";
+      if (std::isfinite(v)) {
+        double t = h.hi > h.lo ? (v - h.lo) / (h.hi - h.lo) : 1;
+        if (h.better == Better::Lower) t = 1 - t;
+        fill = heatColor(t);
+        tip = formatKpi(v, h.unit, lang);
+      }
+      std::snprintf(b, sizeof b,
+                    "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%s "
+                    "%02d:00 ",
+                    L + hr * cw, T + d * ch, cw - 1, ch - 1, fill.c_str(), weekday(d, lang), hr);
+      s += b + htmlEscape(tip) + "</title></rect>";
+    }
+  }
+  for (int hr = 0; hr < 24; hr += 3)
+    s += text(L + hr * cw, T + 7 * ch + 11, std::to_string(hr) + "h", "class=\"axis\"");
+  s += "</svg><figcaption class=\"legend\">";
+  s += "<span><i style=\"background:" + heatColor(0) + "\"></i>" +
+       htmlEscape(formatKpi(h.better == Better::Lower ? h.hi : h.lo, h.unit, lang)) + "</span>";
+  s += "<span><i style=\"background:" + heatColor(1) + "\"></i>" +
+       htmlEscape(formatKpi(h.better == Better::Lower ? h.lo : h.hi, h.unit, lang)) + "</span>";
+  s += "<span><i style=\"background:#eaeef2\"></i>" +
+       std::string(lang == Lang::Nl ? "gesloten" : "closed") + "</span>";
+  return s + "</figcaption></figure>";
+}
+
+std::string funnelSvg(const std::vector<FunnelStep>& steps, Lang lang) {
+  if (steps.empty()) return "";
+  const int W = 940, rowH = 30, L = 120, barW = 300, countX = L + barW + 12, noteX = countX + 120;
+  const int H = static_cast<int>(steps.size()) * rowH + 6;
+  double top = 0;
+  for (const auto& st : steps) top = std::max(top, st.count);
+  if (!(top > 0)) top = 1;
+  std::string s = "<figure class=\"chart funnel\">" +
+                  svgOpen(W, H, lang == Lang::Nl ? "Trechter" : "Shopper funnel");
+  char b[256];
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const FunnelStep& st = steps[i];
+    const double y = 4 + double(i) * rowH;
+    const double w = std::isfinite(st.count) ? std::max(2.0, barW * st.count / top) : 0;
+    std::snprintf(b, sizeof b,
+                  "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" rx=\"3\" "
+                  "fill=\"%s\"/>",
+                  L, y, w, rowH - 8, i + 1 == steps.size() ? "#1a7f37" : "#0969da");
+    s += b;
+    s += text(L - 8, y + 16, st.name, "class=\"label\" text-anchor=\"end\"");
+    s += text(countX, y + 16,
+              formatKpi(st.count, KpiUnit::Count, lang) +
+                  (i > 0 ? " (" + formatKpi(st.count / top, KpiUnit::Share, lang) + ")" : ""),
+              "class=\"label\"");
+    s += text(noteX, y + 16, st.note, "class=\"note\"");
+  }
+  return s + "</svg></figure>";
+}
+
+std::string differenceBar(double m, double lo, double hi, bool significant) {
+  if (!std::isfinite(m)) return "";
+  if (!std::isfinite(lo) || !std::isfinite(hi)) lo = hi = m;
+  const double span = std::max({std::abs(lo), std::abs(hi), 1e-12});
+  auto X = [&](double x) { return 60 + 55 * x / span; };
+  const char* c = significant ? "#0969da" : "#8c959f";
+  char b[400];
+  std::snprintf(b, sizeof b,
+                "<svg class=\"bar\" width=\"120\" height=\"14\" viewBox=\"0 0 120 14\" "
+                "aria-hidden=\"true\"><line x1=\"60\" x2=\"60\" "
+                "y1=\"0\" y2=\"14\" stroke=\"#8c959f\"/><line x1=\"%.1f\" x2=\"%.1f\" y1=\"7\" "
+                "y2=\"7\" stroke=\"%s\" stroke-width=\"3\"/><circle cx=\"%.1f\" cy=\"7\" r=\"3\" "
+                "fill=\"%s\"/></svg>",
+                X(lo), X(hi), c, X(m), c);
+  return b;
+}
+
+}  // namespace cclab
