@@ -358,80 +358,81 @@ TEST(Gui, ReplaysARealDayFittedFromALog) {
   null.frame(app);
   EXPECT_EQ(app.tab, Tab::Replay);
   fs::remove_all(o.out);
-  // A `cclab compare` directory opens as its runs, and the Compare tab shows the paired intervals
-  // of comparison.json (and says so), with labels and units and never nan; the Run tab shows the
-  // headline KPIs of the current run.
-  TEST(Gui, CompareUsesThePairedIntervalsOfAComparison) {
-    const fs::path dir =
-        fs::temp_directory_path() / ("cclab-gui-cmp-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    std::vector<std::string> files;
-    for (const char* name : {"baseline", "cart-only-chat"}) {
-      std::string text =
-          readWholeFile(std::string(CCLAB_SOURCE_DIR) + "/scenarios/" + name + ".yaml", 1 << 20);
-      text.replace(text.find("horizon_days: 14"), 16, "horizon_days: 3");
-      files.push_back((dir / (std::string(name) + ".yaml")).string());
-      std::ofstream(files.back()) << text;
-    }
-    RunOptions ro;
-    ro.replications = 2;
-    ro.engine = kPlainEngine;
-    ro.contacts = false;
-    runComparison(readComparisonVariants(files, ""), ro, false, (dir / "out").string());
-    HeadlessImGui null(1920, 1400);
-    App app;
-    app.openComparison((dir / "out").string());
-    ASSERT_EQ(app.runs.size(), 2u);
-    EXPECT_EQ(app.runs[0]->label, "baseline");
-    ASSERT_NE(app.sharedComparison(), nullptr);
-    app.tab = Tab::Compare;
-    app.switchTab = true;
-    null.frame(app);
-    const std::string text = null.frameText(app);
-    EXPECT_NE(text.find("Paired 95% intervals of `cclab compare`"), std::string::npos) << text;
-    EXPECT_NE(text.find("Revenue per visit"), std::string::npos);
-    EXPECT_NE(text.find("the same shoppers in every variant"), std::string::npos);  // the summary
-    EXPECT_NE(text.find("n/a: no chats"), std::string::npos);  // the baseline's chat conversion
-    EXPECT_EQ(readingProblems(text), "");
-    app.lang = Lang::Nl;
-    const std::string nl = null.frameText(app);
-    EXPECT_NE(nl.find("Omzet per bezoek"), std::string::npos);
-    EXPECT_EQ(readingProblems(nl), "");
-    // Runs opened one by one from different places are independent: no paired intervals.
-    App other;
-    other.openRun((dir / "out" / "baseline").string());
-    EXPECT_EQ(other.sharedComparison(), nullptr);
-    fs::remove_all(dir);
-  }
+}
 
-  // The what-if's quick run is a child process that Cancel ends at once (a stand-in for cclab that
-  // only sleeps), and its scenario is the what-if's: the settings written into a copy of the text.
-  TEST(Gui, WhatIfRunsInAChildAndCancels) {
-    const fs::path dir = fs::temp_directory_path() / ("cclab-gui-wi-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    const fs::path stub = dir / "cclab-stub.sh";
-    std::ofstream(stub) << "#!/bin/sh\nexec sleep 30\n";
-    fs::permissions(stub, fs::perms::owner_all);
-    App app;
-    app.openScenario(std::string(CCLAB_SOURCE_DIR) + "/scenarios/proactive-checkout-chat.yaml");
-    ASSERT_TRUE(app.whatIf.loaded);
-    app.cclabPath = stub.string();
-    app.whatIfDir = (dir / "what-if").string();
-    for (auto& s : app.whatIf.staff)
-      if (s.label == "chat / evening") ++s.agents;
-    app.startWhatIf();
-    ASSERT_TRUE(app.whatIfRunner.running()) << app.whatIfStatus;
-    const Scenario sc = readScenarioText(
-        "what-if.yaml",
-        readWholeFile((dir / "what-if.scenarios" / "what-if.yaml").string(), 1 << 20));
-    const Scenario base = readScenarioText("now.yaml", app.scenarioText);
-    EXPECT_EQ(sc.name, base.name + "-what-if");
-    const auto started = std::chrono::steady_clock::now();
-    app.cancelWhatIf();
-    EXPECT_FALSE(app.whatIfRunner.running());
-    EXPECT_EQ(app.whatIfStatus, "cancelled");
-    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
-    fs::remove_all(dir);
+// A `cclab compare` directory opens as its runs, and the Compare tab shows the paired intervals
+// of comparison.json (and says so), with labels and units and never nan; the Run tab shows the
+// headline KPIs of the current run.
+TEST(Gui, CompareUsesThePairedIntervalsOfAComparison) {
+  const fs::path dir = fs::temp_directory_path() / ("cclab-gui-cmp-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::vector<std::string> files;
+  for (const char* name : {"baseline", "cart-only-chat"}) {
+    std::string text =
+        readWholeFile(std::string(CCLAB_SOURCE_DIR) + "/scenarios/" + name + ".yaml", 1 << 20);
+    text.replace(text.find("horizon_days: 14"), 16, "horizon_days: 3");
+    files.push_back((dir / (std::string(name) + ".yaml")).string());
+    std::ofstream(files.back()) << text;
   }
+  RunOptions ro;
+  ro.replications = 2;
+  ro.engine = kPlainEngine;
+  ro.contacts = false;
+  runComparison(readComparisonVariants(files, ""), ro, false, (dir / "out").string());
+  HeadlessImGui null(1920, 1400);
+  App app;
+  app.openComparison((dir / "out").string());
+  ASSERT_EQ(app.runs.size(), 2u);
+  EXPECT_EQ(app.runs[0]->label, "baseline");
+  ASSERT_NE(app.sharedComparison(), nullptr);
+  app.tab = Tab::Compare;
+  app.switchTab = true;
+  null.frame(app);
+  const std::string text = null.frameText(app);
+  EXPECT_NE(text.find("Paired 95% intervals of `cclab compare`"), std::string::npos) << text;
+  EXPECT_NE(text.find("Revenue per visit"), std::string::npos);
+  EXPECT_NE(text.find("the same shoppers in every variant"), std::string::npos);  // the summary
+  EXPECT_NE(text.find("n/a: no chats"), std::string::npos);  // the baseline's chat conversion
+  EXPECT_EQ(readingProblems(text), "");
+  app.lang = Lang::Nl;
+  const std::string nl = null.frameText(app);
+  EXPECT_NE(nl.find("Omzet per bezoek"), std::string::npos);
+  EXPECT_EQ(readingProblems(nl), "");
+  // Runs opened one by one from different places are independent: no paired intervals.
+  App other;
+  other.openRun((dir / "out" / "baseline").string());
+  EXPECT_EQ(other.sharedComparison(), nullptr);
+  fs::remove_all(dir);
+}
+
+// The what-if's quick run is a child process that Cancel ends at once (a stand-in for cclab that
+// only sleeps), and its scenario is the what-if's: the settings written into a copy of the text.
+TEST(Gui, WhatIfRunsInAChildAndCancels) {
+  const fs::path dir = fs::temp_directory_path() / ("cclab-gui-wi-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path stub = dir / "cclab-stub.sh";
+  std::ofstream(stub) << "#!/bin/sh\nexec sleep 30\n";
+  fs::permissions(stub, fs::perms::owner_all);
+  App app;
+  app.openScenario(std::string(CCLAB_SOURCE_DIR) + "/scenarios/proactive-checkout-chat.yaml");
+  ASSERT_TRUE(app.whatIf.loaded);
+  app.cclabPath = stub.string();
+  app.whatIfDir = (dir / "what-if").string();
+  for (auto& s : app.whatIf.staff)
+    if (s.label == "chat / evening") ++s.agents;
+  app.startWhatIf();
+  ASSERT_TRUE(app.whatIfRunner.running()) << app.whatIfStatus;
+  const Scenario sc = readScenarioText(
+      "what-if.yaml",
+      readWholeFile((dir / "what-if.scenarios" / "what-if.yaml").string(), 1 << 20));
+  const Scenario base = readScenarioText("now.yaml", app.scenarioText);
+  EXPECT_EQ(sc.name, base.name + "-what-if");
+  const auto started = std::chrono::steady_clock::now();
+  app.cancelWhatIf();
+  EXPECT_FALSE(app.whatIfRunner.running());
+  EXPECT_EQ(app.whatIfStatus, "cancelled");
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+  fs::remove_all(dir);
+}
