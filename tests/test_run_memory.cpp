@@ -56,18 +56,21 @@ RunOptions options(int replications, bool contacts) {
 }  // namespace
 
 TEST(RunMemory, GrowsWithChannelsHorizonAndReplications) {
-  // One replication's statistics: 208 bytes per interval and channel, 32 per agent (3 agents).
-  const double perReplication = 365 * 96 * 208.0 + 3 * 32;
+  // One replication's statistics: an IntervalStats per interval and channel, an AgentStats per
+  // agent (3 agents).
+  const double perReplication =
+      365 * 96 * static_cast<double>(sizeof(IntervalStats)) + 3.0 * sizeof(AgentStats);
+  const double agentsBytes = 3.0 * sizeof(AgentStats);
   const Scenario one = longScenario(1, 365);
   const RunMemory ten = estimateRunMemory(one, options(10, true));
   EXPECT_NEAR(estimateRunMemory(one, options(40, true)).parent - ten.parent, 30 * perReplication,
               1);
   // Twice the horizon, four times the channels: twice, four times the statistics (the agents'
-  // 10 x 96 bytes aside).
+  // bytes, 10 times, aside).
   EXPECT_NEAR(estimateRunMemory(longScenario(1, 730), options(10, true)).parts[0].bytes,
-              2 * ten.parts[0].bytes, 4 * 10 * 96);
+              2 * ten.parts[0].bytes, 4 * 10 * agentsBytes);
   EXPECT_NEAR(estimateRunMemory(longScenario(4, 365), options(10, true)).parts[0].bytes,
-              4 * ten.parts[0].bytes, 4 * 10 * 96);
+              4 * ten.parts[0].bytes, 4 * 10 * agentsBytes);
   // Two jobs: two replication processes at once.
   const RunMemory two = estimateRunMemory(one, options(10, true));
   EXPECT_GT(estimateRunMemory(one,

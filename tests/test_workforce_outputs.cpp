@@ -70,7 +70,7 @@ const Run& run() {
     const fs::path out =
         fs::temp_directory_path() / ("cclab-wf-outputs-" + std::to_string(::getpid()));
     fs::remove_all(out);
-    x.r = runExperiment(x.sc, o, (out / ".staging").string());
+    x.r = runExperiment(x.sc, o, workDirOf(out.string()));
     x.summary = buildSummary(x.sc, o, x.r);
     writeResults(out.string(), x.sc, o, x.r, x.summary);
     for (const char* f : {"agents.csv", "intervals.csv", "summary.json"})
