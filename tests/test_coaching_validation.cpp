@@ -1,5 +1,6 @@
 // The short validation grid of `cclab coach` (issue 19; the full grid: bench/coaching_grid.cpp,
-// docs/coaching.md "Validation"): uniform teams get no suggestion in at least 95% of seeds, and
+// docs/coaching.md "Validation"): uniform teams get a suggestion in no more runs than the false
+// discovery rate (5%) allows, and
 // planted weak spots at the documented effect size (drop 0.65, four weeks, the coaching team) are
 // found with precision >= 0.9 and recall >= 0.8, their cause named right in >= 90% of hits, as runs
 // and as help-desk imports. Seeds are fixed (1..N); every figure is printed for docs/coaching.md.
@@ -7,6 +8,7 @@
 
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <string>
 
@@ -36,13 +38,23 @@ void print(const GridCell& c, const CellResult& r) {
       r.precision(), r.recall(), r.causeAccuracy(), r.runsWithFalse);
 }
 
-/// Runs a uniform cell and checks that at least 95% of its seeds give no suggestion at all.
+/// Runs a uniform cell. Under the complete null the false discovery rate is the probability of
+/// any suggestion, so at fdr 0.05 at most 5% of the runs may have one: the count of such runs
+/// must stay within the binomial(seeds, 0.05) count exceeded with probability < 2% (at 10 seeds:
+/// 2; at 20: 3). With 0.99 per test instead (before issue 19) most runs had one or more.
 void expectQuiet(const Scenario& base, const GridCell& c, int seeds, const std::string& name) {
   const GridResult r = runGridCell(base, c, seeds, 1, 2, workDir(name));
   print(c, r.all);
   EXPECT_EQ(r.all.runs, seeds);
   EXPECT_EQ(r.all.planted, 0);
-  EXPECT_GE(seeds - r.all.runsWithFalse, 0.95 * seeds)
+  int bound = 0;  // smallest k with P(X > k) < 0.02 for X ~ binomial(seeds, 0.05)
+  double pk = std::pow(0.95, seeds), cdf = 0;
+  for (;; ++bound) {
+    cdf += pk;
+    if (1 - cdf < 0.02) break;
+    pk *= (seeds - bound) / (bound + 1.0) * (0.05 / 0.95);
+  }
+  EXPECT_LE(r.all.runsWithFalse, bound)
       << r.all.suggestions << " suggestions in " << r.all.runsWithFalse << " of " << seeds
       << " runs on a team with no planted weakness";
 }
@@ -51,12 +63,12 @@ void expectQuiet(const Scenario& base, const GridCell& c, int seeds, const std::
 
 // The issue's case: the default scenario (no behaviour profiles: every agent identical), two weeks
 // x 3 replications coached together, where seeds 1-3 used to give 2, 1 and 2 suggestions.
-TEST(CoachingValidation, DefaultScenarioGivesNoSuggestion) {
+TEST(CoachingValidation, DefaultScenarioStaysWithinTheFalseDiscoveryRate) {
   expectQuiet(shipped("proactive-checkout-chat.yaml"), {"", "-", 0, 1, 2, 3}, 10, "default");
 }
 
 // The coaching team with everyone at the team's profile: four weeks, QA sampled.
-TEST(CoachingValidation, UniformCoachingTeamGivesNoSuggestion) {
+TEST(CoachingValidation, UniformCoachingTeamStaysWithinTheFalseDiscoveryRate) {
   expectQuiet(shipped("coaching-team.yaml"), {"", "-", 0, 1, 4}, 20, "uniform");
 }
 
