@@ -45,11 +45,12 @@ std::string fmt(double v) {
 
 void printRow(const GridCell& c, const std::string& group, const CellResult& r) {
   std::printf("%s\t%s\t%s\t%.2f\t%.2g\t%d\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t%s\t%d\n",
-              c.cause.empty() ? "uniform" : c.cause.c_str(), c.cause.empty() ? "-" : c.scope.c_str(),
-              group.c_str(), c.cause.empty() ? 0.0 : c.drop, c.teamScale, c.weeks,
-              c.imported ? "import" : "run", c.replications > 1 ? "x3" : "x1", r.runs, r.planted,
-              r.hits, r.suggestions, r.trueSuggestions, fmt(r.precision()).c_str(),
-              fmt(r.recall()).c_str(), fmt(r.causeAccuracy()).c_str(), r.runsWithFalse);
+              c.cause.empty() ? "uniform" : c.cause.c_str(),
+              c.cause.empty() ? "-" : c.scope.c_str(), group.c_str(),
+              c.cause.empty() ? 0.0 : c.drop, c.teamScale, c.weeks, c.imported ? "import" : "run",
+              c.replications > 1 ? "x3" : "x1", r.runs, r.planted, r.hits, r.suggestions,
+              r.trueSuggestions, fmt(r.precision()).c_str(), fmt(r.recall()).c_str(),
+              fmt(r.causeAccuracy()).c_str(), r.runsWithFalse);
   std::fflush(stdout);
 }
 
@@ -72,8 +73,8 @@ std::vector<GridCell> cells(const Options& o) {
   const std::vector<double> scales = full ? std::vector<double>{0.5, 1} : std::vector<double>{1};
   for (double s : scales)
     for (int w : weeks) out.push_back({"", "-", 0, s, w});
-  const std::vector<double> drops = full || curve ? std::vector<double>{0.2, 0.35, 0.5, 0.65, 0.8}
-                                                  : std::vector<double>{0.65};
+  const std::vector<double> drops =
+      full || curve ? std::vector<double>{0.2, 0.35, 0.5, 0.65, 0.8} : std::vector<double>{0.65};
   const std::vector<std::string> scopes =
       full ? std::vector<std::string>{"delivery", "returns", "all"}
            : std::vector<std::string>{"delivery", "all"};

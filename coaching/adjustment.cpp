@@ -69,8 +69,9 @@ class Design {
     std::map<int, int> col;
     for (const auto& [l, n] : count)
       if (l != ref)
-        col[l] = add({factor, names[static_cast<std::size_t>(l)] + " (vs " +
-                                  names[static_cast<std::size_t>(ref)] + ")",
+        col[l] = add({factor,
+                      names[static_cast<std::size_t>(l)] + " (vs " +
+                          names[static_cast<std::size_t>(ref)] + ")",
                       true});
     for (std::size_t r = 0; r < level.size(); ++r)
       if (auto it = col.find(level[r]); it != col.end()) put(r, it->second, 1.0);
@@ -128,8 +129,7 @@ Design buildDesign(const ContactLog& log, const AdjustmentInput& in) {
     const int col = d.add({"concurrency", log.channels[ch] + ": per extra open contact", true});
     for (std::size_t r = 0; r < n; ++r) {
       const LogContact& c = log.contacts[static_cast<std::size_t>(in.contact[r])];
-      if (c.channel == static_cast<int>(ch) && c.concurrency > 1)
-        d.put(r, col, c.concurrency - 1);
+      if (c.channel == static_cast<int>(ch) && c.concurrency > 1) d.put(r, col, c.concurrency - 1);
     }
     anyLoad = true;
   }
@@ -169,7 +169,8 @@ Adjustment adjustForConfounders(const ContactLog& log, const AdjustmentInput& in
       fit += beta(i) * v;
       if (cols[static_cast<std::size_t>(i)].confounder) out.offset[r] += beta(i) * v;
     }
-    const auto ch = static_cast<std::size_t>(log.contacts[static_cast<std::size_t>(in.contact[r])].channel);
+    const auto ch =
+        static_cast<std::size_t>(log.contacts[static_cast<std::size_t>(in.contact[r])].channel);
     const double e = in.y[r] - fit;
     ssAll += e * e;
     if (ch < ss.size()) ss[ch] += e * e, cnt[ch] += 1;

@@ -29,9 +29,9 @@ struct AdjustmentTerm {
 
 struct Adjustment {
   std::vector<double> offset;  // per observation: its confounders' effect, centred on the team
-  std::vector<std::string> factors;             // what was adjusted for (beyond channel x reason)
-  std::vector<AdjustmentTerm> terms;            // the estimated effects
-  std::vector<double> residualVariance;         // per channel, after the model (NaN: no data)
+  std::vector<std::string> factors;      // what was adjusted for (beyond channel x reason)
+  std::vector<AdjustmentTerm> terms;     // the estimated effects
+  std::vector<double> residualVariance;  // per channel, after the model (NaN: no data)
 };
 
 /// The observations of one outcome: the contact behind each, its agent, its stratum (channel x

@@ -187,9 +187,8 @@ class Attributor {
   WeakSpot decide(int a, const std::vector<const Cell*>& f) {
     WeakSpot w;
     w.agent = a;
-    w.lead = *std::max_element(f.begin(), f.end(), [](const Cell* x, const Cell* y) {
-      return excess(x) < excess(y);
-    });
+    w.lead = *std::max_element(f.begin(), f.end(),
+                               [](const Cell* x, const Cell* y) { return excess(x) < excess(y); });
     const Metric m = w.lead->metric;
     whereItShows(w, *s_.residualsOf(m), f);
     const std::vector<int> R = w.reasons;
@@ -205,7 +204,9 @@ class Attributor {
     // An unknown answer leaves the question unresolved and takes longer (the agent searches); a
     // skipped step shortens the contact, and a skipped communication step brings back customers
     // whose question was resolved.
-    auto shows = [](const ScopeTest& t) { return t.n > 0 && t.diff() > 0 && t.p <= kSignatureAlpha; };
+    auto shows = [](const ScopeTest& t) {
+      return t.n > 0 && t.diff() > 0 && t.p <= kSignatureAlpha;
+    };
     const bool unresolved = shows(w.unresolved);
     const bool shorter = w.aht.n > 0 && w.aht.diff() < 0 && w.aht.pBetter <= kSignatureAlpha;
     const bool answerSig = (unresolved || shows(w.aht)) && !shorter;
@@ -229,15 +230,15 @@ class Attributor {
     if (w.concentrated)
       w.why.push_back("where: concentrated in " + reasonList(w.reasons) + ": " + metric + " " +
                       diffText(m, w.inScope) + " vs the team (n " + std::to_string(w.inScope.n) +
-                      ", " + pText(w.inScope.p) + "), other reasons " +
-                      diffText(m, w.outOfScope) + " (n " + std::to_string(w.outOfScope.n) + ", " +
-                      pText(w.outOfScope.p) + "); the reasons differ: " +
+                      ", " + pText(w.inScope.p) + "), other reasons " + diffText(m, w.outOfScope) +
+                      " (n " + std::to_string(w.outOfScope.n) + ", " + pText(w.outOfScope.p) +
+                      "); the reasons differ: " +
                       fmt("Q = %.1f on %.0f df", w.heterogeneity, w.heterogeneityDf) + ", " +
                       pText(w.heterogeneityP));
     else
       w.why.push_back("where: across reasons: " + metric + " " + diffText(m, w.inScope) +
-                      " vs the team (n " + std::to_string(w.inScope.n) + ", " +
-                      pText(w.inScope.p) + "); the reasons do not differ enough to single one " +
+                      " vs the team (n " + std::to_string(w.inScope.n) + ", " + pText(w.inScope.p) +
+                      "); the reasons do not differ enough to single one " +
                       "out: " + fmt("Q = %.1f on %.0f df", w.heterogeneity, w.heterogeneityDf) +
                       ", " + pText(w.heterogeneityP));
     if (w.qaStep >= 0)
@@ -249,7 +250,8 @@ class Attributor {
     else
       w.why.push_back("QA: no evaluations in this scope");
     auto sig = [&](const char* name, Metric sm, const ScopeTest& t) {
-      return std::string(name) + " " + (t.n > 0 ? diffText(sm, t) + " (" + pText(t.p) + ")" : "n/a");
+      return std::string(name) + " " +
+             (t.n > 0 ? diffText(sm, t) + " (" + pText(t.p) + ")" : "n/a");
     };
     w.why.push_back("signature: " + sig("unresolved", Metric::Unresolved, w.unresolved) + ", " +
                     sig("handle time", Metric::Aht, w.aht) + ", " +
@@ -269,8 +271,9 @@ class Attributor {
                                  : " (unresolved or longer contacts across reasons, no step "
                                    "lower in QA)");
     else
-      verdict += "unclear: the shortfall spans reasons and neither QA nor the outcome's "
-                 "signature points at a step or at knowledge";
+      verdict +=
+          "unclear: the shortfall spans reasons and neither QA nor the outcome's "
+          "signature points at a step or at knowledge";
     w.why.push_back(verdict);
   }
 };

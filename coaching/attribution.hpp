@@ -30,14 +30,14 @@ struct WeakSpot {
   std::vector<const Cell*> findings;  // the outcome and QA findings it explains
   const Cell* lead = nullptr;         // the strongest outcome finding (QA only: the QA finding)
   // The decisive figures (metric of the lead finding; QA and signature in the scope):
-  ScopeTest inScope, outOfScope;   // the lead metric in the scope's reasons / in the others
-  double heterogeneity = 0;        // Cochran's Q of the agent's residuals across reasons
+  ScopeTest inScope, outOfScope;  // the lead metric in the scope's reasons / in the others
+  double heterogeneity = 0;       // Cochran's Q of the agent's residuals across reasons
   int heterogeneityDf = 0;
   double heterogeneityP = 1;
-  ScopeTest qa;                    // the QA score of `step` (or the lowest step) in the scope
-  int qaStep = -1;                 // the step of `qa`
+  ScopeTest qa;     // the QA score of `step` (or the lowest step) in the scope
+  int qaStep = -1;  // the step of `qa`
   ScopeTest unresolved, repeatResolved, aht;  // the signature in the scope
-  std::vector<std::string> why;    // the above in words, in the order they decided
+  std::vector<std::string> why;               // the above in words, in the order they decided
 };
 
 /// The weak spots of every agent with findings, in agent order.

@@ -173,8 +173,8 @@ Json agentJson(const ContactLog& log, const CoachingResult& r, const AgentSummar
     if (c.finding) f.push_back(cellJson(log, c));
     if (c.strength) st.push_back(cellJson(log, c));
     // Every cell, for heat maps (GUI) and audits.
-    all.push_back({toString(c.metric), stepId(log, c.step), reasonName(log, c.reason), c.n,
-                   c.value, c.expected, number(c.team), number(c.p), number(c.q)});
+    all.push_back({toString(c.metric), stepId(log, c.step), reasonName(log, c.reason), c.n, c.value,
+                   c.expected, number(c.team), number(c.p), number(c.q)});
   }
   x["findings"] = f;
   x["strengths"] = st;
@@ -313,8 +313,7 @@ std::string impactMarkdown(const CoachingResult& r, std::size_t i) {
   std::string m = "Simulated impact (" + im.change + "; " + std::to_string(im.replications) +
                   " replications, common random numbers)";
   if (im.sameAs >= 0)
-    m += ": the same change as suggestion " + std::to_string(im.sameAs + 1) +
-         ", simulated once";
+    m += ": the same change as suggestion " + std::to_string(im.sameAs + 1) + ", simulated once";
   m += ":\n\n| KPI | now | coached | change | 95% CI |\n|---|---|---|---|---|\n";
   for (const auto& k : im.kpis)
     m += "| " + k.name.substr(5) + " | " + num(k.baseline, 3) + " | " + num(k.variant, 3) + " | " +
@@ -339,8 +338,8 @@ std::string suggestionMarkdown(const ContactLog& log, const CoachingResult& r, s
 
 std::string scorecardRow(const std::string& name, const AgentSummary& a) {
   return "| " + name + " | " + std::to_string(a.contacts) + " | " + pct(a.fcr) + " | " +
-         pct(a.repeat) + " | " + pct(a.csat) + " | " + pct(a.conversion) + " | " +
-         num(a.aht, 0) + " | " + std::to_string(a.evaluations) + " | " + pct(a.qa) + " |\n";
+         pct(a.repeat) + " | " + pct(a.csat) + " | " + pct(a.conversion) + " | " + num(a.aht, 0) +
+         " | " + std::to_string(a.evaluations) + " | " + pct(a.qa) + " |\n";
 }
 
 const char* kCardHeader =
@@ -359,9 +358,10 @@ std::string termText(Metric m, const AdjustmentTerm& t) {
 /// How agents are compared: the strata, the confounders and the false discovery rate.
 std::string methodMarkdown(const Scoring& s) {
   const Discoveries& d = s.discoveries;
-  std::string m = "## How agents are compared\n\nEach contact is compared with the rest of the "
-                  "team on the same channel and reason, adjusted for what is not the agent's "
-                  "doing (docs/coaching.md, \"Adjusted comparison\"):\n\n";
+  std::string m =
+      "## How agents are compared\n\nEach contact is compared with the rest of the "
+      "team on the same channel and reason, adjusted for what is not the agent's "
+      "doing (docs/coaching.md, \"Adjusted comparison\"):\n\n";
   for (const auto& r : s.residuals) {
     if (r.metric == Metric::Qa || r.metric == Metric::Unresolved ||
         r.metric == Metric::RepeatResolved || r.obs.empty())
@@ -388,8 +388,8 @@ std::string methodMarkdown(const Scoring& s) {
                 "selected): %d of %d agents selected, %d cells discovered (p <= %s), %d large "
                 "enough to coach. A finding also needs %d first contacts and an effect worth "
                 "coaching.\n\n",
-                100 * s.options.fdr, d.tests, d.agents, d.agentsSelected, d.agents,
-                d.discoveries, pValue(d.pThreshold).c_str(), d.findings, s.options.minContacts);
+                100 * s.options.fdr, d.tests, d.agents, d.agentsSelected, d.agents, d.discoveries,
+                pValue(d.pThreshold).c_str(), d.findings, s.options.minContacts);
   return m + b;
 }
 

@@ -128,8 +128,8 @@ class RunLogReader {
       // Every contact an agent held (served or not) occupies the agent: for the load.
       const std::string &agent = r.fields[col["agent"]], &answer = r.fields[col["answer_s"]];
       if (!agent.empty() && !answer.empty() && agentIdx.count(agent))
-        sessions_.push_back({r.fields[col["replication"]] + ":" + agent,
-                             *cellNumber(answer), *cellNumber(r.fields[col["end_s"]]),
+        sessions_.push_back({r.fields[col["replication"]] + ":" + agent, *cellNumber(answer),
+                             *cellNumber(r.fields[col["end_s"]]),
                              static_cast<int>(log_.contacts.size())});
       byKey_[c.id] = static_cast<int>(log_.contacts.size());
       log_.contacts.push_back(std::move(c));
@@ -158,8 +158,8 @@ class RunLogReader {
       LogContact& c = log_.contacts[static_cast<std::size_t>(s.contact)];
       if (c.agent < 0 || !(s.to > s.from)) continue;
       double overlap = 0;
-      for (std::size_t j = i; j-- > 0 && sessions_[j].key == s.key &&
-                              sessions_[j].from >= s.from - longest;)
+      for (std::size_t j = i;
+           j-- > 0 && sessions_[j].key == s.key && sessions_[j].from >= s.from - longest;)
         overlap += std::max(0.0, std::min(s.to, sessions_[j].to) - s.from);
       for (std::size_t j = i + 1;
            j < sessions_.size() && sessions_[j].key == s.key && sessions_[j].from < s.to; ++j)

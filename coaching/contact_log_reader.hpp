@@ -37,7 +37,7 @@ struct LogContact {
   double handled = std::nan("");  // when the agent took it (clock of `created`); NaN: unknown
   double concurrency = 0;  // the agent's mean open contacts while handling it (this one included;
                            // runs: from the sessions in the log; imports: mapped); 0: unknown
-  int segment = -1;     // index into ContactLog::segments; -1 unknown
+  int segment = -1;        // index into ContactLog::segments; -1 unknown
 };
 
 struct QaEvaluation {
@@ -58,9 +58,9 @@ struct ContactLog {
   std::string kind;    // "run" or "import"
   std::vector<std::string> channels, reasons, agents;
   std::vector<std::string> reasonGroups;  // per reason ("" when unknown)
-  std::vector<std::string> segments;      // customer segments (runs: shop.segments; imports: mapped)
+  std::vector<std::string> segments;  // customer segments (runs: shop.segments; imports: mapped)
   double weekOrigin = 0;  // a Monday 00:00 on the clock of `created` (runs: 0; imports: Unix time)
-  std::vector<LogContact> contacts;       // in order of creation
+  std::vector<LogContact> contacts;  // in order of creation
   std::vector<QaEvaluation> qa;
   std::optional<Rubric> rubric;  // the rubric of the QA evaluations
   // Import accounting:

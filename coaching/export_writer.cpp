@@ -56,7 +56,8 @@ std::string isoTime(double simSeconds) {
   gmtime_r(&whole, &tm);
   char b[96];
   std::snprintf(b, sizeof b, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, std::clamp(ms, 0, 999));
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                std::clamp(ms, 0, 999));
   return b;
 }
 
@@ -80,7 +81,8 @@ struct Table {
 Table readTable(const std::string& file) {
   Table t;
   t.rows = parseCsv(file, readWholeFile(file, kMaxCsvBytes));
-  for (std::size_t k = 0; k < t.rows.front().fields.size(); ++k) t.col[t.rows.front().fields[k]] = k;
+  for (std::size_t k = 0; k < t.rows.front().fields.size(); ++k)
+    t.col[t.rows.front().fields[k]] = k;
   return t;
 }
 
@@ -98,13 +100,13 @@ std::unordered_map<std::string, std::vector<std::pair<double, std::string>>> ord
 }
 
 /// One ticket of the export from row `i` of contacts.csv.
-std::string ticket(const Table& c, std::size_t i, const std::map<std::string, std::string>& reason,
-                   const std::unordered_map<std::string, std::vector<std::pair<double, std::string>>>&
-                       orders) {
+std::string ticket(
+    const Table& c, std::size_t i, const std::map<std::string, std::string>& reason,
+    const std::unordered_map<std::string, std::vector<std::pair<double, std::string>>>& orders) {
   const bool served = c.at(i, "outcome") == "served";
   const double arrival = std::stod(c.at(i, "arrival_s"));
-  std::string row = "T" + c.at(i, "id") + ",C" + c.at(i, "shopper") + "," + isoTime(arrival) +
-                    "," + c.at(i, "channel") + ",";
+  std::string row = "T" + c.at(i, "id") + ",C" + c.at(i, "shopper") + "," + isoTime(arrival) + "," +
+                    c.at(i, "channel") + ",";
   if (auto it = reason.find(c.at(i, "reason")); it != reason.end()) row += it->second;
   row += ",";
   if (served) row += c.at(i, "agent");

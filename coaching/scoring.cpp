@@ -186,16 +186,16 @@ void cellsOf(const ContactLog& log, const MetricResiduals& r, const ScoringOptio
   for (std::size_t i = 0; i < r.obs.size(); ++i) {
     const Residual& x = r.obs[i];
     idx[static_cast<std::size_t>(x.agent)][0].push_back(i);
-    if (x.reason >= 0) idx[static_cast<std::size_t>(x.agent)][static_cast<std::size_t>(x.reason + 1)].push_back(i);
+    if (x.reason >= 0)
+      idx[static_cast<std::size_t>(x.agent)][static_cast<std::size_t>(x.reason + 1)].push_back(i);
   }
   std::vector<double> scopeN(static_cast<std::size_t>(reasons + 1), 0.0), scopeSum = scopeN;
   for (int a = 0; a < agents; ++a)
     for (int s = 0; s <= reasons; ++s)
       for (std::size_t i : idx[static_cast<std::size_t>(a)][static_cast<std::size_t>(s)])
-        scopeN[static_cast<std::size_t>(s)] += 1, scopeSum[static_cast<std::size_t>(s)] += r.obs[i].x;
-  auto show = [&](double meanX) {
-    return aht ? std::exp(meanX) : goodRate ? 1 - meanX : meanX;
-  };
+        scopeN[static_cast<std::size_t>(s)] += 1,
+            scopeSum[static_cast<std::size_t>(s)] += r.obs[i].x;
+  auto show = [&](double meanX) { return aht ? std::exp(meanX) : goodRate ? 1 - meanX : meanX; };
   const int minN = r.metric == Metric::Qa ? std::max(5, o.minContacts / 2) : o.minContacts;
   for (int a = 0; a < agents; ++a)
     for (int s = 0; s <= reasons; ++s) {
@@ -211,8 +211,8 @@ void cellsOf(const ContactLog& log, const MetricResiduals& r, const ScoringOptio
       c.value = show(t.sumX / t.n);
       c.expected = show(t.sumExpected / t.n);
       const double restN = scopeN[static_cast<std::size_t>(s)] - t.n;
-      c.team = restN > 0 ? show((scopeSum[static_cast<std::size_t>(s)] - t.sumX) / restN)
-                         : std::nan("");
+      c.team =
+          restN > 0 ? show((scopeSum[static_cast<std::size_t>(s)] - t.sumX) / restN) : std::nan("");
       c.effect = aht ? std::exp(t.diff()) - 1 : t.diff();
       c.se = t.se();
       if (t.n >= minN) {
@@ -265,7 +265,6 @@ void controlFalseDiscoveries(Scoring& sc) {
     c.strength = !std::isnan(c.qBetter) && c.qBetter <= o.fdr && c.effect <= -minEffect;
   }
 }
-
 
 double meanOf(double s, double n) {
   return n > 0 ? s / n : std::nan("");
@@ -326,9 +325,12 @@ void outcomeResiduals(const ContactLog& log, Scoring& sc) {
     if (std::isfinite(c.handle) && c.handle > 0) aht.push_back(obs(std::log(c.handle)));
   }
   const std::pair<Metric, const std::vector<Obs>*> all[] = {
-      {Metric::Repeat, &repeat},         {Metric::Fcr, &fcr},
-      {Metric::Csat, &csat},             {Metric::Conversion, &conv},
-      {Metric::Aht, &aht},               {Metric::Unresolved, &unresolved},
+      {Metric::Repeat, &repeat},
+      {Metric::Fcr, &fcr},
+      {Metric::Csat, &csat},
+      {Metric::Conversion, &conv},
+      {Metric::Aht, &aht},
+      {Metric::Unresolved, &unresolved},
       {Metric::RepeatResolved, &repeatResolved}};
   for (const auto& [m, o] : all) sc.residuals.push_back(compareWithTeam(log, m, -1, *o));
 }

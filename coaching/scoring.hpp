@@ -59,7 +59,7 @@ struct Residual {
 struct MetricResiduals {
   Metric metric = Metric::Repeat;
   int step = -1;
-  bool binary = true;   // x is 0/1 (a count); QA scores lie in [0, 1]; AHT is normal
+  bool binary = true;  // x is 0/1 (a count); QA scores lie in [0, 1]; AHT is normal
   std::vector<Residual> obs;
   Adjustment adjustment;  // what was adjusted for (outcome metrics)
 };
@@ -68,8 +68,8 @@ struct MetricResiduals {
 struct ScopeTest {
   int n = 0;
   double sumX = 0, sumExpected = 0;
-  double variance = 0;      // of sumX - sumExpected if the agent were like the team
-  double peerVariance = 0;  // the part of it from the noise of the team's figure
+  double variance = 0;        // of sumX - sumExpected if the agent were like the team
+  double peerVariance = 0;    // the part of it from the noise of the team's figure
   double p = 1, pBetter = 1;  // one-sided p-values: worse / better than the team
   /// The mean difference (> 0 worse) and its standard error, per observation.
   double diff() const { return n > 0 ? (sumX - sumExpected) / n : 0; }
@@ -87,14 +87,14 @@ struct Cell {
   int reason = -1;
   Metric metric = Metric::Repeat;
   int step = -1;
-  int n = 0;                  // first contacts (or evaluations, rated contacts, sales contacts)
-  double value = 0;           // the agent's raw figure (rate, score, or AHT in seconds)
-  double expected = 0;        // the team's figure on contacts like the agent's (adjusted)
-  double team = 0;            // the rest of the team's plain figure in the same scope
-  double effect = 0;          // how much worse than expected (> 0 worse): difference or relative
-  double se = 0;              // standard error of the difference (AHT: of the log ratio)
-  double p = std::nan("");    // one-sided p-value: worse than the team (NaN: not tested)
-  double q = std::nan("");    // adjusted over the run's tests: a discovery when q <= fdr
+  int n = 0;                // first contacts (or evaluations, rated contacts, sales contacts)
+  double value = 0;         // the agent's raw figure (rate, score, or AHT in seconds)
+  double expected = 0;      // the team's figure on contacts like the agent's (adjusted)
+  double team = 0;          // the rest of the team's plain figure in the same scope
+  double effect = 0;        // how much worse than expected (> 0 worse): difference or relative
+  double se = 0;            // standard error of the difference (AHT: of the log ratio)
+  double p = std::nan("");  // one-sided p-value: worse than the team (NaN: not tested)
+  double q = std::nan("");  // adjusted over the run's tests: a discovery when q <= fdr
   double pBetter = std::nan(""), qBetter = std::nan("");  // the same for "better" (strengths)
   bool finding = false;       // worse, a discovery at the false discovery rate, and by enough
   bool strength = false;      // better, likewise

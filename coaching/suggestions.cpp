@@ -25,7 +25,8 @@ RuleSet readRules(const std::string& file, const std::string& text, const Rubric
       y.error(s["confidence"], "scoring.confidence",
               "replaced by 'fdr' (the false discovery rate over all tests of a run, e.g. 0.05; "
               "docs/coaching.md)");
-    if (y.expectMap(s, "scoring", {"fdr", "confidence", "min_contacts", "min_effect", "window_days"})) {
+    if (y.expectMap(s, "scoring",
+                    {"fdr", "confidence", "min_contacts", "min_effect", "window_days"})) {
       y.optionalNumber(s, "fdr", "scoring.fdr", 0.0001, 0.5, rs.scoring.fdr);
       if (y.has(s, "min_contacts"))
         if (auto v = y.integer(s["min_contacts"], "scoring.min_contacts", 1, 1000000))
@@ -193,7 +194,8 @@ class Suggester {
       return -1;
     if (!r.reasons.empty()) {
       bool any = false;
-      for (const Cell* c : w.findings) any = any || (c->reason >= 0 && reasonMatches(log_, r, c->reason));
+      for (const Cell* c : w.findings)
+        any = any || (c->reason >= 0 && reasonMatches(log_, r, c->reason));
       for (int x : w.reasons) any = any || reasonMatches(log_, r, x);
       if (!any) return -1;
       score += 1;
@@ -214,7 +216,8 @@ class Suggester {
   std::string reasonText(const Suggestion& sg) const {
     if (sg.allReasons || sg.reasons.empty()) return "all reasons";
     std::string t;
-    for (int r : sg.reasons) t += (t.empty() ? "" : ", ") + log_.reasons[static_cast<std::size_t>(r)];
+    for (int r : sg.reasons)
+      t += (t.empty() ? "" : ", ") + log_.reasons[static_cast<std::size_t>(r)];
     return t;
   }
 

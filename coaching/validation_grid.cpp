@@ -98,8 +98,8 @@ Scenario plantScenario(const Scenario& base, double teamScale, int weeks,
     AgentProfile p = cm.profiles[0];
     p.name = w.agent + " (planted)";
     for (std::size_t r = 0; r < sc.shop.reasons.size(); ++r)
-      if (w.reasons.empty() || std::find(w.reasons.begin(), w.reasons.end(),
-                                         sc.shop.reasons[r].name) != w.reasons.end())
+      if (w.reasons.empty() ||
+          std::find(w.reasons.begin(), w.reasons.end(), sc.shop.reasons[r].name) != w.reasons.end())
         lower(p, cm, w, r);
     cm.profiles.push_back(std::move(p));
     cm.agentProfile[static_cast<std::size_t>(it - names.begin())] =
@@ -225,8 +225,8 @@ GridResult runSeed(const Scenario& base, const GridCell& c, std::uint64_t seed,
   } else {
     log = readRunLog(dir, sc);
   }
-  RuleSet rules = readRules("coaching/rules.yaml", shippedRulesText(),
-                            log.rubric ? &*log.rubric : nullptr);
+  RuleSet rules =
+      readRules("coaching/rules.yaml", shippedRulesText(), log.rubric ? &*log.rubric : nullptr);
   rules.scoring.fdr = fdr;
   const Scoring s = scoreLog(log, rules.scoring);
   GridResult r;
@@ -240,14 +240,16 @@ GridResult runSeed(const Scenario& base, const GridCell& c, std::uint64_t seed,
     for (const auto& x : sg) {
       std::string reasons;
       for (int rr : x.reasons) reasons += " " + log.reasons[static_cast<std::size_t>(rr)];
-      std::fprintf(stderr, "  %s: %s%s%s |", log.agents[static_cast<std::size_t>(x.agent)].c_str(),
-                   toString(x.cause),
-                   x.step >= 0 ? (" " + log.rubric->steps[static_cast<std::size_t>(x.step)].id).c_str() : "",
-                   reasons.empty() ? " all" : reasons.c_str());
+      std::fprintf(
+          stderr, "  %s: %s%s%s |", log.agents[static_cast<std::size_t>(x.agent)].c_str(),
+          toString(x.cause),
+          x.step >= 0 ? (" " + log.rubric->steps[static_cast<std::size_t>(x.step)].id).c_str() : "",
+          reasons.empty() ? " all" : reasons.c_str());
       for (const Cell* f : x.findings)
-        std::fprintf(stderr, " %s/%s p=%.2g q=%.2g eff=%.3f n=%d;", toString(f->metric),
-                     f->reason >= 0 ? log.reasons[static_cast<std::size_t>(f->reason)].c_str() : "all",
-                     f->p, f->q, f->effect, f->n);
+        std::fprintf(
+            stderr, " %s/%s p=%.2g q=%.2g eff=%.3f n=%d;", toString(f->metric),
+            f->reason >= 0 ? log.reasons[static_cast<std::size_t>(f->reason)].c_str() : "all", f->p,
+            f->q, f->effect, f->n);
       std::fprintf(stderr, "\n");
       for (const auto& w : x.support) std::fprintf(stderr, "      %s\n", w.c_str());
     }
@@ -279,9 +281,8 @@ bool readCounts(std::istream& in, GridResult& out) {
 
 }  // namespace
 
-GridResult runGridCell(const Scenario& base, const GridCell& c, int seeds,
-                       std::uint64_t firstSeed, int jobs, const std::string& workDir, double fdr,
-                       bool verbose) {
+GridResult runGridCell(const Scenario& base, const GridCell& c, int seeds, std::uint64_t firstSeed,
+                       int jobs, const std::string& workDir, double fdr, bool verbose) {
   // Each seed in its own process (runs fork their replications; threads would not mix with
   // that), `jobs` at a time; a child writes its counts to a file and leaves with _exit.
   fs::create_directories(workDir);

@@ -28,25 +28,25 @@ struct PlantedWeakSpot {
 
 /// One cell of the grid. `cause` empty: a uniform team (nothing planted).
 struct GridCell {
-  std::string cause;               // "knowledge" or a rubric step id; "" none
-  std::string scope = "returns";   // returns (refund, damaged, terms_returns) | delivery | all
-  double drop = 0.5;               // effect size: the drop of P(step done) / P(answer known)
-  double teamScale = 1;            // agents and demand x this
-  int weeks = 4;                   // data: horizon in weeks
-  int replications = 1;            // replications of the run (all coached together)
-  bool imported = false;           // coach the run as a help-desk export (export_writer.hpp)
+  std::string cause;              // "knowledge" or a rubric step id; "" none
+  std::string scope = "returns";  // returns (refund, damaged, terms_returns) | delivery | all
+  double drop = 0.5;              // effect size: the drop of P(step done) / P(answer known)
+  double teamScale = 1;           // agents and demand x this
+  int weeks = 4;                  // data: horizon in weeks
+  int replications = 1;           // replications of the run (all coached together)
+  bool imported = false;          // coach the run as a help-desk export (export_writer.hpp)
   std::string label() const;
 };
 
 /// What the coaching of a cell's runs found, against what was planted.
 struct CellResult {
   int runs = 0;
-  int planted = 0;          // planted weak spots
-  int hits = 0;             // planted weak spots with a suggestion about that agent and scope
-  int causeRight = 0;       // hits whose suggestion names the planted cause and scope
-  int suggestions = 0;      // all suggestions
-  int trueSuggestions = 0;  // suggestions about a planted agent on a planted reason
-  int runsWithFalse = 0;    // runs with a suggestion about an unplanted agent or reason
+  int planted = 0;               // planted weak spots
+  int hits = 0;                  // planted weak spots with a suggestion about that agent and scope
+  int causeRight = 0;            // hits whose suggestion names the planted cause and scope
+  int suggestions = 0;           // all suggestions
+  int trueSuggestions = 0;       // suggestions about a planted agent on a planted reason
+  int runsWithFalse = 0;         // runs with a suggestion about an unplanted agent or reason
   double precision() const;      // trueSuggestions / suggestions (1 when none)
   double recall() const;         // hits / planted
   double causeAccuracy() const;  // causeRight / hits
@@ -80,8 +80,8 @@ void judge(const ContactLog& log, const std::vector<Suggestion>& suggestions,
 /// Runs and coaches cell `c` with seeds firstSeed .. firstSeed + seeds - 1, `jobs` runs at once,
 /// in scratch directories under `workDir` (removed). `fdr`: the false discovery rate;
 /// `verbose`: every run's suggestions and their evidence on stderr.
-GridResult runGridCell(const Scenario& base, const GridCell& c, int seeds,
-                       std::uint64_t firstSeed, int jobs, const std::string& workDir,
-                       double fdr = 0.05, bool verbose = false);
+GridResult runGridCell(const Scenario& base, const GridCell& c, int seeds, std::uint64_t firstSeed,
+                       int jobs, const std::string& workDir, double fdr = 0.05,
+                       bool verbose = false);
 
 }  // namespace cclab

@@ -47,9 +47,9 @@ void drawMethod(const json& cj) {
       const std::string name = str(x);
       if (factors.find(name) == std::string::npos) factors += (factors.empty() ? "" : ", ") + name;
     }
-  ImGui::TextWrapped("Compared with the team on the same channel and reason, adjusted for: %s",
-                     factors.empty() ? "nothing else (the log has no such fields)"
-                                     : factors.c_str());
+  ImGui::TextWrapped(
+      "Compared with the team on the same channel and reason, adjusted for: %s",
+      factors.empty() ? "nothing else (the log has no such fields)" : factors.c_str());
 }
 
 //-------------------------------------------------------------------------------------------------
