@@ -26,6 +26,7 @@ namespace {
 struct CoachArgs {
   std::string runDir, importFile, mapping, qaFile, rubric, rules, scenario, out;
   int top = 3, replications = 10, jobs = 1;
+  double fdr = 0;  // 0: the rules' scoring.fdr
   bool quiet = false;
 };
 
@@ -45,6 +46,10 @@ void addOptions(CLI::App& c, CoachArgs& o) {
       ->check(CLI::Range(0, 100));
   c.add_option("--impact-replications", o.replications, "Replications per impact variant")
       ->check(CLI::Range(2, 1000));
+  c.add_option("--fdr", o.fdr,
+               "False discovery rate over all tests of the run (default: the rules' "
+               "scoring.fdr, shipped 0.05)")
+      ->check(CLI::Range(0.0001, 0.5));
   c.add_option("-j,--jobs", o.jobs, "Replications run in parallel")->check(CLI::Range(1, 256));
   c.add_flag("-q,--quiet", o.quiet, "Print only where the results are");
 }
@@ -152,9 +157,10 @@ int coachCommand(const CoachArgs& o) {
     std::optional<Scenario> scenario;
     const ContactLog log = readLog(o, scenario);
     const std::string rulesFile = o.rules.empty() ? "coaching/rules.yaml (shipped)" : o.rules;
-    const RuleSet rules =
+    RuleSet rules =
         readRules(rulesFile, o.rules.empty() ? shippedRulesText() : readWholeFile(o.rules),
                   log.rubric ? &*log.rubric : nullptr);
+    if (o.fdr > 0) rules.scoring.fdr = o.fdr;
     const OutputDir outDir(out, OutputDir::Kind::ResultSet);
     const CoachingResult r = coach(o, log, rules, scenario, outDir.path());
     writeReports(outDir.path(), log, r, rules);

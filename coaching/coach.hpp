@@ -29,6 +29,7 @@ struct Impact {
   };
   std::vector<Kpi> kpis;
   std::string change;  // what was changed in the agent's profile, in words
+  int sameAs = -1;     // another suggestion (index) makes the same change: its simulation
 };
 
 /// The scenario with agent `agent`'s profile improved as suggestion `s` says (to the team's
@@ -36,7 +37,9 @@ struct Impact {
 std::string improveProfile(Scenario& sc, const ContactLog& log, const Suggestion& s);
 
 /// For the top suggestions: re-runs the scenario with and without the improvement (the run's
-/// seed: common random numbers). Suggestions that cannot be simulated get no impact.
+/// seed: common random numbers), once per distinct change: a suggestion that makes the same
+/// change as an earlier one shares its simulation (Impact::sameAs). Suggestions that cannot be
+/// simulated (an unclear cause, an agent outside the scenario) get no impact.
 std::vector<std::optional<Impact>> simulateImpacts(const Scenario& base, const ContactLog& log,
                                                    const std::vector<Suggestion>& suggestions,
                                                    const ImpactOptions& o);
@@ -52,8 +55,9 @@ nlohmann::ordered_json coachingJson(const ContactLog& log, const CoachingResult&
 /// Where each agent's report goes: "agents/FILE.md", FILE the agent's safe file name
 /// (io/safe_name.hpp; the name itself stays inside the report).
 std::vector<std::string> agentReportFiles(const ContactLog& log);
-/// coaching.md: the team and the ranked suggestions; agentMarkdown: one agent's report. Every
-/// name in them is escaped (io/text_escape.hpp): it shows as written and adds no markup.
+/// coaching.md: the team, what the comparison adjusts for, the false discovery rate and the ranked
+/// suggestions with their cause; agentMarkdown: one agent's report (coach_report.cpp). Every name
+/// in them is escaped (io/text_escape.hpp): it shows as written and adds no markup.
 std::string coachingMarkdown(const ContactLog& log, const CoachingResult& r);
 std::string agentMarkdown(const ContactLog& log, const CoachingResult& r, int agent);
 

@@ -44,8 +44,8 @@ class RunLogReader {
     log_.kind = "run";
   }
 
-  ContactLog read() {
-    Scenario sc = readScenario();
+  ContactLog read(const Scenario* asRun = nullptr) {
+    Scenario sc = asRun ? *asRun : readScenario();
     readSummary();
     takeNames(sc);
     readContacts();
@@ -98,6 +98,7 @@ class RunLogReader {
       log_.reasonGroups.push_back(sc.shop.reasons[r].group);
       reasonById_[sc.shop.reasons[r].id] = static_cast<int>(r);
     }
+    for (const auto& g : sc.shop.segments) log_.segments.push_back(g.name);
     log_.agents = agentNames(sc);
     if (sc.coaching.enabled) log_.rubric = sc.coaching.rubric;
   }
@@ -125,8 +126,46 @@ class RunLogReader {
                            "expected " + std::to_string(rows.front().fields.size()) +
                                " fields, found " + std::to_string(r.fields.size())}});
       LogContact c = readContact(contactsFile, r, col, channelIdx, agentIdx);
+      // Every contact an agent held (served or not) occupies the agent: for the load.
+      const std::string &agent = r.fields[col["agent"]], &answer = r.fields[col["answer_s"]];
+      if (!agent.empty() && !answer.empty() && agentIdx.count(agent))
+        sessions_.push_back({r.fields[col["replication"]] + ":" + agent, *cellNumber(answer),
+                             *cellNumber(r.fields[col["end_s"]]),
+                             static_cast<int>(log_.contacts.size())});
       byKey_[c.id] = static_cast<int>(log_.contacts.size());
       log_.contacts.push_back(std::move(c));
+    }
+    averageLoad();
+  }
+
+  /// An agent's session: from answer to end (key: replication and agent).
+  struct Session {
+    std::string key;
+    double from, to;
+    int contact;
+  };
+  std::vector<Session> sessions_;
+
+  /// The load of each served contact: the agent's mean number of open contacts (this one
+  /// included) while it was handling it; chats slow down with it (`slowdown`).
+  void averageLoad() {
+    std::stable_sort(sessions_.begin(), sessions_.end(), [](const Session& a, const Session& b) {
+      return a.key != b.key ? a.key < b.key : a.from < b.from;
+    });
+    double longest = 0;
+    for (const Session& s : sessions_) longest = std::max(longest, s.to - s.from);
+    for (std::size_t i = 0; i < sessions_.size(); ++i) {
+      const Session& s = sessions_[i];
+      LogContact& c = log_.contacts[static_cast<std::size_t>(s.contact)];
+      if (c.agent < 0 || !(s.to > s.from)) continue;
+      double overlap = 0;
+      for (std::size_t j = i;
+           j-- > 0 && sessions_[j].key == s.key && sessions_[j].from >= s.from - longest;)
+        overlap += std::max(0.0, std::min(s.to, sessions_[j].to) - s.from);
+      for (std::size_t j = i + 1;
+           j < sessions_.size() && sessions_[j].key == s.key && sessions_[j].from < s.to; ++j)
+        overlap += std::min(s.to, sessions_[j].to) - sessions_[j].from;
+      c.concurrency = 1 + overlap / (s.to - s.from);
     }
   }
 
@@ -169,6 +208,13 @@ class RunLogReader {
     if (!std::isnan(fr)) c.firstResponse = fr - c.created;
     if (!f("resolved").empty()) c.resolved = static_cast<std::int8_t>(num("resolved"));
     if (!f("satisfied").empty()) c.satisfied = static_cast<std::int8_t>(num("satisfied"));
+    c.handled = answer;
+    // Written by newer runs only: the segment (the load is computed from the sessions).
+    if (col.count("segment") && !f("segment").empty()) {
+      auto it = std::find(log_.segments.begin(), log_.segments.end(), f("segment"));
+      if (it == log_.segments.end()) throw bad("segment", "unknown segment '" + f("segment") + "'");
+      c.segment = static_cast<int>(it - log_.segments.begin());
+    }
     return c;
   }
 
@@ -230,6 +276,10 @@ ContactLog readRunLog(const std::string& dir) {
   return RunLogReader(dir).read();
 }
 
+ContactLog readRunLog(const std::string& dir, const Scenario& asRun) {
+  return RunLogReader(dir).read(&asRun);
+}
+
 // ---- an import --------------------------------------------------------------------------------
 
 namespace {
@@ -257,6 +307,7 @@ class ExportImporter {
     log_.source = exportFile;
     log_.file = exportFile;
     log_.kind = "import";
+    log_.weekOrigin = -3 * 86400.0;  // Monday 1969-12-29 00:00 UTC
   }
 
   ContactLog read(const std::string& qaFile, const std::optional<Rubric>& rubric) {
@@ -284,7 +335,7 @@ class ExportImporter {
   const std::string exportFile_;
   ContactLog log_;
   std::map<std::string, std::size_t> col_;  // mapping field -> column index
-  std::map<std::string, int> channelIdx_, reasonIdx_, agentIdx_;
+  std::map<std::string, int> channelIdx_, reasonIdx_, agentIdx_, segmentIdx_;
   std::unordered_map<std::string, int> byId_;  // contact id -> index into log_.contacts
   /// Why a row is rejected: the column and the message.
   using Rejection = std::pair<std::string, std::string>;
@@ -339,6 +390,7 @@ class ExportImporter {
       return;
     }
     readNames(r, c);
+    c.handled = c.created + (std::isnan(c.firstResponse) ? 0.0 : c.firstResponse);
     // Conversion from the order value: a contact with an order value > 0 converted.
     if (!std::isnan(c.orderValue)) c.converted = c.orderValue > 0 ? 1 : 0;
     byId_[c.id] = static_cast<int>(log_.contacts.size());
@@ -398,6 +450,9 @@ class ExportImporter {
            overAYear(m_.firstResponseUnit), c.firstResponse);
     number("order_value", 1, kMaxImportedOrderValue, " is more than 1e12: not a real order value",
            c.orderValue);
+    double load = std::nan("");
+    number("concurrency", 1, 1e6, " is more than a million open contacts: not a real load", load);
+    if (!std::isnan(load)) c.concurrency = std::max(1.0, load);
     auto yesNo = [&](const char* field, const YesNoValues& v, std::int8_t& into) {
       auto s = cell(r, field);
       if (!s || why) return;
@@ -419,6 +474,8 @@ class ExportImporter {
     if (auto a = cell(r, "agent"); a && !a->empty()) c.agent = intern(agentIdx_, log_.agents, *a);
     if (auto ch = cell(r, "channel"); ch && !ch->empty())
       c.channel = intern(channelIdx_, log_.channels, lowerCased(*ch));
+    if (auto g = cell(r, "segment"); g && !g->empty())
+      c.segment = intern(segmentIdx_, log_.segments, *g);
     if (auto rs = cell(r, "reason"); rs && !rs->empty()) {
       const std::string reason = m_.reasonOf(*rs);
       if (!reason.empty()) c.reason = intern(reasonIdx_, log_.reasons, reason);

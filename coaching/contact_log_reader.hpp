@@ -33,6 +33,11 @@ struct LogContact {
   std::int8_t resolved = -1, satisfied = -1, reopened = -1;  // -1: not known
   std::int8_t converted = -1;  // sales contact followed by an order: 1 / 0; -1: not a sales contact
   double orderValue = std::nan("");
+  // What the comparison of agents adjusts for (docs/coaching.md, "Adjusted comparison"):
+  double handled = std::nan("");  // when the agent took it (clock of `created`); NaN: unknown
+  double concurrency = 0;  // the agent's mean open contacts while handling it (this one included;
+                           // runs: from the sessions in the log; imports: mapped); 0: unknown
+  int segment = -1;        // index into ContactLog::segments; -1 unknown
 };
 
 struct QaEvaluation {
@@ -53,7 +58,9 @@ struct ContactLog {
   std::string kind;    // "run" or "import"
   std::vector<std::string> channels, reasons, agents;
   std::vector<std::string> reasonGroups;  // per reason ("" when unknown)
-  std::vector<LogContact> contacts;       // in order of creation
+  std::vector<std::string> segments;  // customer segments (runs: shop.segments; imports: mapped)
+  double weekOrigin = 0;  // a Monday 00:00 on the clock of `created` (runs: 0; imports: Unix time)
+  std::vector<LogContact> contacts;  // in order of creation
   std::vector<QaEvaluation> qa;
   std::optional<Rubric> rubric;  // the rubric of the QA evaluations
   // Import accounting:
@@ -71,6 +78,9 @@ struct ContactLog {
 
 /// Reads a `cclab run` result directory (written with the contact log).
 ContactLog readRunLog(const std::string& dir);
+/// The same with the scenario as run given (a scenario built in code, whose text is not its
+/// own: the validation grid's).
+ContactLog readRunLog(const std::string& dir, const Scenario& asRun);
 
 /// Reads a help-desk export with its mapping; `qaFile` (may be empty) holds QA evaluations
 /// (columns contact, question, answer; agent optional) scored with `rubric`.

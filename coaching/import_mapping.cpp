@@ -13,8 +13,8 @@ namespace cclab {
 namespace {
 
 const std::vector<std::string> kMappingFields = {
-    "contact_id",     "customer_id", "created",  "agent",    "channel", "reason",
-    "first_response", "handle_time", "resolved", "reopened", "csat",    "order_value"};
+    "contact_id",  "customer_id", "created",  "agent", "channel",     "reason",  "first_response",
+    "handle_time", "resolved",    "reopened", "csat",  "order_value", "segment", "concurrency"};
 
 /// The values most help desks write for yes and no.
 void setDefaultValues(ImportMapping& m) {

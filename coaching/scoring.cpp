@@ -5,8 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <tuple>
 #include <unordered_map>
+
+#include "coaching/significance.hpp"
 
 namespace cclab {
 
@@ -24,25 +25,72 @@ const char* toString(Metric m) {
       return "aht";
     case Metric::Qa:
       return "qa";
+    case Metric::Unresolved:
+      return "unresolved";
+    case Metric::RepeatResolved:
+      return "repeat_after_resolved";
   }
   return "?";
 }
 
 bool metricFromString(const std::string& s, Metric& m) {
-  for (Metric x :
-       {Metric::Repeat, Metric::Fcr, Metric::Csat, Metric::Conversion, Metric::Aht, Metric::Qa})
-    if (s == toString(x)) {
-      m = x;
+  for (int k = 0; k < kMetricCount; ++k)
+    if (s == toString(static_cast<Metric>(k))) {
+      m = static_cast<Metric>(k);
       return true;
     }
   return false;
 }
 
+const MetricResiduals* Scoring::residualsOf(Metric m, int step) const {
+  for (const auto& r : residuals)
+    if (r.metric == m && r.step == step) return &r;
+  return nullptr;
+}
+
+const Cell* Scoring::cellOf(int agent, int reason, Metric m, int step) const {
+  for (const auto& c : cells)
+    if (c.agent == agent && c.reason == reason && c.metric == m && c.step == step) return &c;
+  return nullptr;
+}
+
+ScopeTest testObservations(const MetricResiduals& r, const std::vector<std::size_t>& which) {
+  ScopeTest t;
+  std::vector<double> means;
+  for (std::size_t i : which) {
+    const Residual& o = r.obs[i];
+    ++t.n;
+    t.sumX += o.x;
+    t.sumExpected += o.expected;
+    t.variance += o.variance + o.peerVariance;
+    t.peerVariance += o.peerVariance;
+    means.push_back(o.expected);
+  }
+  if (t.n == 0) return t;
+  if (r.metric == Metric::Aht) {
+    const double z = (t.sumX - t.sumExpected) / std::sqrt(std::max(t.variance, 1e-300));
+    t.p = normalUpperTail(z);
+    t.pBetter = normalUpperTail(-z);
+    return t;
+  }
+  // Rates and QA scores: the exact-as-possible tail of a sum of outcomes in [0, 1].
+  t.p = bernoulliSumUpperTail(means, t.sumX, t.peerVariance, r.binary);
+  for (double& m : means) m = 1 - m;
+  t.pBetter = bernoulliSumUpperTail(means, t.n - t.sumX, t.peerVariance, r.binary);
+  return t;
+}
+
+ScopeTest testScope(const MetricResiduals& r, int agent, const std::function<bool(int)>& inScope) {
+  std::vector<std::size_t> which;
+  for (std::size_t i = 0; i < r.obs.size(); ++i)
+    if (r.obs[i].agent == agent && inScope(r.obs[i].reason)) which.push_back(i);
+  return testObservations(r, which);
+}
+
 namespace {
 
-/// One observation: how bad one contact was on one metric (0..1 for rates and QA, log seconds
-/// for AHT), with its stratum (channel and reason: agents are compared with peers on the same
-/// channel and reason, so an e-mail agent is not blamed for e-mail's lower conversion).
+/// One observation before the comparison: how bad one contact was on one metric (1 = bad for
+/// rates, 1 - score for QA, log seconds for AHT).
 struct Obs {
   int agent;
   int reason;
@@ -51,140 +99,170 @@ struct Obs {
   int contact;
 };
 
-double phi(double z) {
-  return 0.5 * std::erfc(-z / std::sqrt(2.0));
+constexpr double kRateFloor = 1e-4;  // expectations of rates stay inside (0, 1)
+
+/// Compares each observation with the rest of the team on contacts like it: the mean of the other
+/// agents' (adjusted) outcomes in its stratum, plus its own confounders' effect. Strata: channel x
+/// reason (QA: channel; per reason the QA sample is too thin to stratify).
+MetricResiduals compareWithTeam(const ContactLog& log, Metric metric, int step,
+                                const std::vector<Obs>& obs) {
+  MetricResiduals out;
+  out.metric = metric;
+  out.step = step;
+  out.binary = metric != Metric::Aht && metric != Metric::Qa;
+  const bool normal = metric == Metric::Aht;
+  const int reasons = static_cast<int>(log.reasons.size());
+  auto stratumOf = [&](const Obs& o) {
+    return metric == Metric::Qa ? o.channel : o.channel * (reasons + 1) + o.reason + 1;
+  };
+  std::vector<double> offset(obs.size(), 0.0);
+  if (metric != Metric::Qa && !obs.empty()) {
+    AdjustmentInput in;
+    for (const Obs& o : obs) {
+      in.contact.push_back(o.contact);
+      in.agent.push_back(o.agent);
+      in.stratum.push_back(stratumOf(o));
+      in.y.push_back(o.x);
+    }
+    out.adjustment = adjustForConfounders(log, in);
+    offset = out.adjustment.offset;
+  }
+  // Stratum totals of the adjusted outcomes, overall and per agent.
+  std::map<int, std::pair<double, double>> stratum;
+  std::map<std::pair<int, int>, std::pair<double, double>> agentStratum;
+  for (std::size_t i = 0; i < obs.size(); ++i) {
+    const double y = obs[i].x - offset[i];
+    auto& t = stratum[stratumOf(obs[i])];
+    t.first += 1, t.second += y;
+    auto& u = agentStratum[{obs[i].agent, stratumOf(obs[i])}];
+    u.first += 1, u.second += y;
+  }
+  double pooled = 0, pooledN = 0;  // AHT: the residual variance where a channel has none
+  for (double v : out.adjustment.residualVariance)
+    if (!std::isnan(v)) pooled += v, pooledN += 1;
+  pooled = pooledN > 0 ? pooled / pooledN : 1.0;
+  for (std::size_t i = 0; i < obs.size(); ++i) {
+    const Obs& o = obs[i];
+    const auto& t = stratum[stratumOf(o)];
+    const auto& u = agentStratum[{o.agent, stratumOf(o)}];
+    const double peers = t.first - u.first;
+    if (peers < 1) continue;  // nobody to compare with
+    Residual r{o.agent, o.reason, o.channel, o.contact, o.x, 0, 0, 0};
+    r.expected = (t.second - u.second) / peers + offset[i];
+    double spread;  // the outcome's variance in the stratum
+    if (normal) {
+      const auto ch = static_cast<std::size_t>(o.channel);
+      const double v = ch < out.adjustment.residualVariance.size()
+                           ? out.adjustment.residualVariance[ch]
+                           : std::nan("");
+      spread = std::isnan(v) ? pooled : v;
+      r.variance = spread;
+    } else {
+      r.expected = std::clamp(r.expected, kRateFloor, 1 - kRateFloor);
+      const double mean = std::clamp(t.second / t.first, kRateFloor, 1 - kRateFloor);
+      spread = mean * (1 - mean);
+      r.variance = r.expected * (1 - r.expected);
+    }
+    // The team's figure is a mean over `peers` observations: its noise, shared by the agent's
+    // u observations in the stratum, is spread over them.
+    r.peerVariance = spread * u.first / peers;
+    out.obs.push_back(r);
+  }
+  return out;
 }
 
-/// Empirical-Bayes cells of one metric over `obs`, for every reason and for all reasons.
-/// Each observation is compared with its expectation: the mean of the *other* agents in its
-/// stratum (channel x reason). Per agent the mean residual d (variance v from the binomial or the
-/// pooled within variance) is shrunk toward 0 by w = tau^2 / (tau^2 + v), tau^2 the between-agent
-/// variance (DerSimonian-Laird); confidence = P(true residual > 0) under the normal posterior.
-void cellsOf(Metric metric, int step, const std::vector<Obs>& obs, int agents, int reasons,
-             const ScoringOptions& o, std::vector<Cell>& out) {
-  const bool channelOnly = metric == Metric::Qa;
-  const bool normal = metric == Metric::Aht;
-  const double minEffect = o.minEffect[static_cast<int>(metric)];
-  const int minN = metric == Metric::Qa ? std::max(5, o.minContacts / 2) : o.minContacts;
-  // Strata totals, overall and per agent.
-  std::map<std::pair<int, int>, std::pair<double, double>> stratum;             // (ch, r) -> n, sum
-  std::map<std::tuple<int, int, int>, std::pair<double, double>> agentStratum;  // (a, ch, r)
-  auto stratumOf = [&](const Obs& ob) { return channelOnly ? -1 : ob.reason; };
-  for (const auto& ob : obs) {
-    auto& t = stratum[{ob.channel, stratumOf(ob)}];
-    t.first += 1, t.second += ob.x;
-    auto& u = agentStratum[{ob.agent, ob.channel, stratumOf(ob)}];
-    u.first += 1, u.second += ob.x;
+/// The cells of one metric: every agent over all reasons and per reason.
+void cellsOf(const ContactLog& log, const MetricResiduals& r, const ScoringOptions& o,
+             std::vector<Cell>& out) {
+  const int agents = static_cast<int>(log.agents.size());
+  const int reasons = static_cast<int>(log.reasons.size());
+  const bool aht = r.metric == Metric::Aht;
+  const bool goodRate = !aht && r.metric != Metric::Repeat;  // reported as the good share
+  // Observation indices per agent and scope (scope 0: all reasons; r + 1: reason r), and the
+  // plain totals per scope and agent (for the team's plain figure).
+  std::vector<std::vector<std::vector<std::size_t>>> idx(
+      static_cast<std::size_t>(agents),
+      std::vector<std::vector<std::size_t>>(static_cast<std::size_t>(reasons + 1)));
+  for (std::size_t i = 0; i < r.obs.size(); ++i) {
+    const Residual& x = r.obs[i];
+    idx[static_cast<std::size_t>(x.agent)][0].push_back(i);
+    if (x.reason >= 0)
+      idx[static_cast<std::size_t>(x.agent)][static_cast<std::size_t>(x.reason + 1)].push_back(i);
   }
-  // Expectation of each observation from the other agents of its stratum (NaN: no peers).
-  std::vector<double> expect(obs.size(), std::nan("")), obsVar(obs.size(), 0);
-  double ssWithin = 0, nWithin = 0;
-  for (std::size_t i = 0; i < obs.size(); ++i) {
-    const auto& ob = obs[i];
-    const auto& t = stratum[{ob.channel, stratumOf(ob)}];
-    const auto& u = agentStratum[{ob.agent, ob.channel, stratumOf(ob)}];
-    if (t.first - u.first >= 1) {
-      expect[i] = (t.second - u.second) / (t.first - u.first);
-      // Variance of this residual under "no difference": the stratum's outcome variance, plus
-      // the noise of the peers' mean (shared by the agent's n observations of the stratum).
-      const double p = (t.second + 0.5) / (t.first + 1);
-      obsVar[i] = (normal ? 1.0 : p * (1 - p)) * (1 + u.first / (t.first - u.first));
-      ssWithin += (ob.x - expect[i]) * (ob.x - expect[i]);
-      nWithin += 1;
-    }
-  }
-  const double pooled = nWithin > 1 ? ssWithin / (nWithin - 1) : 1.0;
-  std::vector<std::vector<std::size_t>> byAgent(static_cast<std::size_t>(agents));
-  for (std::size_t i = 0; i < obs.size(); ++i)
-    if (!std::isnan(expect[i])) byAgent[static_cast<std::size_t>(obs[i].agent)].push_back(i);
-  struct Acc {
-    double n = 0, x = 0, e = 0, var = 0;
-  };
-  // acc[scope + 1][agent]: scope -1 is all reasons.
-  std::vector<std::vector<Acc>> accs(static_cast<std::size_t>(reasons + 1),
-                                     std::vector<Acc>(static_cast<std::size_t>(agents)));
+  std::vector<double> scopeN(static_cast<std::size_t>(reasons + 1), 0.0), scopeSum = scopeN;
   for (int a = 0; a < agents; ++a)
-    for (std::size_t i : byAgent[static_cast<std::size_t>(a)])
-      for (int scope : {-1, obs[i].reason}) {
-        if (scope >= reasons) continue;
-        Acc& c = accs[static_cast<std::size_t>(scope + 1)][static_cast<std::size_t>(a)];
-        c.n += 1;
-        c.x += obs[i].x;
-        c.e += expect[i];
-        c.var += normal ? pooled * obsVar[i] : obsVar[i];
-        if (obs[i].reason == -1) break;  // no reason: counted once, in "all"
-      }
-  // Between-agent variance of the mean residuals (DerSimonian-Laird), per scope: a reason where
-  // one agent stands out gets a wider prior than one where everybody is alike. (Pooling tau^2
-  // over the reasons shrinks the few real outliers too hard: docs/coaching.md.)
-  auto tauOf = [&](int from, int to) {
-    double Q = 0, W = 0, W2 = 0, WD = 0;
-    int active = 0;
-    for (int sc = from; sc < to; ++sc)
-      for (const auto& c : accs[static_cast<std::size_t>(sc + 1)]) {
-        if (c.n <= 0) continue;
-        const double v = c.var / (c.n * c.n), d = (c.x - c.e) / c.n;
-        const double w = 1 / std::max(v, 1e-12);
-        W += w, W2 += w * w, WD += w * d;
-        ++active;
-      }
-    if (active < 2 || W <= W2 / W) return 0.0;
-    const double dbar = WD / W;
-    for (int sc = from; sc < to; ++sc)
-      for (const auto& c : accs[static_cast<std::size_t>(sc + 1)]) {
-        if (c.n <= 0) continue;
-        const double v = c.var / (c.n * c.n), d = (c.x - c.e) / c.n;
-        Q += (d - dbar) * (d - dbar) / std::max(v, 1e-12);
-      }
-    return std::max(0.0, (Q - (active - 1)) / (W - W2 / W));
-  };
-  for (int scope = -1; scope < reasons; ++scope) {
-    const std::vector<Acc>& acc = accs[static_cast<std::size_t>(scope + 1)];
-    const double tau2 = tauOf(scope, scope + 1);
-    for (int a = 0; a < agents; ++a) {
-      const Acc& ac = acc[static_cast<std::size_t>(a)];
-      if (ac.n <= 0) continue;
+    for (int s = 0; s <= reasons; ++s)
+      for (std::size_t i : idx[static_cast<std::size_t>(a)][static_cast<std::size_t>(s)])
+        scopeN[static_cast<std::size_t>(s)] += 1,
+            scopeSum[static_cast<std::size_t>(s)] += r.obs[i].x;
+  auto show = [&](double meanX) { return aht ? std::exp(meanX) : goodRate ? 1 - meanX : meanX; };
+  const int minN = r.metric == Metric::Qa ? std::max(5, o.minContacts / 2) : o.minContacts;
+  for (int a = 0; a < agents; ++a)
+    for (int s = 0; s <= reasons; ++s) {
+      const auto& which = idx[static_cast<std::size_t>(a)][static_cast<std::size_t>(s)];
+      if (which.empty()) continue;
+      const ScopeTest t = testObservations(r, which);
       Cell c;
       c.agent = a;
-      c.reason = scope;
-      c.metric = metric;
-      c.step = step;
-      c.n = static_cast<int>(ac.n);
-      const double v = ac.var / (ac.n * ac.n), d = (ac.x - ac.e) / ac.n;
-      const double w = tau2 / (tau2 + v);
-      const double post = w * d, sd = std::sqrt(std::max(w * v, 1e-18));
-      c.confidence = tau2 > 0 ? phi(post / sd) : 0.5;
-      const double raw = ac.x / ac.n, team = ac.e / ac.n;
-      if (normal) {
-        c.value = std::exp(raw);
-        c.team = std::exp(team);
-        c.estimate = std::exp(team + post);
-        c.effect = std::exp(post) - 1;
-        // Sure enough (shrunk posterior) and large enough (as observed) to be worth coaching.
-        c.finding = c.n >= minN && c.confidence >= o.confidence && std::exp(d) - 1 >= minEffect;
-        c.strength = false;  // a short AHT is no strength in itself (seed 000)
-      } else {
-        const bool goodRate = metric != Metric::Repeat;  // fcr, csat, conversion, QA: report good
-        c.value = goodRate ? 1 - raw : raw;
-        c.team = goodRate ? 1 - team : team;
-        c.estimate = goodRate ? 1 - (team + post) : team + post;
-        c.effect = post;
-        c.finding = c.n >= minN && c.confidence >= o.confidence && d >= minEffect;
-        c.strength = c.n >= minN && c.confidence <= 1 - o.confidence && d <= -minEffect;
+      c.reason = s - 1;
+      c.metric = r.metric;
+      c.step = r.step;
+      c.n = t.n;
+      c.value = show(t.sumX / t.n);
+      c.expected = show(t.sumExpected / t.n);
+      const double restN = scopeN[static_cast<std::size_t>(s)] - t.n;
+      c.team =
+          restN > 0 ? show((scopeSum[static_cast<std::size_t>(s)] - t.sumX) / restN) : std::nan("");
+      c.effect = aht ? std::exp(t.diff()) - 1 : t.diff();
+      c.se = t.se();
+      if (t.n >= minN) {
+        c.p = t.p;
+        c.pBetter = t.pBetter;
       }
       // Evidence: the agent's worst contacts in scope (furthest above their expectation).
       std::vector<std::pair<double, int>> worst;
-      for (std::size_t i : byAgent[static_cast<std::size_t>(a)]) {
-        const Obs& ob = obs[i];
-        if ((scope < 0 || ob.reason == scope) && ob.x - expect[i] > 0)
-          worst.push_back({-(ob.x - expect[i]), ob.contact});
-      }
+      for (std::size_t i : which)
+        if (r.obs[i].x - r.obs[i].expected > 0)
+          worst.push_back({-(r.obs[i].x - r.obs[i].expected), r.obs[i].contact});
       std::stable_sort(worst.begin(), worst.end(),
                        [](const auto& x, const auto& y) { return x.first < y.first; });
-      for (std::size_t i = 0; i < worst.size() && i < 20; ++i)
-        c.evidence.push_back(worst[i].second);
+      for (std::size_t k = 0; k < worst.size() && k < 20; ++k)
+        c.evidence.push_back(worst[k].second);
       out.push_back(std::move(c));
     }
+}
+
+/// False discovery rate control over every tested cell of the run, in two levels: the agents
+/// (families), then their cells (significance.hpp). Worse (findings) and better (strengths) are
+/// two separate procedures.
+void controlFalseDiscoveries(Scoring& sc) {
+  const ScoringOptions& o = sc.options;
+  std::vector<double> p, pb;
+  std::vector<int> family;
+  for (const Cell& c : sc.cells) {
+    p.push_back(c.p);
+    pb.push_back(c.metric == Metric::Aht ? std::nan("") : c.pBetter);
+    family.push_back(c.agent);
+  }
+  const FamilyDiscoveries worse = familyFdr(p, family, o.fdr);
+  const FamilyDiscoveries better = familyFdr(pb, family, o.fdr);
+  Discoveries& d = sc.discoveries;
+  d.agents = worse.families;
+  d.agentsSelected = worse.selected;
+  for (std::size_t i = 0; i < sc.cells.size(); ++i) {
+    Cell& c = sc.cells[i];
+    c.q = worse.q[i];
+    c.qBetter = better.q[i];
+    if (std::isnan(c.p)) continue;
+    ++d.tests;
+    const double minEffect = o.minEffect[static_cast<int>(c.metric)];
+    if (c.q <= o.fdr) {
+      ++d.discoveries;
+      d.pThreshold = std::max(d.pThreshold, c.p);
+      c.finding = c.effect >= minEffect;
+      d.findings += c.finding;
+    }
+    c.strength = !std::isnan(c.qBetter) && c.qBetter <= o.fdr && c.effect <= -minEffect;
   }
 }
 
@@ -225,48 +303,49 @@ void linkRepeats(const ContactLog& log, const ScoringOptions& o, Scoring& sc) {
       sc.repeated[static_cast<std::size_t>(sc.firstOf[i])] = 1;
 }
 
-/// Cells of the contact outcomes (repeat, FCR, CSAT, conversion, AHT).
-void outcomeCells(const ContactLog& log, const ScoringOptions& o, Scoring& sc) {
-  std::vector<Obs> repeat, fcr, csat, conv, aht;
+/// The contact outcomes compared with the team: repeat, FCR, CSAT, conversion, AHT, and the two
+/// halves of a poor first contact (unresolved; a repeat although resolved) for the attribution.
+void outcomeResiduals(const ContactLog& log, Scoring& sc) {
+  std::vector<Obs> repeat, fcr, csat, conv, aht, unresolved, repeatResolved;
   for (std::size_t i = 0; i < log.contacts.size(); ++i) {
     const LogContact& c = log.contacts[i];
     if (c.agent < 0) continue;
     const int ci = static_cast<int>(i);
+    auto obs = [&](double x) { return Obs{c.agent, c.reason, c.channel, x, ci}; };
     if (sc.firstOf[i] == ci) {
       const bool rep = sc.repeated[i];
-      repeat.push_back({c.agent, c.reason, c.channel, rep ? 1.0 : 0.0, ci});
+      repeat.push_back(obs(rep ? 1.0 : 0.0));
       const bool solved = (c.resolved < 0 || c.resolved == 1) && !rep;
-      fcr.push_back({c.agent, c.reason, c.channel, solved ? 0.0 : 1.0, ci});
+      fcr.push_back(obs(solved ? 0.0 : 1.0));
+      if (c.resolved >= 0) unresolved.push_back(obs(c.resolved ? 0.0 : 1.0));
+      if (c.resolved == 1) repeatResolved.push_back(obs(rep ? 1.0 : 0.0));
     }
-    if (c.satisfied >= 0)
-      csat.push_back({c.agent, c.reason, c.channel, c.satisfied ? 0.0 : 1.0, ci});
-    if (c.converted >= 0)
-      conv.push_back({c.agent, c.reason, c.channel, c.converted ? 0.0 : 1.0, ci});
-    if (std::isfinite(c.handle) && c.handle > 0)
-      aht.push_back({c.agent, c.reason, c.channel, std::log(c.handle), ci});
+    if (c.satisfied >= 0) csat.push_back(obs(c.satisfied ? 0.0 : 1.0));
+    if (c.converted >= 0) conv.push_back(obs(c.converted ? 0.0 : 1.0));
+    if (std::isfinite(c.handle) && c.handle > 0) aht.push_back(obs(std::log(c.handle)));
   }
-  const int agents = static_cast<int>(log.agents.size());
-  const int reasons = static_cast<int>(log.reasons.size());
-  cellsOf(Metric::Repeat, -1, repeat, agents, reasons, o, sc.cells);
-  cellsOf(Metric::Fcr, -1, fcr, agents, reasons, o, sc.cells);
-  cellsOf(Metric::Csat, -1, csat, agents, reasons, o, sc.cells);
-  cellsOf(Metric::Conversion, -1, conv, agents, reasons, o, sc.cells);
-  cellsOf(Metric::Aht, -1, aht, agents, reasons, o, sc.cells);
+  const std::pair<Metric, const std::vector<Obs>*> all[] = {
+      {Metric::Repeat, &repeat},
+      {Metric::Fcr, &fcr},
+      {Metric::Csat, &csat},
+      {Metric::Conversion, &conv},
+      {Metric::Aht, &aht},
+      {Metric::Unresolved, &unresolved},
+      {Metric::RepeatResolved, &repeatResolved}};
+  for (const auto& [m, o] : all) sc.residuals.push_back(compareWithTeam(log, m, -1, *o));
 }
 
-/// Cells of the QA score per rubric step.
-void qaCells(const ContactLog& log, const ScoringOptions& o, Scoring& sc) {
+/// The QA score per rubric step compared with the team (same channel).
+void qaResiduals(const ContactLog& log, Scoring& sc) {
   const std::size_t steps = log.rubric ? log.rubric->steps.size() : 0;
   for (std::size_t st = 0; st < steps; ++st) {
     std::vector<Obs> q;
     for (const auto& e : log.qa) {
       if (e.agent < 0 || st >= e.score.steps.size() || std::isnan(e.score.steps[st])) continue;
       const LogContact& lc = log.contacts[static_cast<std::size_t>(e.contact)];
-      // QA: peers on the same channel (per reason the QA sample is too thin to stratify).
       q.push_back({e.agent, lc.reason, lc.channel, 1 - e.score.steps[st], e.contact});
     }
-    cellsOf(Metric::Qa, static_cast<int>(st), q, static_cast<int>(log.agents.size()),
-            static_cast<int>(log.reasons.size()), o, sc.cells);
+    sc.residuals.push_back(compareWithTeam(log, Metric::Qa, static_cast<int>(st), q));
   }
 }
 
@@ -370,8 +449,12 @@ Scoring scoreLog(const ContactLog& log, const ScoringOptions& o) {
   Scoring sc;
   sc.options = o;
   linkRepeats(log, o, sc);
-  outcomeCells(log, o, sc);
-  qaCells(log, o, sc);
+  outcomeResiduals(log, sc);
+  qaResiduals(log, sc);
+  for (const auto& r : sc.residuals)
+    if (r.metric != Metric::Unresolved && r.metric != Metric::RepeatResolved)
+      cellsOf(log, r, o, sc.cells);
+  controlFalseDiscoveries(sc);
   stepRelations(log, sc);
   for (int a = 0; a < static_cast<int>(log.agents.size()); ++a)
     sc.agents.push_back(summarise(log, sc, a));

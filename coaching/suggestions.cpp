@@ -21,8 +21,13 @@ RuleSet readRules(const std::string& file, const std::string& text, const Rubric
   if (!y.expectMap(root, "", {"scoring", "rules"})) throw InputError(std::move(y.diagnostics()));
   if (y.has(root, "scoring")) {
     const YAML::Node s = root["scoring"];
-    if (y.expectMap(s, "scoring", {"confidence", "min_contacts", "min_effect", "window_days"})) {
-      y.optionalNumber(s, "confidence", "scoring.confidence", 0.5, 0.9999, rs.scoring.confidence);
+    if (y.has(s, "confidence"))
+      y.error(s["confidence"], "scoring.confidence",
+              "replaced by 'fdr' (the false discovery rate over all tests of a run, e.g. 0.05; "
+              "docs/coaching.md)");
+    if (y.expectMap(s, "scoring",
+                    {"fdr", "confidence", "min_contacts", "min_effect", "window_days"})) {
+      y.optionalNumber(s, "fdr", "scoring.fdr", 0.0001, 0.5, rs.scoring.fdr);
       if (y.has(s, "min_contacts"))
         if (auto v = y.integer(s["min_contacts"], "scoring.min_contacts", 1, 1000000))
           rs.scoring.minContacts = static_cast<int>(*v);
@@ -138,208 +143,131 @@ bool reasonMatches(const ContactLog& log, const CoachingRule& r, int reason) {
   return false;
 }
 
-/// Turns a scoring's findings into suggestions by the rules: one pass over the findings picks
-/// each one's best rule and merges findings that lead to the same suggestion.
+/// Turns weak spots into suggestions: the rule that fits each cause best gives the text.
 class Suggester {
  public:
   Suggester(const ContactLog& log, const Scoring& s, const RuleSet& rules)
-      : log_(log), s_(s), rules_(rules), rb_(log.rubric ? &*log.rubric : nullptr) {
-    for (const auto& c : s.cells)
-      if (c.metric == Metric::Qa) qa_[{c.agent, c.reason, c.step}] = &c;
-  }
+      : log_(log), s_(s), rules_(rules), rb_(log.rubric ? &*log.rubric : nullptr) {}
 
   std::vector<Suggestion> run() {
-    for (const auto& f : s_.cells)
-      if (f.finding) add(f);
     std::vector<Suggestion> out;
-    for (const auto& k : order_) out.push_back(finish(std::move(merged_[k])));
+    for (WeakSpot& w : attribute(log_, s_)) out.push_back(make(std::move(w)));
     std::stable_sort(out.begin(), out.end(),
                      [](const Suggestion& a, const Suggestion& b) { return a.score > b.score; });
     return out;
   }
 
  private:
-  struct Key {
-    int agent;
-    const CoachingRule* rule;
-    int step;
-    Metric metric;
-    bool operator<(const Key& o) const {
-      return std::tie(agent, rule, step, metric) < std::tie(o.agent, o.rule, o.step, o.metric);
+  const ContactLog& log_;
+  const Scoring& s_;
+  const RuleSet& rules_;
+  const Rubric* rb_;
+
+  /// How well rule `r` fits weak spot `w` (< 0: not at all): its cause first, then the metric of
+  /// the lead finding, then listed reasons.
+  double fit(const CoachingRule& r, const WeakSpot& w) const {
+    if (!r.rubrics.empty() &&
+        (!rb_ || std::find(r.rubrics.begin(), r.rubrics.end(), rb_->name) == r.rubrics.end()))
+      return -1;
+    double score = 0;
+    if (w.cause == Cause::Step) {
+      const int st = rb_ && !r.step.empty() ? rb_->stepIndex(r.step) : -1;
+      if (st == w.step && !r.improvesKnowledge)
+        score = 4;
+      else if (r.metric == Metric::Qa && r.step.empty())
+        score = 1;  // the generic QA-step rule
+      else
+        return -1;
+    } else if (w.cause == Cause::Knowledge) {
+      if (!r.improvesKnowledge || !r.step.empty() || r.metric == Metric::Qa) return -1;
+      score = 4;
+    } else {
+      return -1;
     }
-  };
-
-  const std::string& stepName(int step) const {
-    return rb_->steps[static_cast<std::size_t>(step)].name;
-  }
-  std::string reasonSuffix(const char* lead, int scope) const {
-    return scope >= 0 ? lead + log_.reasons[static_cast<std::size_t>(scope)] : "";
-  }
-
-  /// The agent's own QA gap on `step` (for finding `f`'s reason, else overall), if clear.
-  std::vector<std::string> qaSupport(const Cell& f, int step, double& level) const {
-    char b[200];
-    for (int scope : {f.reason, -1}) {
-      auto it = qa_.find({f.agent, scope, step});
-      if (it == qa_.end()) continue;
-      const Cell& q = *it->second;
-      if (q.effect > 0 && q.confidence >= 0.9) {
-        std::snprintf(b, sizeof b, "QA %s score %.0f%% vs %.0f%% for the team (%d evaluations%s)",
-                      stepName(step).c_str(), 100 * q.value, 100 * q.team, q.n,
-                      reasonSuffix(", ", scope).c_str());
-        level = 3 + q.effect;  // the agent's own QA gap: the stronger, the likelier the cause
-        return {b};
-      }
+    bool metricSeen = false;
+    for (const Cell* c : w.findings) metricSeen = metricSeen || c->metric == r.metric;
+    if (r.metric == w.lead->metric)
+      score += 2;
+    else if (metricSeen)
+      score += 1;
+    else if (score < 4 || r.metric != Metric::Qa)
+      return -1;
+    if (!r.reasons.empty()) {
+      bool any = false;
+      for (const Cell* c : w.findings)
+        any = any || (c->reason >= 0 && reasonMatches(log_, r, c->reason));
+      for (int x : w.reasons) any = any || reasonMatches(log_, r, x);
+      if (!any) return -1;
+      score += 1;
     }
-    return {};
+    return score;
   }
 
-  /// The team's relation between skipping `step` and repeat contacts, if clear.
-  std::optional<std::string> teamSupport(const Cell& f, int step) const {
-    char b[200];
-    for (int scope : {f.reason, -1})
-      for (const auto& rel : s_.relations) {
-        if (rel.reason != scope) continue;
-        const double b0 = rel.beta[static_cast<std::size_t>(step)];
-        const double se = rel.se[static_cast<std::size_t>(step)];
-        if (b0 < -1.645 * se && se > 0) {
-          std::snprintf(b, sizeof b,
-                        "team: skipping %s goes with %+.0f points of repeat contacts%s (%d QA'd "
-                        "first contacts)",
-                        stepName(step).c_str(), -100 * b0, reasonSuffix(" on ", scope).c_str(),
-                        rel.n);
-          return std::string(b);
-        }
-      }
-    return std::nullopt;
-  }
-
-  /// Why a step is to blame for finding `f` (empty: no evidence); `level` says how strongly.
-  std::vector<std::string> stepSupport(const Cell& f, int step, double& level) const {
-    level = 0;
-    std::vector<std::string> why = qaSupport(f, step, level);
-    // The team's relation only points at this agent's step if the agent's own QA on it is not
-    // at or above the team's (then the cause lies elsewhere, e.g. knowledge).
-    bool qaFine = false;
-    if (auto it = qa_.find({f.agent, -1, step}); it != qa_.end())
-      qaFine = it->second->n >= 5 && it->second->value >= it->second->team;
-    if ((f.metric == Metric::Repeat || f.metric == Metric::Fcr) && !qaFine)
-      if (auto team = teamSupport(f, step)) {
-        why.push_back(*team);
-        level = std::max(level, 1.0);
-      }
-    return why;
-  }
-
-  /// The rule that fits finding `f` best, with the evidence for it (nullptr: none fits).
-  const CoachingRule* bestRule(const Cell& f, std::vector<std::string>& support) const {
+  const CoachingRule* bestRule(const WeakSpot& w) const {
     const CoachingRule* best = nullptr;
     double bestScore = -1;
     for (const auto& r : rules_.rules) {
-      if (r.metric != f.metric || !reasonMatches(log_, r, f.reason)) continue;
-      if (!r.rubrics.empty() &&
-          (!rb_ || std::find(r.rubrics.begin(), r.rubrics.end(), rb_->name) == r.rubrics.end()))
-        continue;
-      int stepIdx = -1;
-      double level = 0;
-      std::vector<std::string> why;
-      if (!r.step.empty()) {
-        if (!rb_ || (stepIdx = rb_->stepIndex(r.step)) < 0) continue;
-        if (f.metric == Metric::Qa) {
-          if (f.step != stepIdx) continue;
-          level = 3;
-        } else {
-          why = stepSupport(f, stepIdx, level);
-          if (why.empty()) continue;
-        }
-      }
-      const double score = level + (r.reasons.empty() ? 0 : 1);
-      if (score > bestScore) {
-        best = &r;
-        bestScore = score;
-        support = why;
-      }
+      const double f = fit(r, w);
+      if (f > bestScore) best = &r, bestScore = f;
     }
     return best;
   }
 
-  /// Adds finding `f` to its suggestion (a new one, or one with the same agent, rule and step).
-  void add(const Cell& f) {
-    std::vector<std::string> support;
-    const CoachingRule* best = bestRule(f, support);
-    const int step = best && !best->step.empty() ? rb_->stepIndex(best->step) : f.step;
-    const Key key{f.agent, best, step, best ? best->metric : f.metric};
-    auto it = merged_.find(key);
-    if (it == merged_.end()) {
-      Suggestion sg;
-      sg.agent = f.agent;
-      sg.rule = best;
-      sg.step = step;
-      sg.improvesKnowledge = best ? best->improvesKnowledge : step < 0;
-      it = merged_.emplace(key, std::move(sg)).first;
-      order_.push_back(key);
-    }
-    Suggestion& sg = it->second;
-    sg.findings.push_back(&f);
-    for (const auto& w : support)
-      if (std::find(sg.support.begin(), sg.support.end(), w) == sg.support.end())
-        sg.support.push_back(w);
-    if (f.reason < 0)
-      sg.allReasons = true;
-    else if (std::find(sg.reasons.begin(), sg.reasons.end(), f.reason) == sg.reasons.end())
-      sg.reasons.push_back(f.reason);
-    // Rank key: the extra bad contacts the finding stands for (AHT: in contacts' worth of
-    // handle time; a QA gap counts a third), times how sure it is.
-    double excess = f.n * f.effect;
-    if (f.metric == Metric::Qa) excess /= 3.0;
-    sg.score = std::max(sg.score, excess * f.confidence);
+  std::string reasonText(const Suggestion& sg) const {
+    if (sg.allReasons || sg.reasons.empty()) return "all reasons";
+    std::string t;
+    for (int r : sg.reasons)
+      t += (t.empty() ? "" : ", ") + log_.reasons[static_cast<std::size_t>(r)];
+    return t;
   }
 
-  /// The suggestion's text (the rule's, with its placeholders filled) and contacts to replay.
-  Suggestion finish(Suggestion sg) const {
-    // The finding the text quotes: the strongest one.
-    const Cell* lead = sg.findings.front();
-    for (const Cell* c : sg.findings)
-      if (c->n * c->effect * c->confidence > lead->n * lead->effect * lead->confidence) lead = c;
-    std::string reasonText;
-    if (sg.allReasons || sg.reasons.empty()) {
-      reasonText = "all";
-    } else {
-      std::sort(sg.reasons.begin(), sg.reasons.end());
-      for (int r : sg.reasons)
-        reasonText += (reasonText.empty() ? "" : ", ") + log_.reasons[static_cast<std::size_t>(r)];
-    }
-    std::string text = sg.rule ? sg.rule->text
-                               : std::string(
-                                     "{metric} on {reason} contacts is worse than the team "
-                                     "({value} vs {team}): replay the contacts below with your "
-                                     "coach.");
+  /// The generic text when no rule fits the cause.
+  std::string genericText(const Suggestion& sg) const {
+    if (sg.cause == Cause::Step)
+      return "Practise the {step} step of the rubric on {reason}: {metric} is {value} vs {team} "
+             "expected from the team on contacts like yours; go through its questions with your "
+             "coach on the contacts below.";
+    if (sg.cause == Cause::Knowledge)
+      return "Refresh the answers on {reason}: {metric} is {value} vs {team} expected from the "
+             "team on contacts like yours.";
+    return "{metric} on {reason} is {value} vs {team} expected from the team on contacts like "
+           "yours, and the data does not show whether a rubric step or knowledge is the cause: "
+           "replay the contacts below with your coach.";
+  }
+
+  Suggestion make(WeakSpot w) const {
+    Suggestion sg;
+    sg.agent = w.agent;
+    sg.cause = w.cause;
+    sg.step = w.step;
+    sg.reasons = w.reasons;
+    sg.allReasons = w.reasons.empty();
+    sg.improvesKnowledge = w.cause == Cause::Knowledge;
+    sg.findings = w.findings;
+    sg.support = w.why;
+    sg.rule = bestRule(w);
+    const Cell* lead = w.lead;
+    sg.score = lead->n * lead->effect / (lead->metric == Metric::Qa ? 3.0 : 1.0);
+    std::string text = sg.rule ? sg.rule->text : genericText(sg);
     auto put = [&](const std::string& ph, const std::string& v) {
       for (std::size_t at; (at = text.find(ph)) != std::string::npos;)
         text.replace(at, ph.size(), v);
     };
     put("{agent}", log_.agents[static_cast<std::size_t>(sg.agent)]);
-    put("{reason}", reasonText);
+    put("{reason}", reasonText(sg));
     put("{metric}", toString(lead->metric));
-    put("{step}", sg.step >= 0 && rb_ ? stepName(sg.step) : "");
+    put("{step}", sg.step >= 0 && rb_ ? rb_->steps[static_cast<std::size_t>(sg.step)].name : "");
     put("{value}", fmtValue(lead->metric, lead->value));
-    put("{team}", fmtValue(lead->metric, lead->team));
+    put("{team}", fmtValue(lead->metric, lead->expected));
     put("{n}", std::to_string(lead->n));
     sg.text = text;
     std::set<int> seen;
     for (const Cell* c : sg.findings)
       for (int ci : c->evidence)
         if (seen.insert(ci).second && sg.contacts.size() < 10) sg.contacts.push_back(ci);
+    sg.spot = std::move(w);
     return sg;
   }
-
-  const ContactLog& log_;
-  const Scoring& s_;
-  const RuleSet& rules_;
-  const Rubric* rb_;
-  std::map<std::tuple<int, int, int>, const Cell*> qa_;  // (agent, reason, step) -> QA cell
-  std::map<Key, Suggestion> merged_;
-  std::vector<Key> order_;
 };
 
 }  // namespace

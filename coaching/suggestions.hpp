@@ -1,11 +1,13 @@
 // Coaching suggestions: rules as data (coaching/rules.yaml, docs/coaching.md "Suggestion rules")
-// turn findings of the scoring into advice per agent, each with its evidence and a rank.
+// turn each weak spot of the attribution (its cause: a rubric step or the knowledge of some
+// reasons) into advice, each with its evidence, the figures that decided the cause, and a rank.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "coaching/attribution.hpp"
 #include "coaching/scoring.hpp"
 
 namespace cclab {
@@ -32,19 +34,21 @@ RuleSet readRules(const std::string& file, const std::string& text, const Rubric
 
 struct Suggestion {
   int agent = -1;
-  const CoachingRule* rule = nullptr;  // null: no rule matched (a generic text)
+  const CoachingRule* rule = nullptr;  // null: no rule fits the cause (a generic text)
   std::string text;
+  Cause cause = Cause::Unclear;
   std::vector<int> reasons;  // reasons concerned (empty with allReasons)
   bool allReasons = false;
   int step = -1;  // rubric step concerned, -1 none
   bool improvesKnowledge = false;
   std::vector<const Cell*> findings;  // the outcome / QA findings behind it
-  std::vector<std::string> support;   // why the step: "QA ..." / "team: ..."
-  double score = 0;                   // excess bad contacts x confidence: the rank key
+  std::vector<std::string> support;   // the figures that decided the cause, in words
+  WeakSpot spot;                      // the attribution behind it
+  double score = 0;                   // the extra bad contacts of the lead finding: the rank key
   std::vector<int> contacts;          // contact indices to replay
 };
 
-/// Suggestions ranked by score (highest first; ties by agent, then rule order).
+/// One suggestion per weak spot, ranked by score (highest first; ties by agent).
 std::vector<Suggestion> suggest(const ContactLog& log, const Scoring& s, const RuleSet& rules);
 
 }  // namespace cclab

@@ -1,8 +1,10 @@
-// The Coaching tab, over the current run's coaching/coaching.json (`cclab coach`): the agents'
+// The Coaching tab, over the current run's coaching/coaching.json (`cclab coach`): how agents are
+// compared (the false discovery rate, what the comparison adjusts for) on top; the agents'
 // scorecards on the left; the selected agent's QA per step, strengths and ranked suggestions with
-// their evidence, simulated impact and the contacts to replay (a click opens one in the Replay
-// tab) on the right.
+// their cause and the figures that decided it, the adjusted comparison of each finding, the
+// simulated impact and the contacts to replay (a click opens one in the Replay tab) on the right.
 //
+// [SECTION] How agents are compared
 // [SECTION] Scorecards (the agents' table)
 // [SECTION] The selected agent
 // [SECTION] Panel
@@ -24,6 +26,30 @@ const ImVec4 kSuggestionColour(1, 0.8f, 0.35f, 1);
 
 std::string str(const json& j) {
   return j.get<std::string>();
+}
+
+//-------------------------------------------------------------------------------------------------
+// [SECTION] How agents are compared
+//-------------------------------------------------------------------------------------------------
+
+/// The false discovery rate and what the comparison adjusted for (coaching.json, format 2).
+void drawMethod(const json& cj) {
+  if (cj.contains("false_discovery")) {
+    const auto& f = cj["false_discovery"];
+    ImGui::Text("False discovery rate %.1f%%: %d of %d agents selected, %d of %d cells discovered",
+                100 * f["target_rate"].get<double>(), f["agents_selected"].get<int>(),
+                f["agents"].get<int>(), f["discoveries"].get<int>(), f["tests"].get<int>());
+  }
+  if (!cj.contains("adjustment")) return;
+  std::string factors;
+  for (const auto& m : cj["adjustment"])
+    for (const auto& x : m["factors"]) {
+      const std::string name = str(x);
+      if (factors.find(name) == std::string::npos) factors += (factors.empty() ? "" : ", ") + name;
+    }
+  ImGui::TextWrapped(
+      "Compared with the team on the same channel and reason, adjusted for: %s",
+      factors.empty() ? "nothing else (the log has no such fields)" : factors.c_str());
 }
 
 //-------------------------------------------------------------------------------------------------
@@ -68,6 +94,21 @@ void drawScorecards(App& app, const json& cj) {
 // [SECTION] The selected agent
 //-------------------------------------------------------------------------------------------------
 
+/// A finding: the agent's figure, what the team has on contacts like these (adjusted), p, q.
+void drawFinding(const json& f) {
+  const bool aht = f["metric"] == "aht";
+  const double scale = aht ? 1 : 100;
+  const char* unit = aht ? " s" : "%";
+  ImGui::BulletText("%s%s on %s: %.1f%s vs %.1f%s expected (team %.1f%s), n %d, p %.2g, q %.2g",
+                    str(f["metric"]).c_str(),
+                    f.contains("step") ? (" " + str(f["step"])).c_str() : "",
+                    str(f["reason"]).c_str(), scale * f["value"].get<double>(), unit,
+                    scale * f["expected"].get<double>(), unit,
+                    f["team"].is_number() ? scale * f["team"].get<double>() : 0.0, unit,
+                    f["n"].get<int>(), f["p"].is_number() ? f["p"].get<double>() : 1.0,
+                    f["q"].is_number() ? f["q"].get<double>() : 1.0);
+}
+
 void drawAgentSummary(const json& a) {
   ImGui::Text("%s", str(a["agent"]).c_str());
   const auto& s = a["scorecard"];
@@ -83,23 +124,32 @@ void drawAgentSummary(const json& a) {
     }
   if (a["strengths"].empty()) return;
   ImGui::TextColored(ImVec4(0.5f, 0.9f, 0.5f, 1), "Strengths:");
-  for (const auto& f : a["strengths"])
-    ImGui::BulletText("%s on %s: %.1f%% vs team %.1f%%", str(f["metric"]).c_str(),
-                      str(f["reason"]).c_str(), 100 * f["value"].get<double>(),
-                      100 * f["team"].get<double>());
+  for (const auto& f : a["strengths"]) drawFinding(f);
+}
+
+/// The cause of a suggestion and the figures that decided it.
+void drawCause(const json& sg) {
+  if (!sg.contains("cause")) return;
+  const auto& c = sg["cause"];
+  std::string what = str(c["kind"]);
+  if (c["step"].is_string()) what += " (" + str(c["step"]) + ")";
+  what += c["concentrated"].get<bool>() ? ", concentrated in these reasons" : "";
+  ImGui::TextColored(kSuggestionColour, "Cause: %s", what.c_str());
+  for (const auto& w : c["decided_by"]) ImGui::BulletText("%s", str(w).c_str());
 }
 
 void drawEvidence(const json& sg) {
-  for (const auto& f : sg["findings"])
-    ImGui::BulletText("%s%s on %s: %.3g vs team %.3g (n %d, confidence %.1f%%)",
-                      str(f["metric"]).c_str(),
-                      f.contains("step") ? (" " + str(f["step"])).c_str() : "",
-                      str(f["reason"]).c_str(), f["value"].get<double>(), f["team"].get<double>(),
-                      f["n"].get<int>(), 100 * f["confidence"].get<double>());
-  for (const auto& w : sg["support"]) ImGui::BulletText("%s", str(w).c_str());
+  drawCause(sg);
+  ImGui::TextUnformatted("Findings (adjusted comparison):");
+  for (const auto& f : sg["findings"]) drawFinding(f);
   if (!sg["impact"].is_object()) return;
-  ImGui::Text("Simulated impact (%s):", str(sg["impact"]["change"]).c_str());
-  for (auto it = sg["impact"]["kpis"].begin(); it != sg["impact"]["kpis"].end(); ++it)
+  const auto& im = sg["impact"];
+  if (im.contains("same_as") && im["same_as"].is_number())
+    ImGui::Text("Simulated impact (%s; the same change as suggestion #%d, simulated once):",
+                str(im["change"]).c_str(), im["same_as"].get<int>());
+  else
+    ImGui::Text("Simulated impact (%s):", str(im["change"]).c_str());
+  for (auto it = im["kpis"].begin(); it != im["kpis"].end(); ++it)
     ImGui::BulletText("%s: %+.4g [%+.4g, %+.4g]", it.key().c_str(),
                       it.value()["diff"].get<double>(), it.value()["ci95"][0].get<double>(),
                       it.value()["ci95"][1].get<double>());
@@ -157,6 +207,7 @@ void drawCoachingPanel(App& app) {
   }
   const json& cj = *r->coaching;
   if (app.agent < 0 && !cj["suggestions"].empty()) app.agent = topSuggestionAgent(cj);
+  drawMethod(cj);
   ImGui::BeginChild("agents", ImVec2(440, 0), true);
   drawScorecards(app, cj);
   ImGui::EndChild();

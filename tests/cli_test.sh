@@ -71,6 +71,16 @@ grep -q "rows read: 1231, rejected: 4" "$tmp/imp.out"; check "import counts rows
 grep -q "export.csv:1233: column 'Created at': cannot read '2026-13-45T10:00:00Z'" "$tmp/imp.err"
 check "import names the line and column of a bad row" $?
 grep -q '"rows_rejected": 4' "$tmp/imp/coaching.json"; check "coaching.json counts rejected rows" $?
+# the shipped example export with planted weak spots (docs/coaching.md, "Validation on imports")
+pl="$src/tests/coaching/planted"
+"$cclab" coach --import "$pl/export.csv" --mapping "$pl/mapping.yaml" --qa "$pl/qa.csv" --rubric learn \
+  --out "$tmp/planted" -q >/dev/null 2>&1
+check "coach the planted example export" $?
+grep -E '^### |^\*\*Cause' "$tmp/planted/coaching.md" | sed 's/:.*//; s/ on all reasons//' >"$tmp/planted.txt"
+printf '%s\n' '### 1. phone-1' '**Cause' '### 2. backoffice-2' '**Cause' | cmp -s - "$tmp/planted.txt" &&
+  grep -q '^\*\*Cause: the Empathize step on all reasons' "$tmp/planted/coaching.md" &&
+  grep -q '^\*\*Cause: knowledge of terms_returns' "$tmp/planted/coaching.md"
+check "the planted export: phone-1 Empathize, backoffice-2 knowledge of returns, nobody else" $?
 "$cclab" coach --import "$src/tests/coaching/export.csv" --out "$tmp/imp2" >/dev/null 2>&1
 [ $? -eq 2 ]; check "coach --import without --mapping exits 2" $?
 

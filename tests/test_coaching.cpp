@@ -1,5 +1,5 @@
-// Coaching (issue 4): the planted-weakness validation over several seeds, the simulated impact,
-// the help-desk importer with its row-level errors, and the scoring's basic properties.
+// Coaching (issues 4, 19): the planted weak spots of scenarios/coaching-team.yaml over several
+// seeds, and the simulated impact. Uniform teams and the grid: test_coaching_validation.cpp.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -13,6 +13,7 @@
 #include "coaching/contact_log_reader.hpp"
 #include "coaching/scoring.hpp"
 #include "coaching/suggestions.hpp"
+#include "coaching/validation_grid.hpp"
 #include "engine/engines.hpp"
 #include "io/scenario_reader.hpp"
 #include "io/shipped_files.hpp"
@@ -50,71 +51,69 @@ RuleSet shippedRules(const ContactLog& log) {
 
 // The scenario plants three weak spots (scenarios/coaching-team.yaml): chat-3 skips Notify on
 // delivery questions, backoffice-2 does not know the returns answers, phone-1 skips Empathize.
-// Over 8 seeds, coach must find the planted agents on their planted reasons and stay quiet on
-// the 16 others. Measured (docs/coaching.md): hit rate 0.83, false-alarm rate 0.026 per agent
-// over 12 seeds; asserted with margins.
-TEST(Coaching, FindsPlantedWeaknessesAndStaysQuietOnOthers) {
+// Over 8 seeds, the suggestions are judged like the validation grid's (validation_grid.hpp):
+// found on the planted reasons, with the planted cause (issue 19: backoffice-2's is knowledge,
+// not a rubric step), and nothing about the 16 others. Measured (docs/coaching.md,
+// "Validation"): recall 0.625, precision 1, cause named in 15 of 15 hits, no false suggestion.
+TEST(Coaching, FindsPlantedWeaknessesWithTheirCauseAndStaysQuietOnOthers) {
   const Scenario sc =
       readScenarioFile(std::string(CCLAB_SOURCE_DIR) + "/scenarios/coaching-team.yaml");
-  const std::map<std::string, std::set<std::string>> planted = {
-      {"chat-3", {"delivery_time", "order_status"}},
-      {"backoffice-2", {"refund", "damaged", "terms_returns"}},
-      {"phone-1", {}}};  // empty: every reason
+  const std::vector<PlantedWeakSpot> planted = {
+      {"chat-3", "notify", {"delivery_time", "order_status"}, 0.75},
+      {"backoffice-2", "knowledge", {"refund", "damaged", "terms_returns"}, 0.62},
+      {"phone-1", "empathize", {}, 0.65}};
   const std::string dir = tempDir("planted");
-  int hits = 0, plantedCases = 0, falseAgents = 0, quietCases = 0, offReason = 0;
+  GridResult total;
+  std::map<std::string, int> causeRightOf, hitsOf;
   for (std::uint64_t seed = 1; seed <= 8; ++seed) {
     const ContactLog log = runAndRead(sc, seed, dir + "/s" + std::to_string(seed));
     const RuleSet rules = shippedRules(log);
     const Scoring s = scoreLog(log, rules.scoring);
-    std::map<std::string, bool> found, alarm;
-    for (const auto& c : s.cells) {
-      if (!c.finding) continue;
-      const std::string agent = log.agents[static_cast<std::size_t>(c.agent)];
-      const std::string reason =
-          c.reason >= 0 ? log.reasons[static_cast<std::size_t>(c.reason)] : "all";
-      auto p = planted.find(agent);
-      if (p == planted.end()) {
-        alarm[agent] = true;
-      } else if (p->second.empty() || reason == "all" || p->second.count(reason)) {
-        found[agent] = true;
-      } else {
-        ++offReason;
-      }
+    const std::vector<Suggestion> sg = suggest(log, s, rules);
+    for (const auto& x : sg) {  // every suggestion carries its evidence and its cause's figures
+      EXPECT_FALSE(x.findings.empty());
+      EXPECT_FALSE(x.contacts.empty());
+      EXPECT_FALSE(x.text.empty());
+      EXPECT_FALSE(x.support.empty());
     }
-    for (const auto& [agent, reasons] : planted) {
-      ++plantedCases;
-      hits += found[agent];
+    for (const auto& w : planted) {
+      GridResult one;
+      judge(log, sg, {w}, one);
+      causeRightOf[w.agent] += one.all.causeRight;
+      hitsOf[w.agent] += one.all.hits;
     }
-    for (const auto& a : log.agents)
-      if (!planted.count(a)) {
-        ++quietCases;
-        falseAgents += alarm[a];
-      }
-    // Every suggestion carries its evidence.
-    for (const auto& sg : suggest(log, s, rules)) {
-      EXPECT_FALSE(sg.findings.empty());
-      EXPECT_FALSE(sg.contacts.empty());
-      EXPECT_FALSE(sg.text.empty());
-    }
+    judge(log, sg, planted, total);
   }
-  const double hitRate = static_cast<double>(hits) / plantedCases;
-  const double falseRate = static_cast<double>(falseAgents) / quietCases;
-  std::printf("planted: hit rate %.3f (%d/%d), false alarms %.3f (%d/%d agents), %d off-reason\n",
-              hitRate, hits, plantedCases, falseRate, falseAgents, quietCases, offReason);
-  EXPECT_GE(hitRate, 0.70);
-  EXPECT_LE(falseRate, 0.08);
-  EXPECT_LE(offReason, 4);
+  const CellResult& r = total.all;
+  std::printf(
+      "planted: recall %.3f (%d/%d), precision %.3f (%d/%d), cause named %.3f (%d/%d; "
+      "chat-3 %d, backoffice-2 %d, phone-1 %d), runs with a false suggestion %d/%d\n",
+      r.recall(), r.hits, r.planted, r.precision(), r.trueSuggestions, r.suggestions,
+      r.causeAccuracy(), r.causeRight, r.hits, causeRightOf["chat-3"], causeRightOf["backoffice-2"],
+      causeRightOf["phone-1"], r.runsWithFalse, r.runs);
+  // Recall here is below the grid's 0.8 (docs/coaching.md, "Validation"): backoffice-2's returns
+  // reasons bring about 80 first contacts in four weeks and chat-3's Notify gap touches two
+  // reasons; the false discovery rate is not traded for it.
+  EXPECT_GE(r.recall(), 0.6);
+  EXPECT_GE(r.precision(), 0.9);
+  EXPECT_GE(r.causeAccuracy(), 0.9);
+  EXPECT_LE(r.runsWithFalse, 1);
+  EXPECT_GE(hitsOf["backoffice-2"], 4);
+  EXPECT_EQ(causeRightOf["backoffice-2"], hitsOf["backoffice-2"])
+      << "backoffice-2's cause is knowledge of the returns answers, not a rubric step";
   fs::remove_all(dir);
 }
 
 // Raising chat-3's Notify on delivery questions to the team's level must lower repeat contacts
-// (paired over common random numbers) and never touch other agents' profiles.
+// (paired over common random numbers) and never touch other agents' profiles; a second
+// suggestion making the same change shares the first one's simulation (issue 19).
 TEST(Coaching, ImpactOfNotifyCoachingLowersRepeats) {
   const Scenario sc =
       readScenarioFile(std::string(CCLAB_SOURCE_DIR) + "/scenarios/coaching-team.yaml");
   const std::string dir = tempDir("impact");
   const ContactLog log = runAndRead(sc, 1, dir + "/run");
   Suggestion s;
+  s.cause = Cause::Step;
   s.agent = log.agentIndex("chat-3");
   s.step = log.rubric->stepIndex("notify");
   s.reasons = {log.reasonIndex("delivery_time"), log.reasonIndex("order_status")};
@@ -143,11 +142,17 @@ TEST(Coaching, ImpactOfNotifyCoachingLowersRepeats) {
     }
   }
   ImpactOptions io;
-  io.top = 1;
   io.replications = 6;
   io.workDir = dir + "/impact";
-  const auto impacts = simulateImpacts(sc, log, {s}, io);
+  io.top = 2;
+  Suggestion again = s;  // another suggestion making the same change: one simulation, shared
+  again.text = "the same change, worded otherwise";
+  const auto impacts = simulateImpacts(sc, log, {s, again}, io);
   ASSERT_TRUE(impacts[0].has_value());
+  ASSERT_TRUE(impacts[1].has_value());
+  EXPECT_EQ(impacts[0]->sameAs, -1);
+  EXPECT_EQ(impacts[1]->sameAs, 0);
+  EXPECT_EQ(impacts[1]->change, impacts[0]->change);
   bool checked = false;
   for (const auto& k : impacts[0]->kpis)
     if (k.name == "shop.repeat_contacts") {
@@ -156,20 +161,5 @@ TEST(Coaching, ImpactOfNotifyCoachingLowersRepeats) {
       checked = true;
     }
   EXPECT_TRUE(checked);
-  fs::remove_all(dir);
-}
-
-// A team without differences: no findings (shrinkage keeps noise quiet).
-TEST(Coaching, UniformTeamHasNoFindings) {
-  Scenario sc = readScenarioFile(std::string(CCLAB_SOURCE_DIR) + "/scenarios/coaching-team.yaml");
-  for (auto& p : sc.coaching.agentProfile) p = 0;  // everyone gets the team profile
-  const std::string dir = tempDir("uniform");
-  int findings = 0;
-  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
-    const ContactLog log = runAndRead(sc, seed, dir + "/s" + std::to_string(seed));
-    const Scoring s = scoreLog(log, shippedRules(log).scoring);
-    for (const auto& c : s.cells) findings += c.finding;
-  }
-  EXPECT_LE(findings, 2);
   fs::remove_all(dir);
 }

@@ -30,7 +30,7 @@ void putTime(std::string& b, double v) {
 
 const char* contactsCsvHeader() {
   return "replication,id,channel,reason,shopper,stage,arrival_s,answer_s,first_response_s,end_s,"
-         "wait_s,agent,outcome,concurrency,resolved,satisfied,repeat\n";
+         "wait_s,agent,outcome,concurrency,resolved,satisfied,repeat,segment\n";
 }
 
 const char* ordersCsvHeader() {
@@ -157,6 +157,8 @@ void CsvContactWriter::write(const ContactRecord& r) {
   if (r.satisfied >= 0) putInt(b, static_cast<int>(r.satisfied));
   b += ',';
   if (r.shopper >= 0) b += r.repeat ? '1' : '0';
+  b += ',';
+  if (r.segment >= 0) put(b, sc_.shop.segments[static_cast<std::size_t>(r.segment)].name);
   b += '\n';
   std::fwrite(b.data(), 1, b.size(), file_);
 }

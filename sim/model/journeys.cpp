@@ -470,6 +470,7 @@ void ShopperJourneys::contactFinished(std::uint64_t cookie, ContactRecord& r) {
   const ShopperContactTag tag = ShopperContactTag::unpack(cookie);
   r.repeat = tag.repeat;
   Shopper& s = pool_[static_cast<std::size_t>(tag.slot)];
+  r.segment = s.segment;
   --s.pending;
   const bool answered = r.answer >= 0;
   if (tag.callback && answered && s.inWindow) stats_[ShopStats::kCallbacksKept] += 1;
