@@ -161,13 +161,17 @@ TEST(WorkforceOutputs, ChannelSummaryHasTalkAndWrapUp) {
 
 TEST(WorkforceOutputs, ReportAndFilesAreForPeople) {
   const std::string html = runReportHtml(run().sc, run().r, run().summary, {});
-  const auto at = html.find("<h2>Workforce</h2>");
+  const auto at = html.find("<section id=\"workforce\">");
   ASSERT_NE(at, std::string::npos);
-  const std::string section = html.substr(at, html.find("<h2>Per interval") - at);
-  for (const char* label : {"after-call work, s", "on break, h", "planned shrinkage", "absent, h",
-                            "occupancy: (talk + wrap) / (staffed - break)", "utilisation"})
+  const std::string section = html.substr(at, html.find("</section>", at) - at);
+  for (const char* label :
+       {"After-call work hours", "Break hours", "Planned shrinkage hours", "Absent hours",
+        "Occupancy = (talk + after-call work) / (staffed - break)",
+        "Utilisation (of scheduled time)"})
     EXPECT_NE(section.find(label), std::string::npos) << label;
   EXPECT_NE(section.find("%"), std::string::npos);
+  // The channel table has the after-call work; the page names the KPI definitions.
+  EXPECT_NE(html.find("After-call work per contact"), std::string::npos);
   EXPECT_NE(html.find("Service level: answered_and_abandoned"), std::string::npos);
   for (const auto& [name, text] : run().files) EXPECT_FALSE(hasNan(text)) << name;
   EXPECT_FALSE(hasNan(html));

@@ -334,7 +334,9 @@ std::string runReportHtml(const Scenario& sc, const ExperimentResult& r, const J
            sum["engine"].get<std::string>() + ", cclab " + sum["cclab_version"].get<std::string>() +
            ". " +
            tr(lang, "Means with 95% confidence intervals over replications.",
-              "Gemiddelden met 95%-betrouwbaarheidsintervallen over de replicaties.")) +
+              "Gemiddelden met 95%-betrouwbaarheidsintervallen over de replicaties.") +
+           " Service level: " + toString(sc.serviceLevelDefinition) +
+           "; ASA: " + toString(sc.asaDefinition) + " (docs/results.md).") +
        "</div>";
   h += summaryBox(runSentences(sum, gates, lang), lang);
   std::vector<std::pair<std::string, std::string>> toc;
