@@ -98,7 +98,7 @@ class RunLogReader {
       log_.reasonGroups.push_back(sc.shop.reasons[r].group);
       reasonById_[sc.shop.reasons[r].id] = static_cast<int>(r);
     }
-    for (const auto& g : sc.shop.segments) log_.segments.push_back(g.name);
+    log_.segments = sc.segments;  // the shop's visitor segments first, then the channels'
     log_.agents = agentNames(sc);
     if (sc.coaching.enabled) log_.rubric = sc.coaching.rubric;
   }
@@ -211,8 +211,9 @@ class RunLogReader {
     c.handled = answer;
     // Written by newer runs only: the segment (the load is computed from the sessions).
     if (col.count("segment") && !f("segment").empty()) {
-      auto it = std::find(log_.segments.begin(), log_.segments.end(), f("segment"));
-      if (it == log_.segments.end()) throw bad("segment", "unknown segment '" + f("segment") + "'");
+      const std::string segment = csvTextValue(f("segment"));
+      auto it = std::find(log_.segments.begin(), log_.segments.end(), segment);
+      if (it == log_.segments.end()) throw bad("segment", "unknown segment '" + segment + "'");
       c.segment = static_cast<int>(it - log_.segments.begin());
     }
     return c;

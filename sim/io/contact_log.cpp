@@ -158,7 +158,7 @@ void CsvContactWriter::write(const ContactRecord& r) {
   b += ',';
   if (r.shopper >= 0) b += r.repeat ? '1' : '0';
   b += ',';
-  if (r.segment >= 0) put(b, csvText(sc_.shop.segments[static_cast<std::size_t>(r.segment)].name));
+  if (r.segment >= 0) put(b, csvText(sc_.segments[static_cast<std::size_t>(r.segment)]));
   b += '\n';
   std::fwrite(b.data(), 1, b.size(), file_);
 }

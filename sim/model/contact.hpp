@@ -42,7 +42,6 @@ struct ContactRecord {
   std::int8_t resolved = -1;   // the contact resolved the question
   std::int8_t satisfied = -1;  // the customer was satisfied (CSAT)
   bool repeat = false;         // a repeat contact (an earlier one on this question was unresolved)
-  int segment = -1;            // the shopper's customer segment (index into shop.segments)
   // Agent behaviour (coaching model), hidden truth a QA evaluator only samples:
   std::uint32_t skipped = 0;  // bit s: rubric step s was skipped
   std::int8_t knew = -1;      // the agent knew the answer (-1: no coaching model)
