@@ -21,7 +21,6 @@ std::string formatIsoDate(std::int64_t days);
 /// The weekday of a date given as days since 1970-01-01: 0 Monday .. 6 Sunday.
 int weekdayOf(std::int64_t days);
 
-
 /// ISO 8601: YYYY-MM-DD, optionally [T ]HH:MM[:SS[.fff]], optionally Z or +HH:MM / -HH:MM
 /// (blanks around it allowed); nothing if malformed, if the date does not exist (2026-02-30) or
 /// if the offset is outside -14:00..+14:00. `why` (when given) says what is wrong.
