@@ -2,6 +2,7 @@
 #include "results/report_charts.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -13,9 +14,11 @@ namespace cclab {
 namespace {
 
 const char* weekday(int d, Lang lang) {
-  static const char* en[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-  static const char* nl[] = {"ma", "di", "wo", "do", "vr", "za", "zo"};
-  return (lang == Lang::Nl ? nl : en)[((d % 7) + 7) % 7];
+  static constexpr std::array<const char*, 7> en = {"Mon", "Tue", "Wed", "Thu",
+                                                    "Fri", "Sat", "Sun"};
+  static constexpr std::array<const char*, 7> nl = {"ma", "di", "wo", "do", "vr", "za", "zo"};
+  const auto day = static_cast<std::size_t>(((d % 7) + 7) % 7);
+  return lang == Lang::Nl ? nl[day] : en[day];
 }
 
 std::string svgOpen(int w, int h, const std::string& title) {
