@@ -255,8 +255,9 @@ void shopSentence(const Json& s, Lang lang, std::vector<std::string>& out) {
 
 void channelSentences(const Json& s, Lang lang, std::vector<std::string>& out) {
   for (const auto& [name, c] : s["channels"].items()) {
+    const std::string channel = name;  // clang 14 cannot capture a structured binding
     auto v = [&](const char* k, KpiUnit u) {
-      return formatKpi(meanOf(entry(s["channels"], name.c_str(), k)), u, lang);
+      return formatKpi(meanOf(entry(s["channels"], channel.c_str(), k)), u, lang);
     };
     const bool chat = c.contains("kind") && (c["kind"] == "chat" || c["kind"] == "messaging");
     std::string t =
