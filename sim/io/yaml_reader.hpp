@@ -39,7 +39,10 @@ class YamlReader {
                  const std::vector<std::string>& allowed);
   /// Like expectMap, but any keys are allowed (names chosen by the user); duplicates still fail.
   bool expectOpenMap(const YAML::Node& node, const std::string& field);
-  bool has(const YAML::Node& map, const char* key) const { return map[key].IsDefined(); }
+  /// Whether `map` is a map holding `key` (false for anything else: yaml-cpp throws on a scalar).
+  bool has(const YAML::Node& map, const char* key) const {
+    return map.IsMap() && map[key].IsDefined();
+  }
   /// Reports a missing required key on `map`.
   void missing(const YAML::Node& map, const std::string& field, const char* key);
 
