@@ -21,20 +21,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 std::string esc(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    if (c == '<')
-      o += "&lt;";
-    else if (c == '>')
-      o += "&gt;";
-    else if (c == '&')
-      o += "&amp;";
-    else if (c == '"')
-      o += "&quot;";
-    else
-      o += c;
-  }
-  return o;
+  return htmlText(s);
 }
 
 /// A table of one summary section's KPIs (`scope`: its label scope), one row per KPI.
