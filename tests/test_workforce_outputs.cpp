@@ -14,6 +14,7 @@
 
 #include "engine/engines.hpp"
 #include "experiment/experiment.hpp"
+#include "experiment/replication.hpp"
 #include "io/scenario_reader.hpp"
 #include "model/kpi.hpp"
 #include "results/report.hpp"
@@ -204,4 +205,47 @@ TEST(WorkforceOutputs, MissedTargetsOnAHandMadeSummary) {
             "within 86400 s");
   sum["channels"]["phone"]["service_level"] = est(0.70, 0.66, 0.80);  // touches the target
   EXPECT_EQ(missedTargets(sc, sum).size(), 1u);
+}
+
+// Chat and messaging agents that share their slots, with wrap-up per slot and a slowdown, keep
+// chatting after their shift and the chat's closing: agents' busy time is split between the two
+// channels in shares such as 2/3 that are added and later removed thousands of times. Every
+// interval's channel occupancy must be a share (0..1), and undefined (not 0, not a residue such
+// as -2) where no agent time was left for the channel (nobody staffed, or all busy elsewhere).
+TEST(WorkforceOutputs, ChannelOccupancyIsAShareInEveryInterval) {
+  const Scenario sc = readScenarioText(
+      "shared-slots.yaml",
+      "name: shared-slots\nhorizon_days: 2\ninterval_minutes: 30\n"
+      "channels:\n"
+      "  chat:\n    kind: chat\n    hours: {daily: \"08:00-20:00\"}\n"
+      "    patience: {dist: exponential, mean_s: 150}\n"
+      "    handle_time: {dist: lognormal, mean_s: 600, sd_s: 300}\n"
+      "    wrap_up: {dist: exponential, mean_s: 40}\n    arrivals: {per_hour: 40}\n"
+      "  messaging:\n    kind: messaging\n    hours: {daily: \"08:00-20:00\"}\n"
+      "    when_closed: wait\n    patience: {dist: exponential, mean_s: 3600}\n"
+      "    handle_time: {dist: exponential, mean_s: 500}\n    arrivals: {per_hour: 15}\n"
+      "agents:\n"
+      "  - name: chat\n    channels: [chat, messaging]\n    concurrency: 3\n"
+      "    slowdown: 0.25\n"
+      "    shifts:\n      - {name: day, agents: 4, hours: {daily: \"08:00-20:00\"}}\n");
+  RunOptions o;  // the plain loop
+  const ReplicationStats r = runReplication(sc, o.seed, 0, o.engine, nullptr);
+  const KpiDefinitions d = kpiDefinitions(sc);
+  int defined = 0;
+  for (int i = 0; i < r.intervals; ++i) {
+    for (int c = 0; c < r.channels; ++c) {
+      const IntervalStats& s = r.at(i, c);
+      double occupancy = 0;
+      for (const auto& k : channelKpis(s, 1800, d))
+        if (k.name == "occupancy") occupancy = k.value;
+      if (s.staffedTime - s.otherBusyTime < 1e-6) {  // no agent time left for this channel
+        EXPECT_TRUE(std::isnan(occupancy)) << "interval " << i << " channel " << c;
+        continue;
+      }
+      ++defined;
+      EXPECT_GE(occupancy, 0) << "interval " << i << " channel " << c;
+      EXPECT_LE(occupancy, 1) << "interval " << i << " channel " << c;
+    }
+  }
+  EXPECT_GT(defined, 40);  // both channels staffed 12 hours a day, two days
 }

@@ -1,6 +1,7 @@
 // KPI definitions; see kpi.hpp and docs/results.md.
 #include "model/kpi.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -9,6 +10,14 @@ namespace cclab {
 namespace {
 double ratio(double a, double b) {
   return b > 0 ? a / b : std::numeric_limits<double>::quiet_NaN();
+}
+
+/// A share of agent time: `part` of `whole` seconds, kept in [0, 1] against the rounding of the
+/// time integrals, and undefined when less than a microsecond of agent time was there (what is
+/// left of a difference of two integrals that are equal in exact arithmetic).
+double timeShare(double part, double whole) {
+  if (!(whole > 1e-6)) return std::numeric_limits<double>::quiet_NaN();
+  return std::clamp(part / whole, 0.0, 1.0);
 }
 }  // namespace
 
@@ -52,7 +61,7 @@ std::vector<KpiValue> channelKpis(const IntervalStats& s, double window, const K
       {"first_response_s", ratio(s.firstResponseSum, s.answered)},
       {"aht_s", ratio(s.handleSum + s.wrapSum, s.served)},
       {"mean_wait_abandoned_s", ratio(s.waitAbandonedSum, s.abandoned)},
-      {"occupancy", ratio(s.busyTime, s.staffedTime - s.otherBusyTime)},
+      {"occupancy", timeShare(s.busyTime, s.staffedTime - s.otherBusyTime)},
       {"availability", ratio(s.shownTime, s.openTime)},
       {"mean_concurrency", ratio(s.sessionsArea, s.sessionAgentsArea)},
       {"concurrency_at_answer", ratio(s.concurrencySum, s.answered)},
@@ -106,7 +115,7 @@ std::vector<KpiValue> agentTimeKpis(const AgentStats& a) {
           {"shrinkage_hours", a.shrinkageTime / 3600.0},
           {"absent_hours", a.absentTime / 3600.0},
           {"overtime_hours", a.overtimeTime / 3600.0},
-          {"occupancy", ratio(a.busyTime + a.wrapTime, a.staffedTime - a.breakTime)},
+          {"occupancy", timeShare(a.busyTime + a.wrapTime, a.staffedTime - a.breakTime)},
           {"utilisation", ratio(a.busyTime + a.wrapTime, a.scheduledTime)},
           {"shrinkage_share", ratio(a.breakTime + a.shrinkageTime + a.absentTime, a.scheduledTime)},
           {"handled", a.handled}};
