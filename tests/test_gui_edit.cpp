@@ -78,9 +78,9 @@ TEST(ScenarioForm, CoversEveryValueAndKeepsComments) {
     throw std::runtime_error("no field " + path);
   };
   EXPECT_EQ(field("channels.chat.hours.mon-fri").value, "08:00-21:00");
-  EXPECT_EQ(field("agents.chat.shifts.evening.agents").value, "4");
+  EXPECT_EQ(field("agents.chat.shifts.evening.agents").value, "3");
   EXPECT_EQ(field("shop.stages.cart.forward").value, "0.35");
-  field("agents.chat.shifts.evening.agents").value = "5";
+  field("agents.chat.shifts.evening.agents").value = "4";
   field("channels.chat.hours.mon-fri").value = "08:00-22:00";
   field("horizon_days").value = "7";
   form.chatStages = {false, false, true, true, false, false};
@@ -111,7 +111,7 @@ TEST(WhatIf, WritesTheSettingsIntoAValidScenario) {
   w.proactiveAfter = 30;
   const auto changes = w.changes();
   ASSERT_EQ(changes.size(), 4u);
-  EXPECT_EQ(changes[1], "chat / evening: 4 -> 5 agents");
+  EXPECT_EQ(changes[1], "chat / evening: 3 -> 4 agents");
   const std::string out = w.apply(text);
   EXPECT_NE(out.find("# PROACTIVE-CHECKOUT-CHAT"), std::string::npos);
   const Scenario base = readScenarioText("base.yaml", text);
