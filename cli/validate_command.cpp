@@ -69,6 +69,10 @@ struct FileChecks {
     checkMappingFile(f);
     std::printf("%s: ok (mapping)\n", f.c_str());
   }
+  /// "1 channel", "4 channels".
+  static std::string counted(std::size_t n, const char* noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+  }
   void scenario(const std::string& f) {
     const Scenario sc = readScenarioFile(f);
     // The memory of the run `cclab run FILE` would do (10 replications, with the contact log).
@@ -77,11 +81,11 @@ struct FileChecks {
     const RunMemory memory = checkRunMemory(sc, plain);
     int agents = 0;
     for (const auto& g : sc.groups) agents += g.size();
-    std::printf(
-        "%s: ok (%zu channels, %zu agent groups, %d agents, %g days; a run of 10 "
-        "replications needs about %s of memory)\n",
-        f.c_str(), sc.channels.size(), sc.groups.size(), agents, sc.horizonDays,
-        formatBytes(memory.peak).c_str());
+    std::printf("%s: ok (%s, %s, %s, %g days; a run of 10 replications needs about %s of memory)\n",
+                f.c_str(), counted(sc.channels.size(), "channel").c_str(),
+                counted(sc.groups.size(), "agent group").c_str(),
+                counted(static_cast<std::size_t>(agents), "agent").c_str(), sc.horizonDays,
+                formatBytes(memory.peak).c_str());
   }
 };
 
