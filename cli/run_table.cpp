@@ -142,11 +142,27 @@ void printShopTable(const nlohmann::ordered_json& summary, Lang lang) {
   printRow({{lang == Lang::Nl ? "winkel-KPI" : "shop KPI", -45},
             {lang == Lang::Nl ? "gesimuleerd" : "simulated", 14},
             {lang == Lang::Nl ? "95%-interval" : "95% interval", 28}});
-  for (const char* k :
-       {"visits", "orders", "conversion_rate", "revenue_per_visit", "aov", "cart_abandonment",
-        "engagement_ratio", "chat_conversion", "aov_chat", "aov_non_chat",
-        "no_quick_answer_abandonment", "purchases_lost_unanswered", "proactive_recovery",
-        "self_service_deflection", "repeat_rate", "fcr", "csat", "effort", "cost_per_order"}) {
+  for (const char* k : {"visits",
+                        "orders",
+                        "conversion_rate",
+                        "revenue_per_visit",
+                        "aov",
+                        "cart_abandonment",
+                        "engagement_ratio",
+                        "chat_conversion",
+                        "aov_chat",
+                        "aov_non_chat",
+                        "no_quick_answer_abandonment",
+                        "purchases_lost_unanswered",
+                        "proactive_recovery",
+                        "self_service_deflection",
+                        "repeat_rate",
+                        "fcr",
+                        "csat",
+                        "effort",
+                        "cost_per_order",
+                        "net_contribution_per_week"}) {
+    if (!summary["shop"].contains(k)) continue;  // money without a gross margin
     const auto& e = summary["shop"][k];
     const KpiLabel* l = findKpiLabel("shop", k);
     printRow(

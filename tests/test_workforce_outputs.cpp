@@ -249,3 +249,33 @@ TEST(WorkforceOutputs, ChannelOccupancyIsAShareInEveryInterval) {
   }
   EXPECT_GT(defined, 40);  // both channels staffed 12 hours a day, two days
 }
+
+// Money (scenario `gross_margin`): contribution = revenue x margin, net contribution = that minus
+// every cost, per week over the KPI window; agents cost their paid hours (scheduled, with breaks,
+// shrinkage and absence, plus overtime), not only the staffed ones. Without a margin, no money
+// figures are made up.
+TEST(WorkforceOutputs, MoneyFromTheGrossMarginAndPaidHours) {
+  Scenario sc = readScenarioFile(std::string(CCLAB_SOURCE_DIR) + "/scenarios/baseline.yaml");
+  ASSERT_DOUBLE_EQ(sc.shop.grossMargin, 0.40);
+  RunOptions o;  // the plain loop
+  const ReplicationStats r = runReplication(sc, o.seed, 0, o.engine, nullptr);
+  const int from = static_cast<int>(sc.warmupSeconds() / sc.intervalSeconds()), to = r.intervals;
+  std::map<std::string, double> k;
+  for (const auto& v : shopKpis(sc, r, from, to)) k[v.name] = v.value;
+  EXPECT_DOUBLE_EQ(k["contribution"], k["revenue"] * 0.40);
+  EXPECT_DOUBLE_EQ(k["net_contribution"], k["contribution"] - k["cost_total"]);
+  const double weeks = (to - from) * sc.intervalSeconds() / (7 * 86400.0);
+  EXPECT_DOUBLE_EQ(k["net_contribution_per_week"], k["net_contribution"] / weeks);
+  double paid = 0, staffed = 0;
+  std::size_t a = 0;
+  for (const auto& g : sc.groups)
+    for (int i = 0; i < g.size(); ++i, ++a) {
+      paid += (r.agents[a].scheduledTime + r.agents[a].overtimeTime) / 3600.0 * g.costPerHour;
+      staffed += r.agents[a].staffedTime / 3600.0 * g.costPerHour;
+    }
+  EXPECT_NEAR(k["cost_agents"], paid, 1e-6 * paid);
+  EXPECT_GT(paid, staffed * 1.05);  // planned shrinkage 6% and absence 5%: paid, not staffed
+  sc.shop.grossMargin = std::numeric_limits<double>::quiet_NaN();
+  for (const auto& v : shopKpis(sc, r, from, to))
+    EXPECT_EQ(v.name.find("contribution"), std::string::npos) << v.name;
+}

@@ -87,6 +87,7 @@ const std::vector<std::string>& headlineKpis() {
                                                 "shop.csat",
                                                 "shop.cost_total",
                                                 "shop.cost_per_order",
+                                                "shop.net_contribution_per_week",
                                                 "channels.chat.availability",
                                                 "channels.chat.first_response_s",
                                                 "channels.chat.abandonment_rate",

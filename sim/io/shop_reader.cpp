@@ -34,6 +34,7 @@ void ShopReader::read(const YAML::Node& n) {
                      "csat_unresolved_factor",
                      "order_value",
                      "chat_value_uplift",
+                     "gross_margin",
                      "repeat",
                      "proactive",
                      "phases",
@@ -414,6 +415,7 @@ void ShopReader::readOutcomes(const YAML::Node& n, const std::string& f) {
   y_.optionalNumber(n, "content_quality", f + ".content_quality", 0, 10, sh.contentQuality);
   y_.optionalNumber(n, "self_service_cost", f + ".self_service_cost", 0, 1e6, sh.selfServiceCost);
   y_.optionalNumber(n, "chat_value_uplift", f + ".chat_value_uplift", 0, 100, sh.chatValueUplift);
+  readProb("gross_margin", sh.grossMargin);
   sh.resolution.assign(nc, 0.8);
   sh.csat.assign(nc, 0.7);
   auto chanProbs = [&](const char* key, std::vector<double>& into) {

@@ -190,6 +190,12 @@ struct ShopCosts {
   double total() const { return contacts + agents + selfService + chatbot; }
 };
 
+/// The hours an agent is paid for: scheduled (breaks, planned shrinkage and absence included)
+/// plus overtime (finishing a contact after the shift).
+double paidHours(const AgentStats& a) {
+  return (a.scheduledTime + a.overtimeTime) / 3600.0;
+}
+
 ShopCosts shopCosts(const Scenario& sc, const ReplicationStats& r, const ShopStats& s, int from,
                     int to) {
   ShopCosts k;
@@ -200,8 +206,7 @@ ShopCosts shopCosts(const Scenario& sc, const ReplicationStats& r, const ShopSta
   }
   std::size_t a = 0;
   for (const auto& g : sc.groups)
-    for (int i = 0; i < g.size(); ++i, ++a)
-      k.agents += r.agents[a].staffedTime / 3600.0 * g.costPerHour;
+    for (int i = 0; i < g.size(); ++i, ++a) k.agents += paidHours(r.agents[a]) * g.costPerHour;
   k.selfService = s[ShopStats::kSelfServiceCost];
   k.chatbot = s[ShopStats::kBotConversations] * sc.shop.chatbot.costPerConversation;
   return k;
@@ -223,6 +228,17 @@ void addCoachingKpis(std::vector<KpiValue>& k, const Scenario& sc, const ShopSta
         {"skipped_rate_" + steps[st].id, q(s.at(S::kStepSkipped, si), s[S::kAnsweredContacts])});
     k.push_back({"repeat_share_" + steps[st].id, q(s.at(S::kStepRepeats, si), repeats)});
   }
+}
+
+/// Money (scenario `gross_margin`): the contribution of the orders (revenue x margin), what is
+/// left of it after every cost, and that per week of the window of `intervals` intervals.
+void addContributionKpis(std::vector<KpiValue>& k, const Scenario& sc, double revenue,
+                         double totalCost, int intervals) {
+  const double contribution = revenue * sc.shop.grossMargin;
+  const double weeks = intervals * sc.intervalMinutes / (7 * 24 * 60.0);
+  k.push_back({"contribution", contribution});
+  k.push_back({"net_contribution", contribution - totalCost});
+  k.push_back({"net_contribution_per_week", ratio(contribution - totalCost, weeks)});
 }
 
 }  // namespace
@@ -292,6 +308,7 @@ std::vector<KpiValue> shopKpis(const Scenario& sc, const ReplicationStats& r, in
     k.push_back({"csat_" + sc.channels[c].name,
                  q(s.at(S::kChannelSatisfied, ci), s.at(S::kChannelAnswered, ci))});
   }
+  if (std::isfinite(sc.shop.grossMargin)) addContributionKpis(k, sc, revenue, totalCost, to - from);
   if (sc.coaching.enabled) addCoachingKpis(k, sc, s);
   return k;
 }

@@ -287,6 +287,12 @@ const std::vector<KpiLabel> kRows = {
      U::Euros, B::Lower, kNothingAnswered},
     {"shop", "cost_per_order", "Cost per order", "Kosten per bestelling", U::Euros, B::Lower,
      kNoOrders},
+    {"shop", "contribution", "Contribution of the orders (revenue x gross margin)",
+     "Brutomarge van de bestellingen", U::Euros, B::Higher, kNone},
+    {"shop", "net_contribution", "Net contribution (after contact-center costs)",
+     "Nettobijdrage (na kosten klantenservice)", U::Euros, B::Higher, kNone},
+    {"shop", "net_contribution_per_week", "Net contribution per week", "Nettobijdrage per week",
+     U::Euros, B::Higher, kNone},
     {"shop", "chatting_visits", "Visits that chatted", "Bezoeken met chat", U::Count, B::Neither,
      kNone},
     // shop: coaching (docs/coaching.md)

@@ -3,6 +3,7 @@
 // `shop:` section of a scenario file (docs/scenario.md, "Shop"); simulated by journeys.hpp.
 #pragma once
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -66,8 +67,11 @@ struct Shop {
   std::vector<double> resolution;  // per channel: P(resolved by the contact)
   std::vector<double> csat;        // per channel: P(satisfied | resolved)
   double csatUnresolvedFactor = 0.5;
-  Distribution orderValue;          // currency units
-  double chatValueUplift = 1.55;    // order value x this after a chat
+  Distribution orderValue;        // currency units
+  double chatValueUplift = 1.55;  // order value x this after a chat
+  /// Gross margin: the share of revenue left after the cost of the goods sold (NaN: not given,
+  /// and no contribution figures are reported).
+  double grossMargin = std::numeric_limits<double>::quiet_NaN();
   double repeatIfUnresolved = 0.6;  // P(an unresolved contact comes back)
   Distribution repeatDelay;         // seconds
   double repeatWindowDays = 14;

@@ -73,7 +73,8 @@ bool decides(const std::string& path) {
                                "effort",
                                "cost_total",
                                "cost_per_order",
-                               "cost_per_contact"};
+                               "cost_per_contact",
+                               "net_contribution_per_week"};
   static const char* channel[] = {"service_level", "asa_s", "first_response_s", "abandonment_rate",
                                   "availability"};
   const KpiPath p = parseKpiPath(path);
