@@ -110,7 +110,9 @@ int openPaths(const Options& o, App& app) {
   }
   if (app.run() && app.run()->replay) {
     Replay& r = *app.run()->replay;
-    r.seek(o.at >= 0 ? o.at : (o.screenshot.empty() ? 0 : r.endTime() * 0.45));
+    const double start = replayStart(*app.run());  // 0, or a real day's first event
+    r.seek(o.at >= 0 ? o.at
+                     : (o.screenshot.empty() ? start : start + (r.endTime() - start) * 0.45));
   }
   return 0;
 }

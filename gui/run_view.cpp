@@ -90,6 +90,17 @@ void readComparison(RunView& v) {
 
 }  // namespace
 
+double replayStart(const RunView& v) {
+  if (!v.replay || !v.summary.is_object() || !v.summary.contains("day_start_s") ||
+      !v.summary["day_start_s"].is_number())
+    return 0;
+  const double dayStart = v.summary["day_start_s"].get<double>();
+  const auto& events = v.replay->log().events;
+  const auto first = std::lower_bound(events.begin(), events.end(), dayStart,
+                                      [](const ReplayEvent& e, double t) { return e.time < t; });
+  return first == events.end() ? dayStart : first->time;
+}
+
 std::unique_ptr<RunView> loadRun(const std::string& dir) {
   auto v = std::make_unique<RunView>();
   v->dir = dir;
@@ -106,6 +117,7 @@ std::unique_ptr<RunView> loadRun(const std::string& dir) {
     v->error += "intervals.csv: " + std::string(e.what()) + "\n";
   }
   readReplay(*v);
+  if (v->replay) v->replay->seek(replayStart(*v));
   readCoaching(*v);
   readComparison(*v);
   return v;

@@ -28,7 +28,13 @@ struct RunView {
   std::string comparisonDir;
   std::string error;  // why something could not be loaded ("" when all is well)
 };
-/// Loads what it can; problems go to RunView::error (never throws).
+/// Loads what it can; problems go to RunView::error (never throws). The replay starts at
+/// replayStart().
 std::unique_ptr<RunView> loadRun(const std::string& dir);
+
+/// Where the replay opens: 0 (the run's start) for a run; for a real day replayed by `cclab fit`
+/// (summary.json's `day_start_s`, the day's start on the week's clock) the day's first event, or
+/// the day's start if it has none, so that the day shows at once instead of an empty week.
+double replayStart(const RunView& v);
 
 }  // namespace cclab::gui

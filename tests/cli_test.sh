@@ -104,6 +104,27 @@ cp "$tmp/fit/fit.json" "$tmp/fit-1.json"
 "$cclab" fit "$src/examples/fit/calls.csv" --mapping "$src/examples/fit/calls-mapping.yaml" \
   --out "$tmp/fit" -q >/dev/null 2>&1
 cmp -s "$tmp/fit/fit.json" "$tmp/fit-1.json"; check "fit is deterministic" $?
+# a re-fit without a replay into the same --out leaves no stale replay: cclab's files go with the
+# previous set, what a user added to replay/ stays, and a symbolic link is never followed
+refit() {
+  "$cclab" fit "$src/examples/fit/calls.csv" --mapping "$src/examples/fit/calls-mapping.yaml" \
+    --out "$tmp/fit" -q "$@" >/dev/null 2>&1
+}
+echo "my notes" >"$tmp/fit/replay/notes.txt"
+refit --replay-day none; check "re-fit with --replay-day none exits 0" $?
+for f in events.bin summary.json intervals.csv; do
+  [ ! -e "$tmp/fit/replay/$f" ]; check "a re-fit without a replay removes the previous replay/$f" $?
+done
+[ "$(cat "$tmp/fit/replay/notes.txt" 2>/dev/null)" = "my notes" ]
+check "a re-fit without a replay keeps what a user added to replay/" $?
+rm "$tmp/fit/replay/notes.txt"
+refit && refit --replay-day none; check "fit, then re-fit with --replay-day none" $?
+[ ! -e "$tmp/fit/replay" ]; check "a replay/ holding only cclab's files goes" $?
+mkdir -p "$tmp/outside" && echo keep >"$tmp/outside/events.bin" && ln -s "$tmp/outside" "$tmp/fit/replay"
+refit --replay-day none; check "re-fit beside a replay symlink exits 0" $?
+[ "$(cat "$tmp/outside/events.bin")" = keep ] && [ -L "$tmp/fit/replay" ]
+check "a re-fit never follows a replay symlink out of --out" $?
+rm "$tmp/fit/replay"
 "$cclab" fit "$src/tests/coaching/export.csv" --mapping "$src/tests/coaching/mapping.yaml" \
   --out "$tmp/fit-hd" -q >"$tmp/fit-hd.out" 2>"$tmp/fit-hd.err"
 check "fit a help-desk export exits 0" $?

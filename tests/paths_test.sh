@@ -101,6 +101,17 @@ clean "coach --import" "$cclab" coach --import in/export.csv --mapping in/mappin
 clean "compare" "$cclab" compare in/baseline.yaml in/cart-only-chat.yaml -r 2 --out out/cmp -q
 clean "sweep" "$cclab" sweep in/cart-only-chat.yaml --set 'agents.chat.shifts.evening.agents=2..3' \
   -r 2 --out out/sw -q
+# fit, then a re-fit without a replay into the same --out: the previous replay/ is removed inside
+# out/ only, never through a symbolic link (outside/ is the link's target, outside out/)
+cp "$src"/examples/fit/calls.csv "$src"/examples/fit/calls-mapping.yaml in/
+clean "fit" "$cclab" fit in/calls.csv --mapping in/calls-mapping.yaml --out out/fit -q
+clean "re-fit without a replay" "$cclab" fit in/calls.csv --mapping in/calls-mapping.yaml \
+  --out out/fit --replay-day none -q
+[ ! -e out/fit/replay ]; check "the re-fit removed the previous replay" $?
+mkdir -p outside && echo keep >outside/events.bin && ln -s "$w/outside" out/fit/replay
+clean "re-fit beside a replay symlink" "$cclab" fit in/calls.csv --mapping in/calls-mapping.yaml \
+  --out out/fit --replay-day none -q
+[ "$(cat outside/events.bin)" = keep ]; check "the re-fit left the symlink's target alone" $?
 # Hostile names (issue 15) in the scenarios and the export: climbing out (../), absolute paths,
 # separators, line breaks, markup. They climb at most to the test's temporary directory and
 # absolute names point into the working directory, so that even a cclab letting names through

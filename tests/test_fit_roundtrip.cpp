@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -296,6 +297,87 @@ TEST(FitRoundTrip, PerReasonFromCallRecords) {
                 fit.patience->naiveMean);
   }
   fs::remove_all(dir);
+}
+
+// Reasons into the fitted scenario: a shop whose shoppers ask with known reason shares and pick
+// e-mail or messaging by the reasons' channel factors (no "no contact" choice, kinds without the
+// wait that puts phone and chat callers off, no self-service, every contact resolved: no
+// repeats) makes per-channel shares known in advance: P(reason | channel) is proportional to
+// mix x P(channel | reason). The fit of its contacts.csv must recover each channel's shares
+// within 99% binomial bounds, write them (with each reason's laws or fallback) into the
+// scenario's comments, and the scenario must read back and run.
+TEST(FitRoundTrip, ReasonSharesIntoTheScenario) {
+  const std::string yaml =
+      "name: reasons-truth\ninterval_minutes: 60\nhorizon_days: 14\nchannels:\n"
+      "  email: {kind: email, hours: always, patience: none,"
+      " handle_time: {dist: exponential, mean_s: 30}}\n"
+      "  messaging: {kind: messaging, hours: always, patience: none,"
+      " handle_time: {dist: exponential, mean_s: 30}}\n"
+      "agents:\n  - {name: desk, channels: [email, messaging], count: 4}\n"
+      "shop:\n  visits: {per_hour: 120}\n"
+      "  segments: {all: {share: 1, channel_weights: {email: 1, messaging: 1},"
+      " no_contact_weight: 0}}\n"
+      "  stages:\n"
+      "    research: {dwell: {dist: exponential, mean_s: 60}, forward: 0, question: 0.5,"
+      " reasons: {billing: 0.7, tech: 0.25, rare: 0.05}}\n"
+      "    discovery: {dwell: {dist: exponential, mean_s: 60}, forward: 0}\n"
+      "    cart: {dwell: {dist: exponential, mean_s: 60}, forward: 0}\n"
+      "    checkout: {dwell: {dist: exponential, mean_s: 60}, forward: 0}\n"
+      "  reasons:\n"
+      "    billing: {id: 1, group: money, self_service: 0, channel_factors: {email: 3}}\n"
+      "    tech: {id: 2, group: product, self_service: 0, channel_factors: {messaging: 4}}\n"
+      "    rare: {id: 3, group: product, self_service: 0, channel_factors: {messaging: 0.01}}\n"
+      "  resolution: {email: 1, messaging: 1}\n"
+      "  order_value: {dist: deterministic, value: 50}\n";
+  const std::map<std::string, double> mix = {{"billing", 0.7}, {"tech", 0.25}, {"rare", 0.05}};
+  const std::map<std::string, std::map<std::string, double>> factor = {
+      {"billing", {{"email", 3}, {"messaging", 1}}},
+      {"tech", {{"email", 1}, {"messaging", 4}}},
+      {"rare", {{"email", 1}, {"messaging", 0.01}}}};
+  const std::string dir = simulate(yaml, "reason-shares", 12);
+  FitRunOptions o;
+  o.logs = {dir};
+  o.out = tmpDir("reason-shares-out");
+  o.replayDay = "none";
+  const FitRun run = runFit(o);
+  const FitReport& r = run.report;
+  ASSERT_EQ(r.channels.size(), 2u);
+  const std::string scenario = readWholeFile((fs::path(o.out) / "scenario.yaml").string());
+  for (const ChannelFit& c : r.channels) {
+    // The planted shares: mix x P(channel | reason), normalised over the reasons.
+    std::map<std::string, double> planted;
+    double total = 0;
+    for (const auto& [reason, m] : mix) {
+      const auto& f = factor.at(reason);
+      planted[reason] = m * f.at(c.name) / (f.at("email") + f.at("messaging"));
+      total += planted[reason];
+    }
+    ASSERT_EQ(c.reasons.size(), 3u) << c.name;
+    for (const ReasonFit& fit : c.reasons) {
+      const double p = planted.at(fit.name) / total, n = static_cast<double>(c.contacts);
+      EXPECT_NEAR(fit.share, p, kZ99 * std::sqrt(p * (1 - p) / n)) << c.name << " " << fit.name;
+      std::printf("%s %-8s share %.4f (planted %.4f), %lld contacts\n", c.name.c_str(),
+                  fit.name.c_str(), fit.share, p, fit.contacts);
+      // In the scenario, with where it came from: its share and its laws or their fallback.
+      const std::string line =
+          "#   " + fit.name + ": " + number(std::round(fit.share * 1000) / 10, 4) + "%";
+      EXPECT_NE(scenario.find(line), std::string::npos) << line;
+      if (!fit.handle) {
+        EXPECT_NE(scenario.find(line + " (" + std::to_string(fit.contacts) +
+                                "); handle time FALLBACK: only"),
+                  std::string::npos)
+            << line;
+      }
+    }
+  }
+  // 'rare' on messaging: a few contacts, too few to fit a handle time: a fallback, said.
+  EXPECT_NE(scenario.find("handle time FALLBACK"), std::string::npos);
+  const Scenario fitted = readScenarioFile((fs::path(o.out) / "scenario.yaml").string());
+  RunOptions ro;
+  ro.replications = 1;
+  const std::string ran = tmpDir("reason-shares-run");
+  EXPECT_NO_THROW(runScenario(fitted, ro, ran));
+  for (const auto& d : {dir, o.out, ran}) fs::remove_all(d);
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -124,9 +125,46 @@ TEST(FitHandleTime, SmallSamplesFallBackAndSaySo) {
   EXPECT_EQ(h.model().family, DurationFamily::Exponential);
   EXPECT_DOUBLE_EQ(h.model().mean(), 200);
   EXPECT_NE(h.fallback.find("only 3 handle times"), std::string::npos) << h.fallback;
-  h = fitHandleTimes({}, "handle time", 300);
+  h = fitHandleTimes(std::vector<double>{}, "handle time", 300);
   EXPECT_NE(h.fallback.find("ASSUMED"), std::string::npos);
   EXPECT_DOUBLE_EQ(h.model().mean(), 300);
+}
+
+// The duration fits hold distinct values with counts (weighted_sample.hpp): whole-second handle
+// times, added in any order across many buffer merges, give the table of the sorted sample (its
+// counts and ranks), and the same fit, to the last bit, whatever the order of the log.
+TEST(WeightedSample, HoldsTheSortedSampleByDistinctValue) {
+  std::vector<double> raw =
+      draw(scenarioDistribution("{dist: lognormal, mean_s: 300, sd_s: 200}"), 50000, 21);
+  for (double& x : raw) x = std::round(x);  // a log at whole seconds
+  std::vector<double> reversed(raw.rbegin(), raw.rend()), sorted = raw;
+  std::sort(sorted.begin(), sorted.end());
+  WeightedSample w;
+  for (double x : raw) w.add(x);
+  ASSERT_EQ(w.size(), 50000);
+  std::vector<double> uniq = sorted;
+  uniq.erase(std::unique(uniq.begin(), uniq.end()), uniq.end());
+  ASSERT_EQ(w.values().size(), uniq.size());
+  EXPECT_LT(w.values().size(), 5000u);  // thousands of distinct values for 50 000 rows
+  long long total = 0;
+  for (std::size_t i = 0; i < uniq.size(); ++i) {
+    EXPECT_EQ(w.values()[i].x, uniq[i]);
+    EXPECT_EQ(w.values()[i].n, std::count(sorted.begin(), sorted.end(), uniq[i]));
+    total += w.values()[i].n;
+  }
+  EXPECT_EQ(total, 50000);
+  for (long long k : {0LL, 1LL, 777LL, 25000LL, 49999LL})
+    EXPECT_EQ(w.atRank(k), sorted[static_cast<std::size_t>(k)]) << k;
+  w.add(sorted[100], 3);  // a value with a count
+  EXPECT_EQ(w.size(), 50003);
+  const auto a = fitHandleTimes(raw, "x"), b = fitHandleTimes(reversed, "x");
+  ASSERT_EQ(a.families.size(), b.families.size());
+  EXPECT_EQ(a.mean, b.mean);
+  EXPECT_EQ(a.median, sorted[24999] + 0.5 * (sorted[25000] - sorted[24999]));
+  for (std::size_t f = 0; f < a.families.size(); ++f) {
+    EXPECT_EQ(a.families[f].logLikelihood, b.families[f].logLikelihood) << f;
+    EXPECT_EQ(a.families[f].ks.d, b.families[f].ks.d) << f;
+  }
 }
 
 TEST(KaplanMeier, MatchesAHandComputation) {
@@ -192,7 +230,7 @@ TEST(PatienceFit, NoAbandonmentMeansNoneSaidSo) {
   const auto fit = fitPatience({{10, false}, {20, false}}, true);
   EXPECT_TRUE(fit.none);
   EXPECT_NE(fit.fallback.find("no abandonment"), std::string::npos);
-  EXPECT_TRUE(fitPatience({}, false).none);
+  EXPECT_TRUE(fitPatience(std::vector<CensoredTime>{}, false).none);
 }
 
 TEST(GoodnessOfFit, KolmogorovPValueMatchesItsTable) {

@@ -229,6 +229,9 @@ TEST(Gui, PanelsOverARealRun) {
   EXPECT_EQ(app.run()->error, "");
   ASSERT_NE(app.run()->replay, nullptr);
   ASSERT_TRUE(app.run()->coaching.has_value());
+  // A run's replay opens at its start (only a real day's opens at that day: below).
+  EXPECT_EQ(replayStart(*app.run()), 0.0);
+  EXPECT_EQ(app.run()->replay->time(), 0.0);
   for (Tab t : kTabs) {
     app.tab = t;
     app.switchTab = true;
@@ -310,6 +313,7 @@ TEST(Gui, ReplaysARealDayFittedFromALog) {
   EXPECT_EQ(run.replay->label, "2025-11-14 (fri)");
   // The day's calls and agents, straight from the log (no quotes in it: split on commas).
   long long calls = 0, answered = 0;
+  double firstCall = 86400;  // seconds into the day of its first call
   std::set<std::string> agents;
   std::istringstream csv(readWholeFile(o.logs[0]));
   for (std::string line; std::getline(csv, line);) {
@@ -318,6 +322,9 @@ TEST(Gui, ReplaysARealDayFittedFromALog) {
     for (std::string c; std::getline(cells, c, ',');) f.push_back(c);
     if (f.size() < 7 || f[2].rfind("2025-11-14", 0) != 0) continue;
     ++calls;
+    firstCall =
+        std::min(firstCall, std::stod(f[2].substr(11, 2)) * 3600 +
+                                std::stod(f[2].substr(14, 2)) * 60 + std::stod(f[2].substr(17, 2)));
     answered += f[5] == "ANSWERED";
     if (!f[6].empty()) agents.insert(f[6]);
   }
@@ -328,6 +335,11 @@ TEST(Gui, ReplaysARealDayFittedFromALog) {
   EXPECT_EQ(app.run()->error, "");
   ASSERT_NE(app.run()->replay, nullptr);
   Replay& r = *app.run()->replay;
+  // It opens at the day's first call (Friday on the week's clock), not at Monday 00:00.
+  EXPECT_DOUBLE_EQ(run.replay->from, 4 * 86400.0);
+  EXPECT_DOUBLE_EQ(r.time(), run.replay->from + firstCall);
+  EXPECT_DOUBLE_EQ(replayStart(*app.run()), r.time());
+  EXPECT_GE(r.cursor(), 1u);  // the first arrival has happened
   EXPECT_EQ(std::set<std::string>(r.log().agents.begin(), r.log().agents.end()), agents);
   long long arrivals = 0, answers = 0;
   for (const auto& e : r.log().events) {

@@ -30,30 +30,28 @@ struct Grouped {
   double eventCount = 0;
 };
 
-/// Sorted values as (value, count) runs.
-std::vector<std::pair<double, double>> runs(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
+/// The logarithms of a table's values (each at least `floor`) as (log t, count), equal
+/// logarithms merged.
+std::vector<std::pair<double, double>> logRuns(std::vector<WeightedValue>::const_iterator from,
+                                               std::vector<WeightedValue>::const_iterator to,
+                                               double floor) {
+  std::vector<WeightedValue> logs;
+  for (auto v = from; v != to; ++v) logs.push_back({std::log(std::max(v->x, floor)), v->n});
+  mergeEqualNeighbours(logs);
   std::vector<std::pair<double, double>> out;
-  for (double x : v)
-    if (!out.empty() && out.back().first == x)
-      out.back().second += 1;
-    else
-      out.emplace_back(x, 1);
+  for (const auto& v : logs) out.emplace_back(v.x, static_cast<double>(v.n));
   return out;
 }
 
-Grouped group(const std::vector<CensoredTime>& times) {
-  std::vector<double> ev, ce;
-  for (const auto& t : times) {
-    if (t.event)
-      ev.push_back(std::log(std::max(t.t, kFloorS)));
-    else if (t.t > 0)
-      ce.push_back(std::log(t.t));
-  }
+Grouped group(const PatienceSample& times) {
   Grouped g;
-  g.eventCount = static_cast<double>(ev.size());
-  g.events = runs(std::move(ev));
-  g.censored = runs(std::move(ce));
+  g.eventCount = static_cast<double>(times.abandoned.size());
+  const auto& ev = times.abandoned.values();
+  g.events = logRuns(ev.begin(), ev.end(), kFloorS);
+  const auto& ce = times.censored.values();
+  const auto positive = std::upper_bound(ce.begin(), ce.end(), 0.0,
+                                         [](double x, const WeightedValue& v) { return x < v.x; });
+  g.censored = logRuns(positive, ce.end(), 0);
   return g;
 }
 
@@ -223,6 +221,12 @@ FamilyFit twoParameterFit(DurationFamily family, const Grouped& g) {
 }  // namespace
 
 FamilyFit fitCensored(DurationFamily family, const std::vector<CensoredTime>& times) {
+  PatienceSample p;
+  for (const auto& t : times) p.add(t.t, t.event);
+  return fitCensored(family, p);
+}
+
+FamilyFit fitCensored(DurationFamily family, const PatienceSample& times) {
   const Grouped g = group(times);
   FamilyFit f;
   f.model.family = family;

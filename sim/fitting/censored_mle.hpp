@@ -9,10 +9,13 @@
 
 #include "fitting/family_fit.hpp"
 #include "fitting/log_observations.hpp"
+#include "fitting/weighted_sample.hpp"
 
 namespace cclab::fitting {
 
-/// `family`: exponential, lognormal or Weibull. `times` need not be sorted.
+/// `family`: exponential, lognormal or Weibull. The likelihood runs over the distinct waits.
+FamilyFit fitCensored(DurationFamily family, const PatienceSample& times);
+/// The same from a list of times (any order).
 FamilyFit fitCensored(DurationFamily family, const std::vector<CensoredTime>& times);
 
 }  // namespace cclab::fitting

@@ -34,11 +34,13 @@ std::vector<ReasonFit> fitReasons(const ChannelObservations& ch, const LogCatalo
     r.perDay.assign(obs.week.size(), 0);
     for (std::size_t k = 0; k < obs.week.size(); ++k)
       if (const int d = arrivals.days[k / ipd]; d > 0) r.perDay[k] = obs.week[k] / d;
+    r.served = obs.handle.size();
+    r.queued = obs.patience.size();
+    r.abandoned = obs.patience.abandoned.size();
     if (obs.handle.size() >= HandleTimeFit::kMinSample)
       r.handle = fitHandleTimes(obs.handle, "handle time");
-    long long abandoned = 0;
-    for (const auto& t : obs.patience) abandoned += t.event;
-    if (abandoned >= PatienceFit::kMinAbandoned) r.patience = fitPatience(obs.patience, true);
+    if (obs.patience.abandoned.size() >= PatienceFit::kMinAbandoned)
+      r.patience = fitPatience(obs.patience, true);
     out.push_back(std::move(r));
   }
   return out;

@@ -24,10 +24,11 @@ namespace cclab::fitting {
 struct ReasonFit {
   std::string name;
   long long contacts = 0;
-  double share = 0;                     // of the channel's contacts
-  std::vector<double> perDay;           // expected contacts per interval of the week (mean per day)
-  std::optional<HandleTimeFit> handle;  // with at least HandleTimeFit::kMinSample
-  std::optional<PatienceFit> patience;  // with at least PatienceFit::kMinAbandoned
+  double share = 0;            // of the channel's contacts
+  std::vector<double> perDay;  // expected contacts per interval of the week (mean per day)
+  long long served = 0, queued = 0, abandoned = 0;  // handle times and patience observations
+  std::optional<HandleTimeFit> handle;              // with at least HandleTimeFit::kMinSample
+  std::optional<PatienceFit> patience;              // with at least PatienceFit::kMinAbandoned
 };
 
 struct ChannelFit {

@@ -28,6 +28,9 @@ FitRun runFit(const FitRunOptions& o) {
   }
   if (o.replayDay != "none") run.replay = replayDay(r, replayDayKey(r, o.replayDay));
   ResultDir dir(o.out);
+  // A previous fit's replay goes with it, whether this one makes a replay or not.
+  for (const char* f : {"replay/events.bin", "replay/summary.json", "replay/intervals.csv"})
+    dir.owns(f);
   dir.write("scenario.yaml", scenarioText);
   dir.write("fit.json", fitJson(r).dump(2) + "\n");
   dir.write("fit.html", fitHtml(r));

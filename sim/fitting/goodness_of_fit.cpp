@@ -22,17 +22,17 @@ double kolmogorovPValue(double d, double n) {
   return std::clamp(2 * sum, 0.0, 1.0);
 }
 
-KsTest ksTest(const std::vector<double>& sorted, const DurationModel& model) {
+KsTest ksTest(const WeightedSample& sample, const DurationModel& model) {
   KsTest t;
-  const double n = static_cast<double>(sorted.size());
-  if (sorted.empty()) return t;
-  for (std::size_t i = 0; i < sorted.size(); ++i) {
-    // Ties: the empirical CDF jumps once, after the last of equal values.
-    if (i + 1 < sorted.size() && sorted[i + 1] == sorted[i]) continue;
-    const double f = model.cdf(sorted[i]);
-    std::size_t first = i;
-    while (first > 0 && sorted[first - 1] == sorted[i]) --first;
-    t.d = std::max({t.d, static_cast<double>(i + 1) / n - f, f - static_cast<double>(first) / n});
+  const double n = static_cast<double>(sample.size());
+  if (sample.empty()) return t;
+  // Ties: the empirical CDF jumps once at a value, by its count.
+  long long below = 0;
+  for (const auto& v : sample.values()) {
+    const double f = model.cdf(v.x);
+    const long long upTo = below + v.n;
+    t.d = std::max({t.d, static_cast<double>(upTo) / n - f, f - static_cast<double>(below) / n});
+    below = upTo;
   }
   t.pValue = kolmogorovPValue(t.d, n);
   return t;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "fitting/duration_model.hpp"
+#include "fitting/weighted_sample.hpp"
 
 namespace cclab::fitting {
 
@@ -15,8 +16,7 @@ struct KsTest {
   double pValue = 1;  // P(D >= d) under the law (parameters taken as known)
 };
 
-/// `sorted`: the sample in ascending order.
-KsTest ksTest(const std::vector<double>& sorted, const DurationModel& model);
+KsTest ksTest(const WeightedSample& sample, const DurationModel& model);
 /// P(D_n >= d) for n observations.
 double kolmogorovPValue(double d, double n);
 

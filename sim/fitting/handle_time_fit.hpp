@@ -1,12 +1,14 @@
 // Handle times (and wrap-up) fitted by maximum likelihood: exponential, lognormal, gamma and
 // Weibull, plus an empirical table (a histogram density with quantile edges), ranked by AIC, each
 // with its Kolmogorov-Smirnov test. Too small a sample gets a stated fallback, never a silent one.
+// Every estimator works on the sample's distinct values with their counts (weighted_sample.hpp).
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "fitting/family_fit.hpp"
+#include "fitting/weighted_sample.hpp"
 
 namespace cclab::fitting {
 
@@ -36,17 +38,20 @@ struct HandleTimeFit {
   }
 };
 
-/// Fits `sample` (seconds; any order). `what` names it in fallback messages ("handle time").
-/// With no sample at all the fallback is `assumedMeanS`, said as an assumption.
-HandleTimeFit fitHandleTimes(std::vector<double> sample, const std::string& what,
+/// Fits `sample` (seconds). `what` names it in fallback messages ("handle time"). With no sample
+/// at all the fallback is `assumedMeanS`, said as an assumption.
+HandleTimeFit fitHandleTimes(const WeightedSample& sample, const std::string& what,
+                             double assumedMeanS = 300);
+/// The same for a plain list of values (any order).
+HandleTimeFit fitHandleTimes(const std::vector<double>& sample, const std::string& what,
                              double assumedMeanS = 300);
 
-/// Maximum likelihood fits of one family to a complete sample (sorted ascending, > 0), with
-/// log-likelihood, AIC and standard errors; `logs` holds the sample's logarithms.
-FamilyFit fitExponential(const std::vector<double>& sorted);
-FamilyFit fitLognormal(const std::vector<double>& logs);
-FamilyFit fitGamma(const std::vector<double>& sorted, const std::vector<double>& logs);
-FamilyFit fitWeibull(const std::vector<double>& sorted, const std::vector<double>& logs);
-FamilyFit fitEmpirical(const std::vector<double>& sorted);
+/// Maximum likelihood fits of one family to a complete sample (values > 0), with log-likelihood,
+/// AIC and standard errors; `logs` holds the logarithms of the sample's distinct values.
+FamilyFit fitExponential(const WeightedSample& sample);
+FamilyFit fitLognormal(const WeightedSample& sample, const std::vector<double>& logs);
+FamilyFit fitGamma(const WeightedSample& sample, const std::vector<double>& logs);
+FamilyFit fitWeibull(const WeightedSample& sample, const std::vector<double>& logs);
+FamilyFit fitEmpirical(const WeightedSample& sample);
 
 }  // namespace cclab::fitting

@@ -34,20 +34,25 @@ void medianOf(KaplanMeier& km) {
 
 }  // namespace
 
-KaplanMeier kaplanMeier(std::vector<CensoredTime> times) {
+KaplanMeier kaplanMeier(const std::vector<CensoredTime>& times) {
+  PatienceSample p;
+  for (const auto& t : times) p.add(t.t, t.event);
+  return kaplanMeier(p);
+}
+
+KaplanMeier kaplanMeier(const PatienceSample& times) {
   KaplanMeier km;
-  std::sort(times.begin(), times.end(), [](const CensoredTime& a, const CensoredTime& b) {
-    return a.t != b.t ? a.t < b.t : a.event > b.event;
-  });
-  km.n = static_cast<long long>(times.size());
-  if (times.empty()) return km;
-  km.upTo = times.back().t;
+  km.n = times.size();
+  if (km.n == 0) return km;
+  const auto& ev = times.abandoned.values();
+  const auto& ce = times.censored.values();
+  km.upTo = std::max(ev.empty() ? 0.0 : ev.back().x, ce.empty() ? 0.0 : ce.back().x);
   double s = 1, greenwood = 0, area = 0, last = 0;
   long long atRisk = km.n;
-  for (std::size_t i = 0; i < times.size();) {
-    const double t = times[i].t;
-    long long d = 0, c = 0;
-    for (; i < times.size() && times[i].t == t; ++i) (times[i].event ? d : c) += 1;
+  for (std::size_t i = 0, j = 0; i < ev.size() || j < ce.size();) {
+    const double t = j == ce.size() || (i < ev.size() && ev[i].x <= ce[j].x) ? ev[i].x : ce[j].x;
+    const long long d = i < ev.size() && ev[i].x == t ? ev[i++].n : 0;
+    const long long c = j < ce.size() && ce[j].x == t ? ce[j++].n : 0;
     if (d > 0) {
       area += s * (t - last);
       last = t;

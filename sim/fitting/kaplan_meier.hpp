@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "fitting/log_observations.hpp"
+#include "fitting/weighted_sample.hpp"
 
 namespace cclab::fitting {
 
@@ -30,7 +31,9 @@ struct KaplanMeier {
   std::vector<SurvivalStep> thinned(std::size_t points) const;
 };
 
-/// Kaplan-Meier from `times` (sorted inside; events before censorings at equal times).
-KaplanMeier kaplanMeier(std::vector<CensoredTime> times);
+/// Kaplan-Meier from abandonments (events) and censored waits (at equal times, events first).
+KaplanMeier kaplanMeier(const PatienceSample& times);
+/// The same from a list of times (any order).
+KaplanMeier kaplanMeier(const std::vector<CensoredTime>& times);
 
 }  // namespace cclab::fitting

@@ -56,14 +56,14 @@ void LogObservations::add(const ObservedContact& c) {
     ch.seenOpen[w] = 1;
   addWeekStats(c, ch.week[w], catalog_.channels[static_cast<std::size_t>(c.channel)].targetS);
   const auto patience = patienceOf(c);
-  if (patience) ch.patience.push_back(*patience);
+  if (patience) ch.patience.add(patience->t, patience->event);
   addHandle(c, ch);
   if (c.reason >= 0) {
     ReasonObservations& r = ch.reasons[c.reason];
     ++r.contacts;
     if (r.week.empty()) r.week.assign(ch.week.size(), 0);
     r.week[w] += 1;
-    if (patience) r.patience.push_back(*patience);
+    if (patience) r.patience.add(patience->t, patience->event);
   }
   if (c.agent >= 0 && c.answered()) addAgent(c);
 }
@@ -103,9 +103,9 @@ void LogObservations::addHandle(const ObservedContact& c, ChannelObservations& c
   }
   const double wrap = std::isnan(c.wrapUp) ? 0 : c.wrapUp;
   const double h = c.end - c.answer + wrap;
-  ch.handle.push_back(h);
-  if (!std::isnan(c.wrapUp)) ch.wrapUp.push_back(c.wrapUp);
-  if (c.reason >= 0) ch.reasons[c.reason].handle.push_back(h);
+  ch.handle.add(h);
+  if (!std::isnan(c.wrapUp)) ch.wrapUp.add(c.wrapUp);
+  if (c.reason >= 0) ch.reasons[c.reason].handle.add(h);
 }
 
 /// The KPIs' counts and sums with the definitions of docs/results.md.

@@ -2,7 +2,8 @@
 // day and interval, handle and wrap-up times, waits with their censoring (patience), each agent's
 // working intervals and concurrency, opening hours, and the observed KPIs per interval of the
 // week (the back-test). Memory grows with days x intervals, agents x their working intervals, and
-// one number per served or queued contact for the duration fits (docs/performance.md).
+// the distinct durations (handle times, waits: a log's times are whole seconds or milliseconds)
+// with their counts, not with rows (docs/performance.md).
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,7 @@
 #include "fitting/log_catalog.hpp"
 #include "fitting/observed_contact.hpp"
 #include "fitting/row_accounting.hpp"
+#include "fitting/weighted_sample.hpp"
 #include "model/stats.hpp"
 
 namespace cclab::fitting {
@@ -27,15 +29,15 @@ struct CensoredTime {
 struct ReasonObservations {
   long long contacts = 0;
   std::vector<double> week;  // arrivals per interval of the week, summed over days
-  std::vector<double> handle;
-  std::vector<CensoredTime> patience;
+  WeightedSample handle;
+  PatienceSample patience;
 };
 
 struct ChannelObservations {
   long long contacts = 0;
   std::map<std::int64_t, std::vector<std::uint32_t>> countsByDay;  // day key -> per interval
-  std::vector<double> handle, wrapUp;                              // seconds
-  std::vector<CensoredTime> patience;
+  WeightedSample handle, wrapUp;                                   // seconds
+  PatienceSample patience;
   std::vector<std::uint8_t> seenOpen, seenClosed;  // per interval of the week
   std::vector<IntervalStats> week;                 // observed, pooled per interval of the week
   std::map<int, ReasonObservations> reasons;

@@ -6,6 +6,12 @@
 namespace cclab::fitting {
 
 PatienceFit fitPatience(const std::vector<CensoredTime>& times, bool recorded) {
+  PatienceSample sample;
+  for (const auto& t : times) sample.add(t.t, t.event);
+  return fitPatience(sample, recorded);
+}
+
+PatienceFit fitPatience(const PatienceSample& times, bool recorded) {
   PatienceFit p;
   if (!recorded) {
     p.none = true;
@@ -15,13 +21,9 @@ PatienceFit fitPatience(const std::vector<CensoredTime>& times, bool recorded) {
     return p;
   }
   double abandonedWait = 0;
-  for (const auto& t : times) {
-    ++p.n;
-    if (t.event) {
-      ++p.abandoned;
-      abandonedWait += t.t;
-    }
-  }
+  for (const auto& v : times.abandoned.values()) abandonedWait += static_cast<double>(v.n) * v.x;
+  p.n = times.size();
+  p.abandoned = times.abandoned.size();
   p.censored = p.n - p.abandoned;
   if (p.abandoned > 0) p.naiveMean = abandonedWait / static_cast<double>(p.abandoned);
   p.km = kaplanMeier(times);

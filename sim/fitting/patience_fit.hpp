@@ -31,6 +31,8 @@ struct PatienceFit {
 };
 
 /// `recorded`: whether the log records abandonment at all (help-desk exports do not).
+PatienceFit fitPatience(const PatienceSample& times, bool recorded);
+/// The same from a list of times (any order).
 PatienceFit fitPatience(const std::vector<CensoredTime>& times, bool recorded);
 
 }  // namespace cclab::fitting

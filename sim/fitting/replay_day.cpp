@@ -188,6 +188,7 @@ ReplayFiles replayDay(const FitReport& r, std::int64_t dayKey) {
   s["scenario"] = "observed " + f.label;
   s["source"] = "cclab fit: the log's contacts of " + f.label + " (docs/fitting.md)";
   s["contacts"] = f.contacts;
+  s["day_start_s"] = f.from;  // the GUI opens the replay at the day's first event
   s["channels"] = nlohmann::ordered_json::object();
   f.summary = s.dump(2) + "\n";
   return f;

@@ -148,8 +148,6 @@ void writeArrivals(std::ostringstream& o, const ChannelFit& c, const FitReport& 
       << " (index of dispersion " << number(a.dayTotals.statistic, 5) << " on "
       << number(a.dayTotals.df) << " df, p = " << number(a.dayTotals.pValue, 3) << ")"
       << (a.overdispersed ? ": expect busier and quieter days than a run shows" : "") << ".\n";
-  for (const auto& reason : c.reasons)
-    o << "      #   reason " << reason.name << ": " << percent(reason.share) << "\n";
   o << "      per_interval:\n";
   for (int d = 0; d < 7; ++d) {
     if (a.days[static_cast<std::size_t>(d)] == 0) continue;
@@ -157,6 +155,51 @@ void writeArrivals(std::ostringstream& o, const ChannelFit& c, const FitReport& 
       << dayList(a.mean, static_cast<std::size_t>(d * ipd), static_cast<std::size_t>(ipd), false)
       << "\n";
   }
+}
+
+/// One reason's handle time and patience: the fitted law with its sample, or the fallback.
+std::string reasonLaws(const ReasonFit& r) {
+  std::string s = "; handle time ";
+  if (r.handle)
+    s += r.handle->model().describe() + " by AIC from " + count(r.served) + " served";
+  else
+    s += "FALLBACK: only " + count(r.served) + " served (" +
+         std::to_string(HandleTimeFit::kMinSample) + " needed to fit a law): the channel's";
+  s += "; patience ";
+  if (r.patience && r.patience->model())
+    s += r.patience->model()->describe() + " from " + count(r.abandoned) + " abandonments among " +
+         count(r.queued) + " queued (censored maximum likelihood)";
+  else if (r.abandoned > 0)
+    s += "FALLBACK: only " + count(r.abandoned) + " abandonments among " + count(r.queued) +
+         " queued (" + std::to_string(PatienceFit::kMinAbandoned) +
+         " needed to fit a law): the channel's";
+  else if (r.queued > 0)
+    s += "FALLBACK: no abandonment among " + count(r.queued) + " queued: the channel's";
+  else
+    s += "not observed (the log records no wait or abandonment): the channel's";
+  return s;
+}
+
+/// The contact reasons of the log: each one's share of the channel's contacts, handle time and
+/// patience. The scenario format gives reasons only to a shop's contacts (docs/scenario.md), so
+/// they are written as comments: the channel's laws above pool every reason.
+void writeReasons(std::ostringstream& o, const ChannelFit& c) {
+  if (c.reasons.empty()) return;
+  long long withReason = 0;
+  for (const auto& r : c.reasons) withReason += r.contacts;
+  o << "    # contact reasons (the log's reason of each contact; fit.json has them per interval "
+       "with intervals):\n    #   cclab gives reasons only to a shop's contacts "
+       "(docs/scenario.md), "
+       "so a run draws none here;\n    #   the handle time and patience above pool them by these "
+       "shares (of "
+    << count(c.contacts) << " contacts).\n";
+  for (const auto& r : c.reasons)
+    o << "    #   " << r.name << ": " << percent(r.share) << " (" << count(r.contacts) << ")"
+      << reasonLaws(r) << "\n";
+  if (withReason < c.contacts)
+    o << "    #   (no reason given): "
+      << percent(static_cast<double>(c.contacts - withReason) / static_cast<double>(c.contacts))
+      << " (" << count(c.contacts - withReason) << ")\n";
 }
 
 void writeChannel(std::ostringstream& o, const ChannelFit& c, const FitReport& r) {
@@ -168,6 +211,7 @@ void writeChannel(std::ostringstream& o, const ChannelFit& c, const FitReport& r
     << "\n";
   writePatience(o, c);
   writeHandle(o, c);
+  writeReasons(o, c);
   writeArrivals(o, c, r);
 }
 

@@ -144,6 +144,32 @@ void ResultDir::write(const std::string& name, const std::string& content) {
   if (!out) throw std::runtime_error("cannot write " + path(name));
 }
 
+void ResultDir::owns(const std::string& name) {
+  owned_.insert(name);
+}
+
+bool ResultDir::ownedDir(const std::string& name) const {
+  const std::string prefix = name + "/";
+  for (const auto& o : owned_)
+    if (o.compare(0, prefix.size(), prefix) == 0) return true;
+  return false;
+}
+
+/// Moves into the new set what a user added to subdirectory `name` of the previous set (`old`, a
+/// real directory): every entry but cclab's files and those the new set has.
+void ResultDir::carryOverUserFiles(const fs::path& old, const std::string& name) const {
+  const fs::path into = fs::path(fresh_) / name;
+  for (const auto& e : fs::directory_iterator(old)) {
+    const std::string n = e.path().filename().string();
+    std::error_code ec;
+    if (owned_.count(name + "/" + n) ||
+        fs::symlink_status(into / n, ec).type() != fs::file_type::not_found)
+      continue;
+    fs::create_directories(into);
+    fs::rename(e.path(), into / n);
+  }
+}
+
 void ResultDir::commit() {
   for (const auto& e : fs::directory_iterator(fresh_)) fsyncPath(e.path().string());
   std::error_code ec;
@@ -153,12 +179,18 @@ void ResultDir::commit() {
     return;
   }
   checkResultTarget(out_);  // locked since: still ours
-  // Carry over what a user added to the old set (anything not in the new one), then swap.
+  // Carry over what a user added to the old set (anything not in the new one and not cclab's),
+  // then swap: the previous set, with cclab's stale files, is removed after.
   std::set<std::string> fresh;
   for (const auto& e : fs::directory_iterator(fresh_)) fresh.insert(e.path().filename().string());
   for (const auto& e : fs::directory_iterator(out_)) {
     const std::string n = e.path().filename().string();
-    if (fresh.count(n) || n == kWorkDir || isLockFile(n)) continue;
+    if (n == kWorkDir || isLockFile(n) || owned_.count(n)) continue;
+    if (ownedDir(n) && e.symlink_status().type() == fs::file_type::directory) {
+      carryOverUserFiles(e.path(), n);
+      continue;
+    }
+    if (fresh.count(n)) continue;
     fs::rename(e.path(), fs::path(fresh_) / n);
   }
   if (::renameat2(AT_FDCWD, fresh_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) != 0)

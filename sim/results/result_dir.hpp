@@ -4,12 +4,16 @@
 // The files are written into a fresh sibling directory `OUT.new-PID`, which is then swapped with
 // `OUT` in one atomic step (Linux renameat2 RENAME_EXCHANGE). Only directories cclab created
 // (marked by a `.cclab-results` file), empty ones and new ones receive a result set; files a
-// user added to a previous set are carried over, never deleted. Any other directory, a file or
-// a symbolic link is refused (RequestError): cclab never fills a user's directory file by file.
-// The directory is locked while it is published (dir_lock.hpp), and `OUT.new-*` directories left
-// by killed processes are removed then.
+// user added to a previous set are carried over, never deleted; files cclab writes in such a set
+// (ResultDir::owns) go with the previous set even when the new one lacks them, so that no stale
+// output is presented as current (a fit's replay/ after a fit without one). Any other directory, a
+// file or a symbolic link is refused (RequestError): cclab never fills a user's directory file by
+// file. The directory is locked while it is published (dir_lock.hpp), and `OUT.new-*` directories
+// left by killed processes are removed then.
 #pragma once
 
+#include <filesystem>
+#include <set>
 #include <string>
 
 #include "results/dir_lock.hpp"
@@ -42,11 +46,19 @@ class ResultDir {
   /// Where to write file `name` before commit().
   std::string path(const std::string& name) const;
   void write(const std::string& name, const std::string& content);
+  /// Declares `name` (a file, or a file in a subdirectory: "replay/events.bin") as one cclab
+  /// writes in this kind of result set: a previous set's copy is never carried over, whether the
+  /// new set has it or not. A subdirectory left without cclab's files is not carried over either;
+  /// what a user added to it is. Symbolic links are never followed.
+  void owns(const std::string& name);
   /// Publishes every file written so far.
   void commit();
 
  private:
   std::string out_, fresh_;
+  std::set<std::string> owned_;
+  bool ownedDir(const std::string& name) const;
+  void carryOverUserFiles(const std::filesystem::path& old, const std::string& name) const;
   DirLock lock_;
   bool committed_ = false;
 };
