@@ -100,7 +100,9 @@ void printDifferences(const nlohmann::ordered_json& cmp, const std::string& base
           {{pathLabel(k, lang), -44},
            {formatKpi(jsonNumber(e["baseline"]["mean"]), u, lang), 12},
            {formatKpi(jsonNumber(e["variant"]["mean"]), u, lang), 12},
-           {formatKpiDifference(jsonNumber(d["mean"]), u, lang), 12},
+           {formatKpiDifference(jsonNumber(d["mean"]), u, lang, jsonNumber(d["ci95"][0]),
+                                jsonNumber(d["ci95"][1])),
+            12},
            {formatDifferenceInterval(jsonNumber(d["ci95"][0]), jsonNumber(d["ci95"][1]), u, lang) +
                 (e["significant"].get<bool>() ? " *" : "  "),
             28}});
@@ -114,7 +116,9 @@ void printPhaseRow(const nlohmann::ordered_json& ph, Lang lang) {
     if (!k.contains(key)) return std::string("-");
     const auto& d = k[key]["difference"];
     const KpiUnit u = unitOf(key);
-    return formatKpiDifference(jsonNumber(d["mean"]), u, lang) + " " +
+    return formatKpiDifference(jsonNumber(d["mean"]), u, lang, jsonNumber(d["ci95"][0]),
+                               jsonNumber(d["ci95"][1])) +
+           " " +
            formatDifferenceInterval(jsonNumber(d["ci95"][0]), jsonNumber(d["ci95"][1]), u, lang);
   };
   auto val = [&](const char* key) {

@@ -13,6 +13,7 @@
 #include <fstream>
 
 #include "gui/file_text.hpp"
+#include "gui/gui_text.hpp"
 #include "io/scenario_reader.hpp"
 #include "results/report_summary.hpp"
 
@@ -88,10 +89,10 @@ bool App::saveScenario() {
     std::ofstream(scenarioPath + ".tmp", std::ios::binary) << scenarioText;
     fs::rename(scenarioPath + ".tmp", scenarioPath);
     savedText = scenarioText;
-    editorMessage = "saved " + scenarioPath;
+    editorMessage = std::string(txt(Text::Saved, lang)) + " " + scenarioPath;
     return true;
   } catch (const std::exception& e) {
-    editorMessage = std::string("cannot save: ") + e.what();
+    editorMessage = std::string(txt(Text::CannotSave, lang)) + " " + e.what();
     return false;
   }
 }
@@ -105,10 +106,31 @@ void App::applyForm() {
     scenarioText = form.writeInto(scenarioText);
     validate();
     readForm();
-    editorMessage = "form applied to the text (in place: comments kept)";
+    editorMessage = txt(Text::FormApplied, lang);
   } catch (const std::exception& e) {
-    editorMessage = std::string("cannot apply the form: ") + e.what();
+    editorMessage = std::string(txt(Text::CannotApplyForm, lang)) + " " + e.what();
   }
+}
+
+void App::editStructure(const std::function<StructureEdit(const std::string&)>& edit,
+                        const std::string& what) {
+  std::string before;
+  try {
+    before = form.loaded ? form.writeInto(scenarioText) : scenarioText;
+  } catch (const std::exception& e) {
+    editorMessage = std::string(txt(Text::CannotApplyForm, lang)) + " " + e.what();
+    return;
+  }
+  const StructureEdit done =
+      edit(before).validated(scenarioPath.empty() ? "scenario.yaml" : scenarioPath, before);
+  if (!done.done()) {
+    editorMessage = done.refused;
+    return;
+  }
+  scenarioText = done.text;
+  validate();
+  readForm();
+  editorMessage = what;
 }
 
 //-------------------------------------------------------------------------------------------------
@@ -128,14 +150,14 @@ void App::startRun() {
   }
   runDone = 0;
   runTotal = replications;
-  runStatus = "running";
+  runStatus = txt(Text::Running, lang);
   live.clear();
 }
 
 void App::cancelRun() {
   if (!runner.running()) return;
   runner.stop();
-  runStatus = "cancelled (finished replications stay in " + outDir + "/.cclab-work for --resume)";
+  runStatus = std::string(txt(Text::RunCancelled, lang)) + " " + outDir + "/.cclab-work)";
 }
 
 void App::pollRun() {
@@ -144,8 +166,8 @@ void App::pollRun() {
   for (const auto& line : runner.takeProgressLines()) live.add(line);
   if (!live.runs.empty()) runDone = live.runs.back().done;
   if (!rc) return;
-  runStatus =
-      *rc == 0 ? "finished: results loaded" : "failed with exit code " + std::to_string(*rc);
+  runStatus = *rc == 0 ? std::string(txt(Text::RunFinished, lang))
+                       : std::string(txt(Text::FailedExit, lang)) + " " + std::to_string(*rc);
   if (*rc == 0 || *rc == 1) openRun(outDir);
 }
 
@@ -169,7 +191,7 @@ void App::startWhatIf() {
     std::ofstream(scenarios / "now.yaml", std::ios::binary) << scenarioText;
     std::ofstream(scenarios / "what-if.yaml", std::ios::binary) << whatIf.apply(scenarioText);
   } catch (const std::exception& e) {
-    whatIfStatus = std::string("cannot write the what-if scenario: ") + e.what();
+    whatIfStatus = std::string(txt(Text::CannotWriteWhatIf, lang)) + " " + e.what();
     return;
   }
   const std::string why = whatIfRunner.start(
@@ -177,7 +199,7 @@ void App::startWhatIf() {
        (scenarios / "what-if.yaml").string(), "--out", whatIfDir, "-r",
        std::to_string(whatIfReplications), "-j", std::to_string(jobs), "--no-contacts", "-q",
        "--progress-json", "3", "--lang", lang == Lang::Nl ? "nl" : "en"});
-  whatIfStatus = why.empty() ? "running" : why;
+  whatIfStatus = why.empty() ? std::string(txt(Text::Running, lang)) : why;
   whatIfLive.clear();
   whatIfSummary.clear();
 }
@@ -185,7 +207,7 @@ void App::startWhatIf() {
 void App::cancelWhatIf() {
   if (!whatIfRunner.running()) return;
   whatIfRunner.stop();
-  whatIfStatus = "cancelled";
+  whatIfStatus = txt(Text::Cancelled, lang);
 }
 
 void App::pollWhatIf() {
@@ -194,13 +216,14 @@ void App::pollWhatIf() {
   for (const auto& line : whatIfRunner.takeProgressLines()) whatIfLive.add(line);
   if (!rc) return;
   if (*rc != 0 && *rc != 1) {
-    whatIfStatus = "failed with exit code " + std::to_string(*rc) + ": " + whatIfRunner.output();
+    whatIfStatus = std::string(txt(Text::FailedExit, lang)) + " " + std::to_string(*rc) + ": " +
+                   whatIfRunner.output();
     return;
   }
   try {
     whatIfComparison =
         nlohmann::json::parse(readFileOrEmpty((fs::path(whatIfDir) / "comparison.json").string()));
-    whatIfStatus = "finished";
+    whatIfStatus = txt(Text::Finished, lang);
     whatIfSummary = comparisonSummary(whatIfDir, lang);
   } catch (const std::exception& e) {
     whatIfStatus = std::string("comparison.json: ") + e.what();
@@ -212,10 +235,10 @@ bool App::saveWhatIf() {
     const std::string text = whatIf.apply(scenarioText);
     std::ofstream(whatIfSavePath + ".tmp", std::ios::binary) << text;
     fs::rename(whatIfSavePath + ".tmp", whatIfSavePath);
-    whatIfStatus = "saved " + whatIfSavePath;
+    whatIfStatus = std::string(txt(Text::Saved, lang)) + " " + whatIfSavePath;
     return true;
   } catch (const std::exception& e) {
-    whatIfStatus = std::string("cannot save: ") + e.what();
+    whatIfStatus = std::string(txt(Text::CannotSave, lang)) + " " + e.what();
     return false;
   }
 }

@@ -6,6 +6,7 @@
 // testable without a window (tests/test_gui.cpp).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -16,6 +17,7 @@
 #include "gui/run_process.hpp"
 #include "gui/run_view.hpp"
 #include "gui/scenario_form.hpp"
+#include "gui/structure_edit.hpp"
 #include "gui/what_if.hpp"
 #include "io/diagnostics.hpp"
 #include "model/kpi_labels.hpp"
@@ -52,6 +54,16 @@ struct App {
   ScenarioForm form;
   void readForm();
   void applyForm();
+  /// A structural edit (structure_edit.hpp) of the text, after the form's pending values are
+  /// written in: `edit` of that text, refused when it would break a valid scenario; `what` says
+  /// what was done ("channel video added").
+  void editStructure(const std::function<StructureEdit(const std::string&)>& edit,
+                     const std::string& what);
+  /// The names typed for what the form adds.
+  struct NewItems {
+    std::string channel, kind = "chat", servedBy, group, groupChannel, shiftGroup, shift, phase;
+    int phaseDay = 0;
+  } newItems;
 
   // Run
   std::string cclabPath;  // the cclab binary next to cclab-gui

@@ -5,6 +5,7 @@
 #include <imgui_stdlib.h>
 
 #include <filesystem>
+#include <string>
 
 #include "gui/panels.hpp"
 
@@ -12,14 +13,14 @@ namespace cclab::gui {
 
 namespace {
 
-constexpr const char* kTabTitles[] = {"Scenario", "Run",     "What-if",
-                                      "Replay",   "Compare", "Coaching"};
+constexpr Text kTabTitles[] = {Text::TabScenario, Text::TabRun,     Text::TabWhatIf,
+                               Text::TabReplay,   Text::TabCompare, Text::TabCoaching};
 
 void drawHeader(App& app) {
   ImGui::SetNextItemWidth(360);
-  ImGui::InputTextWithHint("##open", "result directory (cclab run --out DIR)", &app.openPath);
+  ImGui::InputTextWithHint("##open", txt(app, Text::ResultDirHint), &app.openPath);
   ImGui::SameLine();
-  if (ImGui::Button("Open results") && !app.openPath.empty()) {
+  if (ImGui::Button(txt(app, Text::OpenResults)) && !app.openPath.empty()) {
     if (std::filesystem::exists(std::filesystem::path(app.openPath) / "comparison.json"))
       app.openComparison(app.openPath);
     else
@@ -27,10 +28,10 @@ void drawHeader(App& app) {
   }
   ImGui::SameLine();
   if (RunView* r = app.run()) {
-    ImGui::Text("current: %s%s", r->dir.c_str(),
-                r->error.empty() ? "" : "  (see Replay for load problems)");
+    ImGui::Text(txt(app, Text::CurrentResults), r->dir.c_str(),
+                r->error.empty() ? "" : txt(app, Text::SeeReplayForProblems));
   } else {
-    ImGui::TextDisabled("no results open");
+    ImGui::TextDisabled("%s", txt(app, Text::NoResultsOpen));
   }
 }
 
@@ -59,7 +60,10 @@ void drawTabs(App& app) {
   app.switchTab = false;
   for (Tab t : kTabs) {
     const ImGuiTabItemFlags fl = switching && app.tab == t ? ImGuiTabItemFlags_SetSelected : 0;
-    if (!ImGui::BeginTabItem(kTabTitles[static_cast<int>(t)], nullptr, fl)) continue;
+    if (!ImGui::BeginTabItem(
+            (std::string(txt(app, kTabTitles[static_cast<int>(t)])) + "###" + tabName(t)).c_str(),
+            nullptr, fl))
+      continue;
     if (!switching && !app.switchTab) app.tab = t;
     ImGui::BeginChild("panel", ImVec2(0, 0), false);
     drawPanel(app, t);

@@ -33,12 +33,12 @@ std::string str(const json& j) {
 //-------------------------------------------------------------------------------------------------
 
 /// The false discovery rate and what the comparison adjusted for (coaching.json, format 2).
-void drawMethod(const json& cj) {
+void drawMethod(const json& cj, Lang lang) {
   if (cj.contains("false_discovery")) {
     const auto& f = cj["false_discovery"];
-    ImGui::Text("False discovery rate %.1f%%: %d of %d agents selected, %d of %d cells discovered",
-                100 * f["target_rate"].get<double>(), f["agents_selected"].get<int>(),
-                f["agents"].get<int>(), f["discoveries"].get<int>(), f["tests"].get<int>());
+    ImGui::Text(txt(Text::FalseDiscovery, lang), 100 * f["target_rate"].get<double>(),
+                f["agents_selected"].get<int>(), f["agents"].get<int>(),
+                f["discoveries"].get<int>(), f["tests"].get<int>());
   }
   if (!cj.contains("adjustment")) return;
   std::string factors;
@@ -47,9 +47,8 @@ void drawMethod(const json& cj) {
       const std::string name = str(x);
       if (factors.find(name) == std::string::npos) factors += (factors.empty() ? "" : ", ") + name;
     }
-  ImGui::TextWrapped(
-      "Compared with the team on the same channel and reason, adjusted for: %s",
-      factors.empty() ? "nothing else (the log has no such fields)" : factors.c_str());
+  ImGui::TextWrapped(txt(Text::ComparedWithTeam, lang),
+                     factors.empty() ? txt(Text::NothingElse, lang) : factors.c_str());
 }
 
 //-------------------------------------------------------------------------------------------------
@@ -83,8 +82,8 @@ void drawScorecardRow(App& app, const json& a, int k) {
 
 void drawScorecards(App& app, const json& cj) {
   if (!ImGui::BeginTable("cards", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) return;
-  ImGui::TableSetupColumn("agent", ImGuiTableColumnFlags_WidthFixed, 120);
-  tableHeaders({"FCR", "repeat", "CSAT", "sugg."});
+  ImGui::TableSetupColumn(txt(app, Text::AgentColumn), ImGuiTableColumnFlags_WidthFixed, 120);
+  tableHeaders({"FCR", txt(app, Text::RepeatColumn), "CSAT", txt(app, Text::SuggestionsColumn)});
   int k = 0;
   for (const auto& a : cj["agents"]) drawScorecardRow(app, a, k++);
   ImGui::EndTable();
@@ -95,12 +94,11 @@ void drawScorecards(App& app, const json& cj) {
 //-------------------------------------------------------------------------------------------------
 
 /// A finding: the agent's figure, what the team has on contacts like these (adjusted), p, q.
-void drawFinding(const json& f) {
+void drawFinding(const json& f, Lang lang) {
   const bool aht = f["metric"] == "aht";
   const double scale = aht ? 1 : 100;
   const char* unit = aht ? " s" : "%";
-  ImGui::BulletText("%s%s on %s: %.1f%s vs %.1f%s expected (team %.1f%s), n %d, p %.2g, q %.2g",
-                    str(f["metric"]).c_str(),
+  ImGui::BulletText(txt(Text::Finding, lang), str(f["metric"]).c_str(),
                     f.contains("step") ? (" " + str(f["step"])).c_str() : "",
                     str(f["reason"]).c_str(), scale * f["value"].get<double>(), unit,
                     scale * f["expected"].get<double>(), unit,
@@ -109,13 +107,12 @@ void drawFinding(const json& f) {
                     f["q"].is_number() ? f["q"].get<double>() : 1.0);
 }
 
-void drawAgentSummary(const json& a) {
+void drawAgentSummary(const json& a, Lang lang) {
   ImGui::Text("%s", str(a["agent"]).c_str());
   const auto& s = a["scorecard"];
-  ImGui::Text("contacts %d, first contacts %d, AHT %.0f s, QA %d evaluations",
-              s["contacts"].get<int>(), s["first_contacts"].get<int>(),
-              s["aht_s"].is_number() ? s["aht_s"].get<double>() : 0.0,
-              s["qa_evaluations"].get<int>());
+  ImGui::Text(
+      txt(Text::AgentFigures, lang), s["contacts"].get<int>(), s["first_contacts"].get<int>(),
+      s["aht_s"].is_number() ? s["aht_s"].get<double>() : 0.0, s["qa_evaluations"].get<int>());
   if (s.contains("qa_steps"))
     for (auto it = s["qa_steps"].begin(); it != s["qa_steps"].end(); ++it) {
       ImGui::SameLine();
@@ -123,32 +120,31 @@ void drawAgentSummary(const json& a) {
         ImGui::Text(" %s %.0f%%", it.key().c_str(), 100 * it.value().get<double>());
     }
   if (a["strengths"].empty()) return;
-  ImGui::TextColored(ImVec4(0.5f, 0.9f, 0.5f, 1), "Strengths:");
-  for (const auto& f : a["strengths"]) drawFinding(f);
+  ImGui::TextColored(ImVec4(0.5f, 0.9f, 0.5f, 1), "%s", txt(Text::Strengths, lang));
+  for (const auto& f : a["strengths"]) drawFinding(f, lang);
 }
 
 /// The cause of a suggestion and the figures that decided it.
-void drawCause(const json& sg) {
+void drawCause(const json& sg, Lang lang) {
   if (!sg.contains("cause")) return;
   const auto& c = sg["cause"];
   std::string what = str(c["kind"]);
   if (c["step"].is_string()) what += " (" + str(c["step"]) + ")";
-  what += c["concentrated"].get<bool>() ? ", concentrated in these reasons" : "";
-  ImGui::TextColored(kSuggestionColour, "Cause: %s", what.c_str());
+  what += c["concentrated"].get<bool>() ? txt(Text::ConcentratedInReasons, lang) : "";
+  ImGui::TextColored(kSuggestionColour, txt(Text::Cause, lang), what.c_str());
   for (const auto& w : c["decided_by"]) ImGui::BulletText("%s", str(w).c_str());
 }
 
-void drawEvidence(const json& sg) {
-  drawCause(sg);
-  ImGui::TextUnformatted("Findings (adjusted comparison):");
-  for (const auto& f : sg["findings"]) drawFinding(f);
+void drawEvidence(const json& sg, Lang lang) {
+  drawCause(sg, lang);
+  ImGui::TextUnformatted(txt(Text::Findings, lang));
+  for (const auto& f : sg["findings"]) drawFinding(f, lang);
   if (!sg["impact"].is_object()) return;
   const auto& im = sg["impact"];
   if (im.contains("same_as") && im["same_as"].is_number())
-    ImGui::Text("Simulated impact (%s; the same change as suggestion #%d, simulated once):",
-                str(im["change"]).c_str(), im["same_as"].get<int>());
+    ImGui::Text(txt(Text::ImpactSame, lang), str(im["change"]).c_str(), im["same_as"].get<int>());
   else
-    ImGui::Text("Simulated impact (%s):", str(im["change"]).c_str());
+    ImGui::Text(txt(Text::Impact, lang), str(im["change"]).c_str());
   for (auto it = im["kpis"].begin(); it != im["kpis"].end(); ++it)
     ImGui::BulletText("%s: %+.4g [%+.4g, %+.4g]", it.key().c_str(),
                       it.value()["diff"].get<double>(), it.value()["ci95"][0].get<double>(),
@@ -157,7 +153,7 @@ void drawEvidence(const json& sg) {
 
 /// The evidence contacts: those of replication 1 open in the replay, the others are listed.
 void drawContactsToReplay(App& app, const json& sg) {
-  ImGui::TextUnformatted("Contacts to replay:");
+  ImGui::TextUnformatted(txt(app, Text::ContactsToReplay));
   for (const auto& id : sg["contacts"]) {
     ImGui::SameLine();
     const std::string s = str(id);
@@ -165,8 +161,7 @@ void drawContactsToReplay(App& app, const json& sg) {
       if (ImGui::SmallButton(s.c_str())) app.openContact(s);
     } else {
       ImGui::TextDisabled("%s", s.c_str());
-      if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("only replication 1 is recorded for the replay (events.bin)");
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", txt(app, Text::OnlyReplicationOne));
     }
   }
 }
@@ -175,18 +170,18 @@ void drawSuggestion(App& app, const json& sg, int rank) {
   ImGui::Separator();
   ImGui::TextColored(kSuggestionColour, "#%d  %s", rank, str(sg["reasons"]).c_str());
   ImGui::TextWrapped("%s", str(sg["text"]).c_str());
-  drawEvidence(sg);
+  drawEvidence(sg, app.lang);
   drawContactsToReplay(app, sg);
 }
 
 void drawAgentDetail(App& app, const json& cj) {
   if (app.agent < 0 || app.agent >= static_cast<int>(cj["agents"].size())) {
-    ImGui::TextWrapped("%zu suggestions over %zu agents. Select an agent.",
-                       cj["suggestions"].size(), cj["agents"].size());
+    ImGui::TextWrapped(txt(app, Text::SuggestionsOverAgents), cj["suggestions"].size(),
+                       cj["agents"].size());
     return;
   }
   const auto& a = cj["agents"][static_cast<std::size_t>(app.agent)];
-  drawAgentSummary(a);
+  drawAgentSummary(a, app.lang);
   for (const auto& rank : a["suggestions"])
     drawSuggestion(app, cj["suggestions"][rank.get<std::size_t>() - 1], rank.get<int>());
 }
@@ -200,14 +195,12 @@ void drawAgentDetail(App& app, const json& cj) {
 void drawCoachingPanel(App& app) {
   RunView* r = app.run();
   if (!r || !r->coaching) {
-    ImGui::TextWrapped(
-        "Open a result directory that has coaching/coaching.json (run `cclab coach "
-        "RUN_DIR` first).");
+    ImGui::TextWrapped("%s", txt(app, Text::OpenRunForCoaching));
     return;
   }
   const json& cj = *r->coaching;
   if (app.agent < 0 && !cj["suggestions"].empty()) app.agent = topSuggestionAgent(cj);
-  drawMethod(cj);
+  drawMethod(cj, app.lang);
   ImGui::BeginChild("agents", ImVec2(440, 0), true);
   drawScorecards(app, cj);
   ImGui::EndChild();

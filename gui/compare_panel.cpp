@@ -136,7 +136,7 @@ void drawTable(const std::vector<std::unique_ptr<RunView>>& runs, const nlohmann
     ImGui::TableSetupColumn(runs[k]->label.c_str());
     if (k > 0)
       ImGui::TableSetupColumn(
-          (std::string(lang == Lang::Nl ? "verschil " : "difference ") + runs[k]->label).c_str());
+          (std::string(txt(Text::DifferenceFrom, lang)) + " " + runs[k]->label).c_str());
   }
   ImGui::TableHeadersRow();
   for (const KpiRow& row : kpiRows(runs)) drawRow(row, runs, paired, lang);
@@ -148,7 +148,8 @@ void drawCharts(const std::vector<std::unique_ptr<RunView>>& runs, Lang lang) {
   const float width = (ImGui::GetContentRegionAvail().x - 16) / 3;
   for (const auto& ch : runs[0]->channels) {
     ImGui::Text("%s", ch.c_str());
-    const char* titles[] = {"service level", "wait to answer", "availability"};
+    const char* titles[] = {txt(Text::ServiceLevel, lang), txt(Text::WaitToAnswer, lang),
+                            txt(Text::Availability, lang)};
     const KpiUnit units[] = {KpiUnit::Share, KpiUnit::Seconds, KpiUnit::Share};
     for (int f = 0; f < 3; ++f) {
       std::vector<const std::vector<float>*> s;
@@ -162,8 +163,8 @@ void drawCharts(const std::vector<std::unique_ptr<RunView>>& runs, Lang lang) {
       }
       if (f > 0) ImGui::SameLine();
       ImGui::BeginGroup();
-      ImGui::TextDisabled("%s per interval", titles[f]);
-      plotOverlay((ch + titles[f]).c_str(), s, labels, ImVec2(width, 70), units[f], lang);
+      ImGui::TextDisabled(txt(Text::PerIntervalOf, lang), titles[f]);
+      plotOverlay((ch + std::to_string(f)).c_str(), s, labels, ImVec2(width, 70), units[f], lang);
       ImGui::EndGroup();
     }
   }
@@ -177,22 +178,15 @@ void drawCharts(const std::vector<std::unique_ptr<RunView>>& runs, Lang lang) {
 
 void drawComparePanel(App& app) {
   if (app.runs.empty()) {
-    ImGui::TextWrapped(
-        "Open two or more result directories (the box above), e.g. results/baseline and "
-        "results/cart-only-chat, or a `cclab compare` directory: their KPIs are shown side by "
-        "side with the difference from the first.");
+    ImGui::TextWrapped("%s", txt(app, Text::CompareHowTo));
     return;
   }
   const nlohmann::json* paired = app.sharedComparison();
   if (paired)
-    ImGui::TextColored(kGoodColour,
-                       "Paired 95%% intervals of `cclab compare` (common random numbers, %d "
-                       "replications): %s/comparison.json",
-                       paired->value("replications", 0), app.runs[0]->comparisonDir.c_str());
+    ImGui::TextColored(kGoodColour, txt(app, Text::PairedCompare), paired->value("replications", 0),
+                       app.runs[0]->comparisonDir.c_str());
   else if (app.runs.size() > 1)
-    ImGui::TextDisabled(
-        "Independent runs: differences with a normal 95%% interval; `cclab compare` gives "
-        "paired intervals on common random numbers (open its directory).");
+    ImGui::TextDisabled("%s", txt(app, Text::IndependentRuns));
   if (paired) summaryBox("summary", app.sharedComparisonSummary());
   drawTable(app.runs, paired, app.lang);
   drawCharts(app.runs, app.lang);

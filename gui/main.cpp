@@ -50,7 +50,7 @@ void addOptions(CLI::App& cli, Options& o) {
   cli.add_option("paths", o.paths,
                  "A scenario file and/or result directories (the last one is current)");
   cli.add_option("--tab", o.tabName, "scenario, run, what-if, replay, compare or coaching");
-  cli.add_option("--lang", o.lang, "Labels and units: en (default) or nl")
+  cli.add_option("--lang", o.lang, "Labels, units and the GUI's texts: en (default) or nl")
       ->check(CLI::IsMember({"en", "nl"}));
   cli.add_option("--screenshot", o.screenshot, "Render, write this PNG and exit");
   cli.add_option("--frames", o.frames, "Frames to render before the screenshot")

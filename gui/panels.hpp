@@ -8,6 +8,7 @@
 #include <string>
 
 #include "gui/app.hpp"
+#include "gui/gui_text.hpp"
 
 namespace cclab::gui {
 
@@ -15,6 +16,11 @@ namespace cclab::gui {
 /// The whole window; with `drawnText`, also the text it drew (ImGui's log: every visible text,
 /// table cell and label), for the tests.
 void drawAppWindow(App& app, std::string* drawnText = nullptr);
+
+/// A GUI text in the app's language (gui_text.hpp).
+inline const char* txt(const App& app, Text t) {
+  return txt(t, app.lang);
+}
 
 void drawScenarioPanel(App& app);  // the editor, its form and the validator's problems
 void drawRunPanel(App& app);       // `cclab run` in a child process: options, live figures, log

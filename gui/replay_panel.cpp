@@ -27,8 +27,8 @@ namespace {
 // [SECTION] Clock controls
 //-------------------------------------------------------------------------------------------------
 
-void drawClock(Replay& rp) {
-  if (ImGui::Button(rp.playing ? "Pause" : "Play")) rp.playing = !rp.playing;
+void drawClock(Replay& rp, Lang lang) {
+  if (ImGui::Button(txt(rp.playing ? Text::Pause : Text::Play, lang))) rp.playing = !rp.playing;
   ImGui::SameLine();
   if (ImGui::Button("<")) rp.step(-1);
   ImGui::SameLine();
@@ -36,7 +36,8 @@ void drawClock(Replay& rp) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(160);
   float sp = static_cast<float>(rp.speed);
-  if (ImGui::SliderFloat("speed x", &sp, 1, 86400, "%.0f", ImGuiSliderFlags_Logarithmic))
+  if (ImGui::SliderFloat(txt(Text::SpeedX, lang), &sp, 1, 86400, "%.0f",
+                         ImGuiSliderFlags_Logarithmic))
     rp.speed = sp;
   ImGui::SameLine();
   ImGui::Text("%s", formatClock(rp.time()).c_str());
@@ -49,10 +50,11 @@ void drawClock(Replay& rp) {
 // [SECTION] System state (queues, stages, agents)
 //-------------------------------------------------------------------------------------------------
 
-void drawQueues(const EventLog& log, const ReplayState& st) {
+void drawQueues(const EventLog& log, const ReplayState& st, Lang lang) {
   if (!ImGui::BeginTable("queues", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit))
     return;
-  tableHeaders({"channel", "waiting", "in service"});
+  tableHeaders(
+      {txt(Text::ChannelColumn, lang), txt(Text::Waiting, lang), txt(Text::InService, lang)});
   for (std::size_t c = 0; c < log.channels.size(); ++c) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
@@ -74,17 +76,17 @@ void drawPerStage(const char* label, const std::vector<int>& counts, int stages)
   }
 }
 
-void drawStages(const ReplayState& st) {
-  drawPerStage("Shoppers browsing:", st.shoppers, kPrePurchaseStages);
+void drawStages(const ReplayState& st, Lang lang) {
+  drawPerStage(txt(Text::ShoppersBrowsing, lang), st.shoppers, kPrePurchaseStages);
   ImGui::SameLine();
-  ImGui::Text("  orders so far %d", st.orders);
-  drawPerStage("Open contacts by journey stage:", st.stageOpen, kStageCount);
+  ImGui::Text(txt(Text::OrdersSoFar, lang), st.orders);
+  drawPerStage(txt(Text::OpenByStage, lang), st.stageOpen, kStageCount);
 }
 
 /// One cell per agent: idle green, one contact blue, several (chat concurrency) orange.
-void drawAgentBoard(const EventLog& log, const ReplayState& st) {
+void drawAgentBoard(const EventLog& log, const ReplayState& st, Lang lang) {
   constexpr float kCell = 92, kRowHeight = 34;
-  ImGui::TextUnformatted("Agents (open contacts)");
+  ImGui::TextUnformatted(txt(Text::AgentsOpenContacts, lang));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float w = ImGui::GetContentRegionAvail().x;
   const int perRow = std::max(1, static_cast<int>(w / kCell));
@@ -111,18 +113,17 @@ void drawAgentBoard(const EventLog& log, const ReplayState& st) {
 // [SECTION] Charts and the contact's story
 //-------------------------------------------------------------------------------------------------
 
-void drawIntervalCharts(const RunView& r) {
-  ImGui::TextUnformatted("Per interval (intervals.csv, all replications): offered");
-  plotOverlay("offered", seriesOf(r.offered), r.channels, ImVec2(0, 90), KpiUnit::Count);
-  ImGui::TextUnformatted("mean queue");
-  plotOverlay("queue", seriesOf(r.meanQueue), r.channels, ImVec2(0, 90), KpiUnit::Number);
+void drawIntervalCharts(const RunView& r, Lang lang) {
+  ImGui::TextUnformatted(txt(Text::PerIntervalOffered, lang));
+  plotOverlay("offered", seriesOf(r.offered), r.channels, ImVec2(0, 90), KpiUnit::Count, lang);
+  ImGui::TextUnformatted(txt(Text::MeanQueue, lang));
+  plotOverlay("queue", seriesOf(r.meanQueue), r.channels, ImVec2(0, 90), KpiUnit::Number, lang);
 }
 
-void drawStory(const Replay& rp) {
+void drawStory(const Replay& rp, Lang lang) {
   if (rp.selected() < 0) return;
   ImGui::Separator();
-  ImGui::Text("Contact %lld: the shopper's journey and contacts (repeat contacts too):",
-              static_cast<long long>(rp.selected()));
+  ImGui::Text(txt(Text::ContactJourney, lang), static_cast<long long>(rp.selected()));
   for (std::uint32_t i : rp.story())
     ImGui::TextUnformatted(describeEvent(rp.log(), rp.log().events[i]).c_str());
 }
@@ -131,8 +132,8 @@ void drawStory(const Replay& rp) {
 // [SECTION] Event list
 //-------------------------------------------------------------------------------------------------
 
-void chooseChannel(const EventLog& log, Replay::Filter& f) {
-  constexpr const char* kAll = "all channels";
+void chooseChannel(const EventLog& log, Replay::Filter& f, Lang lang) {
+  const char* kAll = txt(Text::AllChannels, lang);
   ImGui::SetNextItemWidth(120);
   const char* shown =
       f.channel < 0 ? kAll : log.channels[static_cast<std::size_t>(f.channel)].c_str();
@@ -144,10 +145,11 @@ void chooseChannel(const EventLog& log, Replay::Filter& f) {
   ImGui::EndCombo();
 }
 
-void chooseKind(Replay::Filter& f) {
+void chooseKind(Replay::Filter& f, Lang lang) {
+  const char* contacts = txt(Text::ContactsFilter, lang);
   ImGui::SetNextItemWidth(100);
-  if (!ImGui::BeginCombo("##kind", f.kind < 0 ? "contacts" : eventKindName(f.kind))) return;
-  if (ImGui::Selectable("contacts", f.kind < 0)) f.kind = -1;
+  if (!ImGui::BeginCombo("##kind", f.kind < 0 ? contacts : eventKindName(f.kind))) return;
+  if (ImGui::Selectable(contacts, f.kind < 0)) f.kind = -1;
   for (int k = 0; k < kEventKindChoices; ++k)
     if (ImGui::Selectable(eventKindName(k), f.kind == k)) f.kind = k;
   ImGui::EndCombo();
@@ -156,17 +158,17 @@ void chooseKind(Replay::Filter& f) {
 /// The filter's widgets edit app.filterEdit; the replay re-filters only when it changed.
 void drawFilter(App& app, Replay& rp) {
   Replay::Filter f = app.filterEdit;
-  chooseChannel(rp.log(), f);
+  chooseChannel(rp.log(), f, app.lang);
   ImGui::SameLine();
-  chooseKind(f);
+  chooseKind(f, app.lang);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-1);
-  ImGui::InputTextWithHint("##filter", "reason, agent or contact id", &f.text);
+  ImGui::InputTextWithHint("##filter", txt(app, Text::FilterHint), &f.text);
   app.filterEdit = f;
   rp.setFilter(f);
-  ImGui::Checkbox("follow the clock", &app.followCursor);
+  ImGui::Checkbox(txt(app, Text::FollowClock), &app.followCursor);
   ImGui::SameLine();
-  ImGui::TextDisabled("%zu events", rp.visible().size());
+  ImGui::TextDisabled(txt(app, Text::EventCount), rp.visible().size());
 }
 
 /// One event: greyed until it has happened; a contact's event selects the contact.
@@ -208,18 +210,18 @@ void drawEventList(App& app, Replay& rp) {
 void drawReplayPanel(App& app) {
   RunView* r = app.run();
   if (!r || !r->replay) {
-    ImGui::TextWrapped("Open a result directory written by `cclab run` (it holds events.bin).");
+    ImGui::TextWrapped("%s", txt(app, Text::OpenRunForReplay));
     if (r && !r->error.empty()) ImGui::TextWrapped("%s", r->error.c_str());
     return;
   }
   Replay& rp = *r->replay;
-  drawClock(rp);
+  drawClock(rp, app.lang);
   ImGui::BeginChild("left", ImVec2(ImGui::GetContentRegionAvail().x * 0.5f, 0), false);
-  drawQueues(rp.log(), rp.state());
-  drawStages(rp.state());
-  drawAgentBoard(rp.log(), rp.state());
-  drawIntervalCharts(*r);
-  drawStory(rp);
+  drawQueues(rp.log(), rp.state(), app.lang);
+  drawStages(rp.state(), app.lang);
+  drawAgentBoard(rp.log(), rp.state(), app.lang);
+  drawIntervalCharts(*r, app.lang);
+  drawStory(rp, app.lang);
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("events", ImVec2(0, 0), true);

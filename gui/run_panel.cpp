@@ -23,31 +23,33 @@ constexpr const char* kChannelHeadline[] = {"offered",          "service_level",
                                             "abandonment_rate", "availability",  "occupancy"};
 
 void drawOptions(App& app) {
-  ImGui::Text("Scenario: %s", app.scenarioPath.empty() ? "(none)" : app.scenarioPath.c_str());
+  ImGui::Text(txt(app, Text::ScenarioLabel),
+              app.scenarioPath.empty() ? txt(app, Text::NoneInBrackets) : app.scenarioPath.c_str());
   ImGui::SetNextItemWidth(300);
-  ImGui::InputText("output directory", &app.outDir);
+  ImGui::InputText(txt(app, Text::OutputDirectory), &app.outDir);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(100);
-  ImGui::InputInt("seed", &app.seed);
+  ImGui::InputInt(txt(app, Text::Seed), &app.seed);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(100);
-  ImGui::InputInt("replications", &app.replications);
+  ImGui::InputInt(txt(app, Text::Replications), &app.replications);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(100);
-  ImGui::InputInt("jobs", &app.jobs);
+  ImGui::InputInt(txt(app, Text::Jobs), &app.jobs);
   app.replications = std::clamp(app.replications, 1, 10000);
   app.jobs = std::clamp(app.jobs, 1, 64);
 }
 
 void drawRunOrCancel(App& app) {
   if (!app.runner.running()) {
-    if (ImGui::Button("Run (cclab run in a child process)")) app.startRun();
+    if (ImGui::Button(txt(app, Text::RunInChild))) app.startRun();
     return;
   }
-  if (ImGui::Button("Cancel")) app.cancelRun();
+  if (ImGui::Button(txt(app, Text::Cancel))) app.cancelRun();
   ImGui::SameLine();
   char overlay[64];
-  std::snprintf(overlay, sizeof overlay, "%d/%d replications", app.runDone, app.runTotal);
+  std::snprintf(overlay, sizeof overlay, txt(app, Text::ReplicationsProgress), app.runDone,
+                app.runTotal);
   ImGui::ProgressBar(
       app.runTotal > 0 ? static_cast<float>(app.runDone) / static_cast<float>(app.runTotal) : 0.0f,
       ImVec2(300, 0), overlay);
@@ -89,7 +91,7 @@ void drawHeadline(const App& app, const nlohmann::json* summary, const LiveRun::
                          ImVec2(420, 0)))
     return;
   ImGui::TableSetupColumn("KPI");
-  ImGui::TableSetupColumn(summary ? "mean [95% interval]" : "so far (mean)");
+  ImGui::TableSetupColumn(txt(app, summary ? Text::MeanInterval : Text::SoFar));
   ImGui::TableHeadersRow();
   if (shop)
     for (const char* k : kShopHeadline) drawHeadlineRow("shop", "", k, summary, live, app.lang);
@@ -116,10 +118,10 @@ void drawCharts(const App& app, const LiveRun::Run* live) {
       offered = r->offered[c];
     }
     ImGui::Text("%s", channels[c].c_str());
-    plotOverlay((channels[c] + "sl").c_str(), {&sl}, {"service level"}, ImVec2(0, 60),
+    plotOverlay((channels[c] + "sl").c_str(), {&sl}, {txt(app, Text::ServiceLevel)}, ImVec2(0, 60),
                 KpiUnit::Share, app.lang);
-    plotOverlay((channels[c] + "off").c_str(), {&offered}, {"contacts offered"}, ImVec2(0, 45),
-                KpiUnit::Count, app.lang);
+    plotOverlay((channels[c] + "off").c_str(), {&offered}, {txt(app, Text::ContactsOffered)},
+                ImVec2(0, 45), KpiUnit::Count, app.lang);
   }
 }
 
@@ -137,9 +139,9 @@ void drawRunPanel(App& app) {
       !live && loaded && loaded->summary.contains("channels") ? &loaded->summary : nullptr;
   if (live || summary) {
     if (live)
-      ImGui::TextDisabled("Live: means over the %d replication(s) finished so far", live->done);
+      ImGui::TextDisabled(txt(app, Text::LiveMeans), live->done);
     else
-      ImGui::TextDisabled("Results of %s", loaded->dir.c_str());
+      ImGui::TextDisabled(txt(app, Text::ResultsOf), loaded->dir.c_str());
     const float h = ImGui::GetContentRegionAvail().y - 30;
     ImGui::BeginChild("headline", ImVec2(440, h), false);
     drawHeadline(app, summary, live);
@@ -149,7 +151,7 @@ void drawRunPanel(App& app) {
     drawCharts(app, live);
     ImGui::EndChild();
   }
-  if (ImGui::CollapsingHeader("Log (the output of cclab run)")) {
+  if (ImGui::CollapsingHeader(txt(app, Text::RunLog))) {
     ImGui::BeginChild("log", ImVec2(0, 200), true);
     ImGui::TextUnformatted(app.runner.output().c_str());
     ImGui::EndChild();

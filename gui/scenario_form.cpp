@@ -1,29 +1,12 @@
 // Reading and writing the Scenario tab's form; see scenario_form.hpp.
 #include "gui/scenario_form.hpp"
 
+#include "gui/chat_placement.hpp"
 #include "gui/yaml_edit.hpp"
-#include "model/shop.hpp"
 
 namespace cclab::gui {
 
 namespace {
-
-/// The stages of `chat_placement`: a list of stage names or one of the named placements.
-std::vector<bool> chatPlacementStages(const YAML::Node& p) {
-  std::vector<bool> on(kStageCount, false);
-  if (!p) return on;
-  if (p.IsSequence()) {
-    for (const auto& s : p)
-      if (const int k = stageIndex(s.Scalar()); k >= 0) on[static_cast<std::size_t>(k)] = true;
-    return on;
-  }
-  const std::string w = p.Scalar();
-  if (w == "cart_only") on[kCart] = true;
-  if (w == "cart_checkout") on[kCart] = on[kCheckout] = true;
-  if (w == "product_pages") on[kDiscovery] = true;
-  if (w == "everywhere") on.assign(kStageCount, true);
-  return on;
-}
 
 /// `value` as YAML text where `original` stood: quoted the same way when it was quoted.
 std::string asYaml(const YamlEdit& e, const std::string& path, const std::string& value) {
@@ -41,6 +24,32 @@ std::string asYaml(const YamlEdit& e, const std::string& path, const std::string
   return s + q;
 }
 
+/// The names of the items of the list at `path` that have one.
+std::vector<std::string> itemNames(const YamlEdit& e, const std::string& path) {
+  std::vector<std::string> names;
+  const YAML::Node list = e.node(path);
+  if (list.IsDefined() && list.IsSequence())
+    for (const auto& x : list)
+      if (x.IsMap() && x["name"] && x["name"].IsScalar()) names.push_back(x["name"].Scalar());
+  return names;
+}
+
+void readStructure(const YamlEdit& e, ScenarioForm& form) {
+  const YAML::Node channels = e.node("channels");
+  if (channels.IsDefined() && channels.IsMap())
+    for (const auto& kv : channels)
+      form.channels.push_back({kv.first.Scalar(), kv.second.IsMap() && kv.second["kind"]
+                                                      ? kv.second["kind"].Scalar()
+                                                      : ""});
+  form.groups = itemNames(e, "agents");
+  for (const auto& g : form.groups) {
+    form.shifts.push_back(itemNames(e, "agents." + g + ".shifts"));
+    const YAML::Node s = e.node("agents." + g + ".shifts");
+    form.shiftStaffed.push_back(s.IsDefined() && s.IsSequence());
+  }
+  form.phases = itemNames(e, "shop.phases");
+}
+
 }  // namespace
 
 ScenarioForm ScenarioForm::read(const std::string& yaml) {
@@ -54,8 +63,7 @@ ScenarioForm ScenarioForm::read(const std::string& yaml) {
       form.chatStages = form.baseStages = chatPlacementStages(shop["chat_placement"]);
       form.proactive = form.baseProactive = static_cast<bool>(shop["proactive"]);
     }
-    for (const auto& g : e.root()["agents"])
-      if (g["name"]) form.groups.push_back(g["name"].Scalar());
+    readStructure(e, form);
     form.loaded = true;
   } catch (const std::exception&) {
     form = ScenarioForm();
@@ -67,13 +75,8 @@ std::string ScenarioForm::writeInto(const std::string& yaml) const {
   YamlEdit e(yaml);
   for (const auto& f : fields)
     if (f.value != f.original) e.set(f.path, asYaml(e, f.path, f.value));
-  if (hasShop && chatStages != baseStages) {
-    std::string list;
-    for (int k = 0; k < kStageCount; ++k)
-      if (chatStages[static_cast<std::size_t>(k)])
-        list += std::string(list.empty() ? "" : ", ") + stageName(k);
-    e.set("shop.chat_placement", list.empty() ? "none" : "[" + list + "]");
-  }
+  if (hasShop && chatStages != baseStages)
+    e.set("shop.chat_placement", chatPlacementText(chatStages));
   if (hasShop && proactive != baseProactive) {
     if (proactive)
       e.set("shop.proactive", "{stages: [checkout], after_s: 45, accept: 0.12, channel: chat}");

@@ -2,10 +2,12 @@
 // (channels, hours, staffing by count and by shift, the shop's stages, phases, gates...), plus
 // chat placement per journey stage and proactive invitations as check boxes. Writing the form
 // into the text edits the changed values in place (yaml_edit.hpp), so the file's comments, order
-// and layout stay.
+// and layout stay. Channels, agent groups, shifts and phases are added and removed by
+// structure_edit.hpp, also in place.
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cclab::gui {
@@ -21,6 +23,12 @@ struct ScenarioForm {
   std::vector<bool> chatStages = std::vector<bool>(6, false), baseStages = chatStages;
   bool proactive = false, baseProactive = false;
   std::vector<std::string> groups;  // agent group names
+  /// The structure the form adds to and removes from (structure_edit.hpp): channels (name and
+  /// kind), each group's shifts (empty: staffed by count or per interval), the rollout phases.
+  std::vector<std::pair<std::string, std::string>> channels;
+  std::vector<std::vector<std::string>> shifts;  // per group, as `groups`
+  std::vector<bool> shiftStaffed;                // per group: has `shifts`
+  std::vector<std::string> phases;
 
   /// The form of `yaml` (loaded == false when it does not parse).
   static ScenarioForm read(const std::string& yaml);

@@ -4,29 +4,12 @@
 #include <cmath>
 #include <cstdio>
 
+#include "gui/chat_placement.hpp"
 #include "gui/yaml_edit.hpp"
-#include "model/shop.hpp"
 
 namespace cclab::gui {
 
 namespace {
-
-/// The stages of a `chat_placement` value: a list of stage names or a named placement.
-std::vector<bool> placementStages(const YAML::Node& p) {
-  std::vector<bool> on(kStageCount, false);
-  if (!p) return on;
-  if (p.IsSequence()) {
-    for (const auto& s : p)
-      if (const int k = stageIndex(s.Scalar()); k >= 0) on[static_cast<std::size_t>(k)] = true;
-    return on;
-  }
-  const std::string w = p.Scalar();
-  if (w == "cart_only") on[kCart] = true;
-  if (w == "cart_checkout") on[kCart] = on[kCheckout] = true;
-  if (w == "product_pages") on[kDiscovery] = true;
-  if (w == "everywhere") on.assign(kStageCount, true);
-  return on;
-}
 
 void readStaff(const YAML::Node& agents, WhatIf& w) {
   for (const auto& g : agents) {
@@ -56,13 +39,6 @@ void readChat(const YAML::Node& channels, WhatIf& w) {
   }
 }
 
-std::string placementText(const std::vector<bool>& on) {
-  std::string s;
-  for (int k = 0; k < kStageCount; ++k)
-    if (on[static_cast<std::size_t>(k)]) s += std::string(s.empty() ? "" : ", ") + stageName(k);
-  return s.empty() ? "none" : "[" + s + "]";
-}
-
 }  // namespace
 
 WhatIf WhatIf::read(const std::string& yaml) {
@@ -73,7 +49,7 @@ WhatIf WhatIf::read(const std::string& yaml) {
     readChat(root["channels"], w);
     if (const YAML::Node shop = root["shop"]) {
       w.hasShop = true;
-      w.chatStages = w.baseStages = placementStages(shop["chat_placement"]);
+      w.chatStages = w.baseStages = chatPlacementStages(shop["chat_placement"]);
       if (shop["proactive"] && shop["proactive"]["after_s"]) {
         w.hasProactive = true;
         w.proactiveAfter = w.baseProactiveAfter = shop["proactive"]["after_s"].as<double>();
@@ -97,7 +73,8 @@ std::string WhatIf::apply(const std::string& yaml) const {
   }
   for (const auto& s : staff)
     if (s.agents != s.base) e.set(s.path, std::to_string(s.agents));
-  if (hasShop && chatStages != baseStages) e.set("shop.chat_placement", placementText(chatStages));
+  if (hasShop && chatStages != baseStages)
+    e.set("shop.chat_placement", chatPlacementText(chatStages));
   if (hasProactive && proactiveAfter != baseProactiveAfter)
     e.set("shop.proactive.after_s", yamlNumber(proactiveAfter));
   if (!chatChannel.empty() && (hide != baseHide || queueAbove != baseQueueAbove)) {
@@ -124,8 +101,8 @@ std::vector<std::string> WhatIf::changes() const {
       c.push_back(s.label + ": " + std::to_string(s.base) + " -> " + std::to_string(s.agents) +
                   " agents");
   if (hasShop && chatStages != baseStages)
-    c.push_back("chat placement: " + placementText(baseStages) + " -> " +
-                placementText(chatStages));
+    c.push_back("chat placement: " + chatPlacementText(baseStages) + " -> " +
+                chatPlacementText(chatStages));
   if (hasProactive && proactiveAfter != baseProactiveAfter) {
     std::snprintf(b, sizeof b, "proactive invitation after %.0f s (was %.0f s)", proactiveAfter,
                   baseProactiveAfter);

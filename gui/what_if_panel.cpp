@@ -25,8 +25,8 @@ namespace {
 // [SECTION] Settings
 //-------------------------------------------------------------------------------------------------
 
-void drawStaff(WhatIf& w) {
-  ImGui::TextUnformatted("Agents (per group or shift)");
+void drawStaff(const App& app, WhatIf& w) {
+  ImGui::TextUnformatted(txt(app, Text::AgentsPerGroup));
   for (std::size_t i = 0; i < w.staff.size(); ++i) {
     auto& s = w.staff[i];
     ImGui::PushID(static_cast<int>(i));
@@ -36,9 +36,9 @@ void drawStaff(WhatIf& w) {
   }
 }
 
-void drawShop(WhatIf& w) {
+void drawShop(const App& app, WhatIf& w) {
   if (!w.hasShop) return;
-  ImGui::TextUnformatted("Chat on the journey stages");
+  ImGui::TextUnformatted(txt(app, Text::ChatOnStages));
   for (int k = 0; k < kStageCount; ++k) {
     bool on = w.chatStages[static_cast<std::size_t>(k)];
     if (ImGui::Checkbox(stageName(k), &on)) w.chatStages[static_cast<std::size_t>(k)] = on;
@@ -47,47 +47,48 @@ void drawShop(WhatIf& w) {
   if (w.hasProactive) {
     static constexpr double kMin = 0, kMax = 300;
     ImGui::SetNextItemWidth(160);
-    ImGui::SliderScalar("invite after (s on the stage)", ImGuiDataType_Double, &w.proactiveAfter,
-                        &kMin, &kMax, "%.0f s");
+    ImGui::SliderScalar(txt(app, Text::InviteAfter), ImGuiDataType_Double, &w.proactiveAfter, &kMin,
+                        &kMax, "%.0f s");
   }
 }
 
-void drawHide(WhatIf& w) {
+void drawHide(const App& app, WhatIf& w) {
   if (w.chatChannel.empty()) return;
-  ImGui::Checkbox(("hide " + w.chatChannel + " when busy").c_str(), &w.hide);
+  char hide[160];
+  std::snprintf(hide, sizeof hide, txt(app, Text::HideWhenBusy), w.chatChannel.c_str());
+  ImGui::Checkbox(hide, &w.hide);
   if (!w.hide) return;
   ImGui::SetNextItemWidth(160);
-  ImGui::SliderInt("when more than N wait", &w.queueAbove, 0, 20);
+  ImGui::SliderInt(txt(app, Text::WhenMoreWait), &w.queueAbove, 0, 20);
 }
 
 void drawSettings(App& app) {
   WhatIf& w = app.whatIf;
   static constexpr double kVolMin = 0.5, kVolMax = 2;
   ImGui::SetNextItemWidth(160);
-  ImGui::SliderScalar("volume (visits, arrivals)", ImGuiDataType_Double, &w.volume, &kVolMin,
-                      &kVolMax, "x%.2f");
+  ImGui::SliderScalar(txt(app, Text::Volume), ImGuiDataType_Double, &w.volume, &kVolMin, &kVolMax,
+                      "x%.2f");
   ImGui::Separator();
-  drawStaff(w);
+  drawStaff(app, w);
   ImGui::Separator();
-  drawShop(w);
-  drawHide(w);
+  drawShop(app, w);
+  drawHide(app, w);
   ImGui::Separator();
   ImGui::SetNextItemWidth(100);
-  ImGui::InputInt("replications", &app.whatIfReplications);
+  ImGui::InputInt(txt(app, Text::Replications), &app.whatIfReplications);
   app.whatIfReplications = std::clamp(app.whatIfReplications, 2, 50);
   if (!app.whatIfRunner.running()) {
-    if (ImGui::Button("Run the what-if")) app.startWhatIf();
-  } else if (ImGui::Button("Cancel")) {
+    if (ImGui::Button(txt(app, Text::RunWhatIf))) app.startWhatIf();
+  } else if (ImGui::Button(txt(app, Text::Cancel))) {
     app.cancelWhatIf();
   }
   ImGui::SameLine();
-  if (ImGui::Button("Reset")) app.readWhatIf();
+  if (ImGui::Button(txt(app, Text::Reset))) app.readWhatIf();
   const auto changes = w.changes();
-  ImGui::TextDisabled(changes.empty() ? "No change yet: the what-if is the scenario as it is."
-                                      : "Changes:");
+  ImGui::TextDisabled("%s", txt(app, changes.empty() ? Text::NoChangeYet : Text::ChangesColon));
   for (const auto& c : changes) ImGui::BulletText("%s", c.c_str());
   ImGui::Separator();
-  const char* save = "Save as scenario";
+  const char* save = txt(app, Text::SaveAsScenario);
   ImGui::SetNextItemWidth(-(ImGui::CalcTextSize(save).x + 2 * ImGui::GetStyle().FramePadding.x +
                             ImGui::GetStyle().ItemSpacing.x));
   ImGui::InputText("##save", &app.whatIfSavePath);
@@ -150,16 +151,11 @@ void drawResults(const App& app) {
   ImGui::TextWrapped("%s", app.whatIfStatus.c_str());
   const LiveRun& live = app.whatIfLive;
   if (live.runs.empty()) {
-    ImGui::TextWrapped(
-        "Move a slider and press \"Run the what-if\": the scenario as it is and the changed one "
-        "run on the same shoppers (cclab compare, %d replications each) and their KPIs appear "
-        "here as replications finish.",
-        app.whatIfReplications);
+    ImGui::TextWrapped(txt(app, Text::WhatIfHowTo), app.whatIfReplications);
     return;
   }
   const bool done = !app.whatIfRunner.running() && app.whatIfComparison.is_object();
-  ImGui::TextDisabled(done ? "Paired 95%% intervals of cclab compare (common random numbers)"
-                           : "Running: means of the replications finished so far");
+  ImGui::TextDisabled(txt(app, done ? Text::PairedWhatIf : Text::RunningMeans));
   if (done) summaryBox("summary", app.whatIfSummary);
   // The table scrolls; the charts below keep room for a line per channel.
   const float chartsHeight = static_cast<float>(live.runs[0].channels.size()) *
@@ -177,11 +173,10 @@ void drawResults(const App& app) {
                                  "+\xe2\x82\xac 99,999]  real")
                                  .x;
     ImGui::TableSetupColumn("KPI", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(app.lang == Lang::Nl ? "nu" : "now", ImGuiTableColumnFlags_WidthFixed,
-                            value);
-    ImGui::TableSetupColumn("what-if", ImGuiTableColumnFlags_WidthFixed, value);
-    ImGui::TableSetupColumn(app.lang == Lang::Nl ? "verschil [95%]" : "difference [95%]",
-                            ImGuiTableColumnFlags_WidthFixed, difference);
+    ImGui::TableSetupColumn(txt(app, Text::NowColumn), ImGuiTableColumnFlags_WidthFixed, value);
+    ImGui::TableSetupColumn(txt(app, Text::WhatIfColumn), ImGuiTableColumnFlags_WidthFixed, value);
+    ImGui::TableSetupColumn(txt(app, Text::DifferenceColumn), ImGuiTableColumnFlags_WidthFixed,
+                            difference);
     ImGui::TableHeadersRow();
     for (const auto& path : headlinePaths(live.runs[0]))
       drawResultRow(path, live, done ? app.whatIfComparison : nlohmann::json(), app.lang);
@@ -195,7 +190,7 @@ void drawResults(const App& app) {
         s.push_back(r.intervals.at(ch).at("service_level").mean());
         labels.push_back(r.label);
       }
-    ImGui::TextDisabled("%s: service level per interval", ch.c_str());
+    ImGui::TextDisabled(txt(app, Text::ServiceLevelPerInterval), ch.c_str());
     plotOverlay(ch.c_str(), seriesOf(s), labels, ImVec2(0, 60), KpiUnit::Share, app.lang);
   }
 }
@@ -208,7 +203,7 @@ void drawResults(const App& app) {
 
 void drawWhatIfPanel(App& app) {
   if (!app.whatIf.loaded) {
-    ImGui::TextWrapped("Open a scenario (cclab-gui SCENARIO.yaml) whose text is valid YAML.");
+    ImGui::TextWrapped("%s", txt(app, Text::OpenValidScenario));
     return;
   }
   ImGui::BeginChild("settings", ImVec2(440, 0), true);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "gui/gui_text.hpp"
 #include "model/kpi_format.hpp"
 
 namespace cclab::gui {
@@ -129,12 +130,12 @@ void textDifference(const nlohmann::json& d, bool significant, const KpiLabel* l
     if (label && label->better != Better::Neither)
       colour = (m > 0) == (label->better == Better::Higher) ? kGoodColour : kErrorColour;
   }
-  const std::string ci =
-      d.contains("ci95")
-          ? formatDifferenceInterval(jsonNumber(d["ci95"][0]), jsonNumber(d["ci95"][1]), unit, lang)
-          : "";
-  ImGui::TextColored(colour, "%s %s%s", formatKpiDifference(m, unit, lang).c_str(), ci.c_str(),
-                     significant ? (lang == Lang::Nl ? "  echt" : "  real") : "");
+  const double lo = d.contains("ci95") ? jsonNumber(d["ci95"][0]) : std::nan(""),
+               hi = d.contains("ci95") ? jsonNumber(d["ci95"][1]) : std::nan("");
+  const std::string ci = formatDifferenceInterval(lo, hi, unit, lang);
+  ImGui::TextColored(colour, "%s %s%s", formatKpiDifference(m, unit, lang, lo, hi).c_str(),
+                     ci.c_str(),
+                     significant ? (std::string("  ") + txt(Text::Real, lang)).c_str() : "");
 }
 
 }  // namespace cclab::gui

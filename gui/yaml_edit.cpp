@@ -224,6 +224,54 @@ bool YamlEdit::remove(const std::string& path) {
   return false;
 }
 
+bool YamlEdit::append(const std::string& path, const std::string& yaml) {
+  const YAML::Node list = node(path);
+  if (!list.IsDefined() || !list.IsSequence()) return false;
+  const auto [b, e] = extent(list);
+  if (text_[b] == '[') {
+    replace(e - 1, e - 1, (list.size() == 0 ? "" : ", ") + yaml);
+    return true;
+  }
+  const int column = list.Mark().column;  // of the first '-'
+  std::size_t lineEnd = text_.find('\n', e);
+  if (lineEnd == std::string::npos) lineEnd = text_.size();
+  replace(lineEnd, lineEnd,
+          "\n" + std::string(static_cast<std::size_t>(column), ' ') + "- " + yaml);
+  return true;
+}
+
+bool YamlEdit::removeItem(const std::string& path) {
+  const auto dot = path.rfind('.');
+  if (dot == std::string::npos) return false;
+  const YAML::Node list = node(path.substr(0, dot)), item = node(path);
+  if (!list.IsDefined() || !list.IsSequence() || !item.IsDefined()) return false;
+  const auto [b, e] = extent(item);
+  if (inFlow(text_, b)) {  // "[x, item, y]": the item and one comma
+    std::size_t from = b, to = e;
+    const std::size_t comma = text_.find_first_not_of(" \t\n", to);
+    if (comma < text_.size() && text_[comma] == ',') {
+      to = text_.find_first_not_of(" \t\n", comma + 1);
+    } else {
+      const std::size_t prev = text_.find_last_not_of(" \t\n", from - 1);
+      if (text_[prev] == ',') from = prev;
+    }
+    replace(from, to, "");
+    return true;
+  }
+  // A block item: from its line ("  - ...") to the end of its last line.
+  const std::size_t lineStart =
+      text_.rfind('\n', b) == std::string::npos ? 0 : text_.rfind('\n', b) + 1;
+  std::size_t lineEnd = text_.find('\n', e);
+  lineEnd = lineEnd == std::string::npos ? text_.size() : lineEnd + 1;
+  if (list.size() == 1) {  // the last item: the list becomes []
+    const auto [lb, le] = extent(list);
+    replace(lb, le, "[]");
+    return true;
+  }
+  replace(lineStart, lineEnd, "");
+  return true;
+}
+
 int YamlEdit::mapNumbers(const std::string& path, const std::function<double(double)>& f) {
   std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::string>> edits;
   std::function<void(const YAML::Node&)> walk = [&](const YAML::Node& n) {

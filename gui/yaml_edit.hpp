@@ -1,8 +1,9 @@
 // A scenario's YAML text edited in place: a value is replaced where it stands in the text (at
 // the position yaml-cpp marks for its node), a missing key is added beside its siblings, a key is
-// removed with its lines; everything else (comments, order, layout) stays as written. The GUI's
-// scenario form and what-if panel write through it. Paths are dotted, with list items by their
-// `name` (or index), as `cclab sweep --set` writes them: agents.chat.shifts.evening.agents.
+// removed with its lines, a list item appended or removed; everything else (comments, order,
+// layout) stays as written. The GUI's scenario form and what-if panel write through it. Paths are
+// dotted, with list items by their `name` (or index), as `cclab sweep --set` writes them:
+// agents.chat.shifts.evening.agents.
 #pragma once
 
 #include <yaml-cpp/yaml.h>
@@ -27,6 +28,11 @@ class YamlEdit {
   bool set(const std::string& path, const std::string& yaml);
   /// Removes the key at `path` (a map entry) with its value; false when absent.
   bool remove(const std::string& path);
+  /// Appends `yaml` (a scalar or a flow collection) as the last item of the list at `path`, in
+  /// the list's style (a flow list: `, item`; a block list: a `- item` line); false without a list.
+  bool append(const std::string& path, const std::string& yaml);
+  /// Removes the list item at `path` (by its `name` or index) with its lines; false when absent.
+  bool removeItem(const std::string& path);
   /// Replaces every number under `path` by f(number) (e.g. scaling the visits); the count.
   int mapNumbers(const std::string& path, const std::function<double(double)>& f);
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # cclab-gui renders every tab under Xvfb (Mesa software OpenGL) and writes a PNG that is not
 # blank (cclab-gui --screenshot exits non-zero on a blank image), at 1280x800 and 1920x1080; the
-# What-if tab runs a quick comparison for real. CCLAB_UPDATE_IMAGES=1 copies the pictures into
-# docs/img (gui-TAB.png, gui-TAB-1920.png). Usage: gui_test.sh GUI CCLAB SRC
+# What-if tab runs a quick comparison for real; the Scenario tab is shot in Dutch (--lang nl)
+# too. CCLAB_UPDATE_IMAGES=1 copies the pictures into docs/img (gui-TAB.png, gui-TAB-1920.png,
+# gui-scenario-nl.png). Usage: gui_test.sh GUI CCLAB SRC
 gui=$(realpath "$1") cclab=$(realpath "$2") src=$(realpath "$3")
 source "$src/tests/test_lib.sh"
 command -v xvfb-run >/dev/null; check "xvfb-run is installed (scripts/setup.sh --test)" $?
@@ -24,6 +25,7 @@ shot() {  # shot NAME ARGS...: a screenshot of the GUI with ARGS at both sizes
   done
 }
 for tab in scenario run replay coaching; do shot "$tab" "$sc" "$tmp/run" --tab "$tab"; done
+shot scenario-nl "$src/scenarios/rollout.yaml" --tab scenario --lang nl  # the GUI's texts in Dutch
 shot compare "$src/scenarios/proactive-checkout-chat.yaml" "$tmp/cmp" --tab compare
 # The What-if tab: one more evening chat agent, run for real (a quick `cclab compare`).
 (cd "$tmp" && shot what-if "$src/scenarios/proactive-checkout-chat.yaml" --tab what-if \
@@ -37,6 +39,7 @@ check "the what-if scenario has the evening shift" $?
 [ $? -eq 2 ] && grep -q "no setting 'nowhere=3'" "$tmp/out"
 check "an unknown what-if setting exits 2" $?
 if [ -n "${CCLAB_UPDATE_IMAGES:-}" ]; then
+  cp "$tmp/scenario-nl-1280x800.png" "$src/docs/img/gui-scenario-nl.png"
   for tab in scenario run what-if replay compare coaching; do
     cp "$tmp/$tab-1280x800.png" "$src/docs/img/gui-$tab.png"
     cp "$tmp/$tab-1920x1080.png" "$src/docs/img/gui-$tab-1920.png"

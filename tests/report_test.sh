@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # report.html renders in headless Chromium (no network) and is not blank: a screenshot of each
-# section of a run's and a comparison's report (English and Dutch) must be far larger than that
+# section (the comparison's week-at-a-glance heatmaps too) of a run's and a comparison's report (English and Dutch) must be far larger than that
 # of an empty page; no report or console table shows nan or a share interval outside [0, 100%].
 # CCLAB_UPDATE_IMAGES=1 copies the section pictures into docs/img (report-*.png).
 # Usage: report_test.sh PATH/TO/cclab SOURCE_DIR
@@ -67,6 +67,13 @@ check "the Dutch report and table" $?
   "$src/scenarios/chat-everywhere.yaml" -r 2 -j 2 -q --no-contacts --out "$tmp/cmp" >"$tmp/cmp.txt"
 check "compare writes a report" $?
 grep -q 'does better than baseline on' "$tmp/cmp/report.html"; check "the summary says who wins" $?
+# Week at a glance of a comparison: every run's heatmaps on one scale, and each variant minus the
+# baseline; the page stays a reasonable size (fixed per channel and run, not per interval).
+grep -q '<section id="heatmaps"' "$tmp/cmp/report.html" &&
+  [ "$(grep -o 'aria-label="chat-everywhere minus baseline"' "$tmp/cmp/report.html" | wc -l)" -ge 4 ]
+check "the comparison's report has heatmaps per run and their differences" $?
+size=$(stat -c %s "$tmp/cmp/report.html")
+[ "$size" -lt 2500000 ]; check "the comparison's report stays under 2.5 MB ($size bytes, 3 runs)" $?
 sections "$tmp/cmp/report.html" "$tmp/cmp"
 chrome "$tmp/cmp-first.png" "file://$tmp/cmp/report.html" 1280,1000  # the first screen
 [ "$(stat -c %s "$tmp/cmp-first.png" 2>/dev/null || echo 0)" -gt $((blank * 10)) ]

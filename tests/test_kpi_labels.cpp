@@ -2,6 +2,7 @@
 // docs/results.md kept in step with the table (its label table is generated from it).
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -9,6 +10,8 @@
 #include <fstream>
 #include <regex>
 #include <set>
+#include <tuple>
+#include <vector>
 
 #include "io/text_file.hpp"
 #include "model/kpi.hpp"
@@ -86,6 +89,34 @@ TEST(KpiFormat, UnitsAndDigits) {
   EXPECT_EQ(formatKpiDifference(-3400, KpiUnit::Euros, Lang::En), "-€ 3,400");
   EXPECT_EQ(formatRelative(0.123, Lang::En), "+12%");
   EXPECT_EQ(formatNumber(-0.0001, 2, Lang::En), "0.00");  // no "-0.00"
+}
+
+// A difference shown beside its interval has the interval's digits: not "+33" next to
+// "[+13.3, +52.7]" (a count whose mean difference happens to be whole).
+TEST(KpiFormat, DifferenceHasTheDigitsOfItsInterval) {
+  const double d = 33, lo = 13.3, hi = 52.7;
+  EXPECT_EQ(formatKpiDifference(d, KpiUnit::Count, Lang::En), "+33");  // alone: its own digits
+  EXPECT_EQ(formatDifferenceInterval(lo, hi, KpiUnit::Count, Lang::En), "[+13.3, +52.7]");
+  EXPECT_EQ(formatKpiDifference(d, KpiUnit::Count, Lang::En, lo, hi), "+33.0");
+  EXPECT_EQ(formatKpiDifference(d, KpiUnit::Count, Lang::Nl, lo, hi), "+33,0");
+  // Decimals of a difference and of its bounds: the same count, for every unit.
+  auto decimals = [](const std::string& s) {
+    const auto p = s.find('.');  // English: '.' is the decimal point
+    if (p == std::string::npos) return 0;
+    std::size_t n = 0;
+    while (p + 1 + n < s.size() && std::isdigit(static_cast<unsigned char>(s[p + 1 + n]))) ++n;
+    return static_cast<int>(n);
+  };
+  for (KpiUnit u : {KpiUnit::Share, KpiUnit::Seconds, KpiUnit::Euros, KpiUnit::Hours,
+                    KpiUnit::Ratio, KpiUnit::Number, KpiUnit::Count})
+    for (const auto& [m, l, h] : std::vector<std::tuple<double, double, double>>{
+             {33, 13.3, 52.7}, {0.004, -0.0031, 0.0111}, {8.5, 3.2, 13.8}, {-2, -3.7, -0.3}}) {
+      const std::string ci = formatDifferenceInterval(l, h, u, Lang::En);
+      const std::string hiText = ci.substr(ci.find(", ") + 2);
+      EXPECT_EQ(decimals(formatKpiDifference(m, u, Lang::En, l, h)), decimals(hiText))
+          << formatKpiDifference(m, u, Lang::En, l, h) << " beside " << ci;
+    }
+  EXPECT_EQ(formatKpiDifference(d, KpiUnit::Count, Lang::En, std::nan(""), hi), "+33");
 }
 
 // The interval of the issue (chat conversion [-0.14, 1.02] from two replications) becomes a

@@ -21,6 +21,11 @@ int digits(double ref, double big = 100) {
   return a >= 10 ? 1 : 2;
 }
 
+/// The magnitude that sets the digits of a difference's interval.
+double intervalRef(double lo, double hi) {
+  return std::max(std::abs(lo), std::abs(hi));
+}
+
 /// A duration in seconds: "45 s" below 100 s, "4.5 min" below 100 min, else hours.
 std::string duration(double s, double ref, Lang lang, const std::string& plus) {
   const double a = std::abs(ref);
@@ -41,8 +46,8 @@ std::string formatIn(double v, KpiUnit unit, Lang lang, bool sign, double ref) {
       const int dec = whole || a >= 0.99995 ? 0 : a < 0.01 ? 2 : 1;
       return plus + formatNumber(100 * v, dec, lang) + (sign ? " pp" : "%");
     }
-    case KpiUnit::Seconds:
-      return duration(v, v, lang, plus);
+    case KpiUnit::Seconds:  // a difference: the digits of `ref` (its interval's), like the others
+      return duration(v, sign ? ref : v, lang, plus);
     case KpiUnit::Euros:
       return (v < 0 ? "-" : plus) + "€ " +
              formatNumber(std::abs(v), a >= 100 || a == 0 ? 0 : 2, lang);
@@ -99,8 +104,9 @@ std::string formatKpi(double v, KpiUnit unit, Lang lang) {
   return formatIn(v, unit, lang, false, v);
 }
 
-std::string formatKpiDifference(double d, KpiUnit unit, Lang lang) {
-  return formatIn(d, unit, lang, true, d);
+std::string formatKpiDifference(double d, KpiUnit unit, Lang lang, double lo, double hi) {
+  const bool interval = std::isfinite(lo) && std::isfinite(hi);
+  return formatIn(d, unit, lang, true, interval ? intervalRef(lo, hi) : d);
 }
 
 std::string formatKpiInterval(double mean, double lo, double hi, KpiUnit unit, Lang lang) {
@@ -112,7 +118,7 @@ std::string formatKpiInterval(double mean, double lo, double hi, KpiUnit unit, L
 
 std::string formatDifferenceInterval(double lo, double hi, KpiUnit unit, Lang lang) {
   if (!std::isfinite(lo) || !std::isfinite(hi)) return "";
-  const double ref = std::max(std::abs(lo), std::abs(hi));
+  const double ref = intervalRef(lo, hi);
   return "[" + formatIn(lo, unit, lang, true, ref) + ", " + formatIn(hi, unit, lang, true, ref) +
          "]";
 }

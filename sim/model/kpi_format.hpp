@@ -4,6 +4,7 @@
 // report.html, the console tables and the GUI, with the labels of kpi_labels.hpp.
 #pragma once
 
+#include <limits>
 #include <string>
 
 #include "model/kpi_labels.hpp"
@@ -24,8 +25,12 @@ KpiInterval rangeInterval(double mean, double lo, double hi, KpiUnit unit);
 
 /// `v` with its unit: "2.85%", "45 s", "4.5 min", "€ 1,234", "1,745", "7.5x"; "n/a" when NaN.
 std::string formatKpi(double v, KpiUnit unit, Lang lang);
-/// A difference in the unit: "+1.2 pp" (percentage points for shares), "-12 s", "+€ 340".
-std::string formatKpiDifference(double d, KpiUnit unit, Lang lang);
+/// A difference in the unit: "+1.2 pp" (percentage points for shares), "-12 s", "+€ 340". With
+/// its interval [lo, hi], the digits of the interval's bounds (formatDifferenceInterval), so that
+/// "+33.0" stands beside "[+13.3, +52.7]", not "+33".
+std::string formatKpiDifference(double d, KpiUnit unit, Lang lang,
+                                double lo = std::numeric_limits<double>::quiet_NaN(),
+                                double hi = std::numeric_limits<double>::quiet_NaN());
 /// "[lo, hi]" of the range-respecting interval of (mean, lo, hi); "" when it is undefined.
 std::string formatKpiInterval(double mean, double lo, double hi, KpiUnit unit, Lang lang);
 /// "[lo, hi]" of a difference's interval (no range: a difference may be negative).

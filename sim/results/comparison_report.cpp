@@ -1,7 +1,8 @@
 // report.html of a comparison (comparisonReportHtml, report.hpp): the summary sentences, the
 // gates, each variant's differences from the baseline with their paired 95% intervals, the
-// funnels side by side, per-interval charts with every run overlaid (service level, waiting,
-// chat first response, availability), the rollout phases side by side and the scenario diff.
+// funnels side by side, weekday x hour heatmaps (week_heatmaps.hpp), per-interval charts with every
+// run overlaid (service level, waiting, chat first response, availability), the rollout phases side
+// by side and the scenario diff.
 #include <algorithm>
 #include <cmath>
 
@@ -12,6 +13,7 @@
 #include "results/report_page.hpp"
 #include "results/report_summary.hpp"
 #include "results/scenario_diff.hpp"
+#include "results/week_heatmaps.hpp"
 
 namespace cclab {
 
@@ -58,7 +60,7 @@ std::string differenceRow(const std::string& path, const Json& e, Lang lang) {
   if (!std::isfinite(m))
     return h + "<td class=\"na\">" + htmlEscape(notAvailable(p.label, lang)) +
            "</td><td></td><td></td><td></td></tr>";
-  return h + "<td>" + htmlEscape(formatKpiDifference(m, u, lang)) + "</td><td>" +
+  return h + "<td>" + htmlEscape(formatKpiDifference(m, u, lang, lo, hi)) + "</td><td>" +
          htmlEscape(formatDifferenceInterval(lo, hi, u, lang)) + "</td><td>" +
          differenceBar(m, lo, hi, e["significant"].get<bool>()) + "</td>" + verdict(e, p, lang) +
          "</tr>";
@@ -161,7 +163,8 @@ std::string phasesSection(const Json& c, Lang lang) {
         const Json& e = p["kpis"][path];
         const Json& d = e["difference"];
         h += "<td" + std::string(e["significant"].get<bool>() ? " class=\"real\"" : "") + ">" +
-             htmlEscape(formatKpiDifference(jsonValue(d["mean"]), u, lang)) +
+             htmlEscape(formatKpiDifference(jsonValue(d["mean"]), u, lang, jsonValue(d["ci95"][0]),
+                                            jsonValue(d["ci95"][1]))) +
              "<span class=\"ci\">" +
              htmlEscape(formatDifferenceInterval(jsonValue(d["ci95"][0]), jsonValue(d["ci95"][1]),
                                                  u, lang)) +
@@ -228,25 +231,21 @@ std::string comparisonReportHtml(const Json& c, const std::vector<VariantRun>& r
               "95%-betrouwbaarheidsinterval van het gepaarde verschil.")) +
        "</div>";
   h += summaryBox(comparisonSentences(c, sums, lang), lang);
-  std::vector<std::pair<std::string, std::string>> toc;
-  std::string body;
-  auto add = [&](const char* id, const std::string& title, const std::string& content) {
-    if (content.empty()) return;
-    toc.push_back({id, title});
-    body += section(id, title, content);
-  };
-  add("gates", "Gates", gatesSection(gates, lang));
-  add("differences", tr(lang, "Differences", "Verschillen"), variantsSection(c, lang));
+  PageSections page(lang);
+  page.add("gates", "Gates", gatesSection(gates, lang));
+  page.add("differences", tr(lang, "Differences", "Verschillen"), variantsSection(c, lang));
   if (!runs.empty()) {
-    add("funnel", tr(lang, "Shopper funnels", "Trechters van de klantreis"),
-        funnels(runs, sums, lang));
-    add("intervals", tr(lang, "Per interval", "Per interval"), overlayCharts(runs, lang));
+    page.add("funnel", tr(lang, "Shopper funnels", "Trechters van de klantreis"),
+             funnels(runs, sums, lang));
+    page.add("heatmaps", tr(lang, "Week at a glance", "De week in een oogopslag"),
+             comparisonWeekHeatmaps(runs, lang));
+    page.add("intervals", tr(lang, "Per interval", "Per interval"), overlayCharts(runs, lang));
   }
-  add("phases", tr(lang, "Rollout phases", "Fasen van de uitrol"), phasesSection(c, lang));
+  page.add("phases", tr(lang, "Rollout phases", "Fasen van de uitrol"), phasesSection(c, lang));
   if (!runs.empty())
-    add("scenario-diff",
-        tr(lang, "What differs between the scenarios", "Wat verschilt tussen de scenario's"),
-        diffSection(runs, lang));
+    page.add("scenario-diff",
+             tr(lang, "What differs between the scenarios", "Wat verschilt tussen de scenario's"),
+             diffSection(runs, lang));
   // Each variant's directory: its name as a safe file name, as the comparison made it.
   std::vector<std::string> names = {base};
   for (const auto& v : c["variants"]) names.push_back(v["name"].get<std::string>());
@@ -257,7 +256,7 @@ std::string comparisonReportHtml(const Json& c, const std::vector<VariantRun>& r
              htmlEscape(dirs[i]) + "/report.html\">" + htmlEscape(dirs[i]) + "/report.html</a> ";
   links += htmlEscape(tr(lang, "Report of ", "Rapport van ") + base + ": ") + "<a href=\"" +
            htmlEscape(dirs[0]) + "/report.html\">" + htmlEscape(dirs[0]) + "/report.html</a></p>";
-  return h + contents(toc, lang) + body + links + pageEnd(lang);
+  return h + page.html() + links + pageEnd(lang);
 }
 
 }  // namespace cclab

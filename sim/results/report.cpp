@@ -13,6 +13,7 @@
 #include "results/report_page.hpp"
 #include "results/report_summary.hpp"
 #include "results/target_miss.hpp"
+#include "results/week_heatmaps.hpp"
 
 namespace cclab {
 
@@ -104,50 +105,6 @@ std::string groupTable(const Json& sum, Lang lang) {
     h += "</tr>";
   }
   return h + "</table>";
-}
-
-/// Weekday x hour heatmaps of each channel: service level, availability, mean queue.
-std::string heatmaps(const Scenario& sc, const ExperimentResult& r, Lang lang) {
-  const int perDay = sc.intervalsPerDay();
-  const int from = static_cast<int>(std::ceil(sc.warmupSeconds() / sc.intervalSeconds() - 1e-9));
-  std::string h = std::string("<p class=\"meta\">") +
-                  tr(lang,
-                     "Every day of the run after the warm-up, by weekday and hour (hover a cell "
-                     "for its value).",
-                     "Elke dag van de run na de opwarmperiode, per weekdag en uur (wijs een vak "
-                     "aan voor de waarde).") +
-                  "</p>";
-  for (std::size_t c = 0; c < sc.channels.size(); ++c) {
-    const auto cells = pooledIntervals(sc, r, static_cast<int>(c));
-    std::vector<std::vector<IntervalStats>> grid(7, std::vector<IntervalStats>(24));
-    for (int i = from; i < sc.horizonIntervals(); ++i)
-      grid[static_cast<std::size_t>((i / perDay) % 7)]
-          [static_cast<std::size_t>((i % perDay) * sc.intervalMinutes / 60)] +=
-          cells[static_cast<std::size_t>(i)];
-    Heatmap sl{
-        tr(lang, "Service level", "Serviceniveau"), {}, 0, 1, KpiUnit::Share, Better::Higher};
-    Heatmap av{
-        tr(lang, "Availability", "Beschikbaarheid"), {}, 0, 1, KpiUnit::Share, Better::Higher};
-    Heatmap q{
-        tr(lang, "Mean queue", "Gemiddelde wachtrij"), {}, 0, 0, KpiUnit::Number, Better::Lower};
-    for (const auto& day : grid) {
-      std::vector<double> a, b, d;
-      for (const auto& s : day) {
-        const bool open = s.openTime > 0;
-        a.push_back(open ? serviceLevelOf(s, kpiDefinitions(sc)) : std::nan(""));
-        b.push_back(open ? s.shownTime / s.openTime : std::nan(""));
-        d.push_back(open ? s.queueArea / s.openTime : std::nan(""));
-        if (open) q.hi = std::max(q.hi, d.back());
-      }
-      sl.cells.push_back(a);
-      av.cells.push_back(b);
-      q.cells.push_back(d);
-    }
-    if (!(q.hi > 0)) q.hi = 1;
-    h += "<h3>" + esc(sc.channels[c].name) + "</h3><div class=\"charts\">" + heatmapSvg(sl, lang) +
-         heatmapSvg(av, lang) + heatmapSvg(q, lang) + "</div>";
-  }
-  return h;
 }
 
 /// Per channel: contacts, service level and availability against the target, waiting.
@@ -326,27 +283,22 @@ std::string runReportHtml(const Scenario& sc, const ExperimentResult& r, const J
            "; ASA: " + toString(sc.asaDefinition) + " (docs/results.md).") +
        "</div>";
   h += summaryBox(runSentences(sum, gates, lang), lang);
-  std::vector<std::pair<std::string, std::string>> toc;
-  std::string body;
-  auto add = [&](const char* id, const std::string& title, const std::string& content) {
-    if (content.empty()) return;
-    toc.push_back({id, title});
-    body += section(id, title, content);
-  };
-  add("gates", "Gates", gatesSection(gates, lang));
-  add("targets", tr(lang, "Targets missed", "Gemiste doelen"), targetsSection(sc, sum, lang));
-  add("funnel", tr(lang, "Shopper funnel", "Trechter van de klantreis"),
-      funnelFigure(sum, "", lang));
+  PageSections page(lang);
+  page.add("gates", "Gates", gatesSection(gates, lang));
+  page.add("targets", tr(lang, "Targets missed", "Gemiste doelen"), targetsSection(sc, sum, lang));
+  page.add("funnel", tr(lang, "Shopper funnel", "Trechter van de klantreis"),
+           funnelFigure(sum, "", lang));
   if (sum.contains("shop"))
-    add("shop", tr(lang, "Shop", "Winkel"), kpiTable(sum["shop"], "shop", "shop.", lang));
-  add("channels", tr(lang, "Channels", "Kanalen"),
-      channelTable(sc, sum, lang) + groupTable(sum, lang));
-  add("workforce", tr(lang, "Workforce", "Personeel"), workforceSection(sum, lang));
-  add("heatmaps", tr(lang, "Week at a glance", "De week in een oogopslag"), heatmaps(sc, r, lang));
-  add("intervals", tr(lang, "Per interval", "Per interval"), intervalCharts(sc, r, lang));
-  add("breakdowns", tr(lang, "Breakdowns", "Uitsplitsingen"), breakdowns(sum, lang));
-  add("phases", tr(lang, "Rollout phases", "Fasen van de uitrol"), phasesTable(sum, lang));
-  return h + contents(toc, lang) + body + pageEnd(lang);
+    page.add("shop", tr(lang, "Shop", "Winkel"), kpiTable(sum["shop"], "shop", "shop.", lang));
+  page.add("channels", tr(lang, "Channels", "Kanalen"),
+           channelTable(sc, sum, lang) + groupTable(sum, lang));
+  page.add("workforce", tr(lang, "Workforce", "Personeel"), workforceSection(sum, lang));
+  page.add("heatmaps", tr(lang, "Week at a glance", "De week in een oogopslag"),
+           runWeekHeatmaps(sc, r, lang));
+  page.add("intervals", tr(lang, "Per interval", "Per interval"), intervalCharts(sc, r, lang));
+  page.add("breakdowns", tr(lang, "Breakdowns", "Uitsplitsingen"), breakdowns(sum, lang));
+  page.add("phases", tr(lang, "Rollout phases", "Fasen van de uitrol"), phasesTable(sum, lang));
+  return h + page.html() + pageEnd(lang);
 }
 
 }  // namespace cclab

@@ -112,6 +112,45 @@ std::string heatColor(double t) {
   return b;
 }
 
+/// Difference colour: 0 worse (red) .. 0.5 no change (white) .. 1 better (green).
+std::string divergingColor(double t) {
+  t = std::clamp(t, 0.0, 1.0);
+  const double u = std::abs(t - 0.5) * 2;  // 0 at no change
+  const double r0 = t < 0.5 ? 207 : 26, g0 = t < 0.5 ? 34 : 127, b0 = t < 0.5 ? 46 : 55;
+  char b[16];
+  std::snprintf(b, sizeof b, "#%02x%02x%02x", int(250 + (r0 - 250) * u), int(250 + (g0 - 250) * u),
+                int(250 + (b0 - 250) * u));
+  return b;
+}
+
+/// The colour of value `v` of `h`, and its text.
+std::pair<std::string, std::string> heatCell(const Heatmap& h, double v, Lang lang) {
+  if (!std::isfinite(v)) return {"#eaeef2", lang == Lang::Nl ? "gesloten" : "closed"};
+  double t = h.hi > h.lo ? (v - h.lo) / (h.hi - h.lo) : 1;
+  if (h.better == Better::Lower) t = 1 - t;
+  if (h.difference)
+    return {divergingColor(h.hi > h.lo ? t : 0.5), formatKpiDifference(v, h.unit, lang)};
+  return {heatColor(t), formatKpi(v, h.unit, lang)};
+}
+
+/// The legend of a heatmap: its worse and better ends (and no change for a difference).
+std::string heatLegend(const Heatmap& h, Lang lang) {
+  const bool lower = h.better == Better::Lower;
+  const double worse = lower ? h.hi : h.lo, better = lower ? h.lo : h.hi;
+  auto entry = [](const std::string& colour, const std::string& label) {
+    return "<span><i style=\"background:" + colour + "\"></i>" + htmlEscape(label) + "</span>";
+  };
+  std::string s;
+  if (h.difference)
+    s = entry(divergingColor(0), formatKpiDifference(worse, h.unit, lang)) +
+        entry(divergingColor(0.5), lang == Lang::Nl ? "geen verschil" : "no change") +
+        entry(divergingColor(1), formatKpiDifference(better, h.unit, lang));
+  else
+    s = entry(heatColor(0), formatKpi(worse, h.unit, lang)) +
+        entry(heatColor(1), formatKpi(better, h.unit, lang));
+  return s + entry("#eaeef2", lang == Lang::Nl ? "gesloten" : "closed");
+}
+
 }  // namespace
 
 const std::string& seriesColor(std::size_t i) {
@@ -148,14 +187,8 @@ std::string heatmapSvg(const Heatmap& h, Lang lang) {
   for (int d = 0; d < 7; ++d) {
     s += text(2, T + d * ch + 10, weekday(d, lang), "class=\"axis\"");
     for (int hr = 0; hr < 24; ++hr) {
-      const double v = h.cells[static_cast<std::size_t>(d)][static_cast<std::size_t>(hr)];
-      std::string fill = "#eaeef2", tip = lang == Lang::Nl ? "gesloten" : "closed";
-      if (std::isfinite(v)) {
-        double t = h.hi > h.lo ? (v - h.lo) / (h.hi - h.lo) : 1;
-        if (h.better == Better::Lower) t = 1 - t;
-        fill = heatColor(t);
-        tip = formatKpi(v, h.unit, lang);
-      }
+      const auto [fill, tip] =
+          heatCell(h, h.cells[static_cast<std::size_t>(d)][static_cast<std::size_t>(hr)], lang);
       std::snprintf(b, sizeof b,
                     "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%s "
                     "%02d:00 ",
@@ -165,14 +198,7 @@ std::string heatmapSvg(const Heatmap& h, Lang lang) {
   }
   for (int hr = 0; hr < 24; hr += 3)
     s += text(L + hr * cw, T + 7 * ch + 11, std::to_string(hr) + "h", "class=\"axis\"");
-  s += "</svg><figcaption class=\"legend\">";
-  s += "<span><i style=\"background:" + heatColor(0) + "\"></i>" +
-       htmlEscape(formatKpi(h.better == Better::Lower ? h.hi : h.lo, h.unit, lang)) + "</span>";
-  s += "<span><i style=\"background:" + heatColor(1) + "\"></i>" +
-       htmlEscape(formatKpi(h.better == Better::Lower ? h.lo : h.hi, h.unit, lang)) + "</span>";
-  s += "<span><i style=\"background:#eaeef2\"></i>" +
-       std::string(lang == Lang::Nl ? "gesloten" : "closed") + "</span>";
-  return s + "</figcaption></figure>";
+  return s + "</svg><figcaption class=\"legend\">" + heatLegend(h, lang) + "</figcaption></figure>";
 }
 
 std::string funnelSvg(const std::vector<FunnelStep>& steps, Lang lang) {

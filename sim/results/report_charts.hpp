@@ -24,13 +24,15 @@ std::string lineChart(const std::string& title, const std::vector<ChartSeries>& 
                       int perDay, KpiUnit unit, Lang lang);
 
 /// A weekday x hour grid: cells[day][hour] (NaN: closed or no data), coloured from bad to good
-/// (`better`: which end is good) on [lo, hi].
+/// (`better`: which end is good) on [lo, hi]. A `difference` (one run minus another, on a
+/// [lo, hi] around 0) goes from worse (red) through no change (white) to better (green).
 struct Heatmap {
   std::string title;
   std::vector<std::vector<double>> cells;  // 7 x 24
   double lo = 0, hi = 1;
   KpiUnit unit = KpiUnit::Share;
   Better better = Better::Higher;
+  bool difference = false;
 };
 std::string heatmapSvg(const Heatmap& h, Lang lang);
 

@@ -77,6 +77,16 @@ std::string contents(const std::vector<std::pair<std::string, std::string>>& ent
   return s + "</nav>";
 }
 
+void PageSections::add(const std::string& id, const std::string& title, const std::string& body) {
+  if (body.empty()) return;
+  toc_.push_back({id, title});
+  body_ += section(id, title, body);
+}
+
+std::string PageSections::html() const {
+  return contents(toc_, lang_) + body_;
+}
+
 std::string summaryBox(const std::vector<std::string>& sentences, Lang lang) {
   std::string s = std::string("<section id=\"summary\" class=\"summary\"><h2>") +
                   tr(lang, "In short", "In het kort") + "</h2>";
@@ -129,7 +139,7 @@ std::string gatesSection(const std::vector<GateResult>& gates, Lang lang) {
     const KpiUnit u = p.label ? p.label->unit : KpiUnit::Number;
     const bool diff = g.gate.vsBaseline;
     const std::string value =
-        diff ? formatKpiDifference(g.mean, u, lang) : formatKpi(g.mean, u, lang);
+        diff ? formatKpiDifference(g.mean, u, lang, g.lo, g.hi) : formatKpi(g.mean, u, lang);
     const std::string ci = diff ? formatDifferenceInterval(g.lo, g.hi, u, lang)
                                 : formatKpiInterval(g.mean, g.lo, g.hi, u, lang);
     s += "<tr><td title=\"" + htmlEscape(g.gate.kpi) + "\">" + htmlEscape(g.gate.text) +

@@ -29,6 +29,20 @@ std::string section(const std::string& id, const std::string& title, const std::
 /// The table of contents: (id, title) pairs; not printed.
 std::string contents(const std::vector<std::pair<std::string, std::string>>& entries, Lang lang);
 
+/// A page's sections as they are added (empty ones left out) and its table of contents.
+class PageSections {
+ public:
+  explicit PageSections(Lang lang) : lang_(lang) {}
+  void add(const std::string& id, const std::string& title, const std::string& body);
+  /// The table of contents, then the sections.
+  std::string html() const;
+
+ private:
+  Lang lang_;
+  std::vector<std::pair<std::string, std::string>> toc_;
+  std::string body_;
+};
+
 /// The summary box: one paragraph per sentence.
 std::string summaryBox(const std::vector<std::string>& sentences, Lang lang);
 
