@@ -77,7 +77,15 @@ for trial in 1 2 3 4; do
     rc=$([ $k -eq 1 ] && echo $r1 || echo $r2)
     [ "$rc" -eq 0 ] || { [ "$rc" -eq 2 ] && grep -q "is in use by another cclab (process [0-9]*)" "$tmp/e$k"; } || ok=0
   done
-  { same "$tmp/both" "$tmp/ref1" || same "$tmp/both" "$tmp/ref2"; } || ok=0
+  if ! { same "$tmp/both" "$tmp/ref1" || same "$tmp/both" "$tmp/ref2"; }; then
+    ok=0  # say what differs, so that a failure here can be explained
+    for f in $files; do
+      echo "  $f: $(wc -c <"$tmp/both/$f" 2>/dev/null || echo missing) bytes;" \
+        "seed 1 $(cmp -s "$tmp/both/$f" "$tmp/ref1/$f" && echo same || echo differs)," \
+        "seed 2 $(cmp -s "$tmp/both/$f" "$tmp/ref2/$f" && echo same || echo differs)"
+    done
+    cat "$tmp/e1" "$tmp/e2"
+  fi
   [ $ok -eq 1 ]; check "trial $trial: runs at once (exits $r1 $r2) leave one complete set of one seed" $?
 done
 # Sweep shards share their directory; collecting needs it alone.
