@@ -156,6 +156,17 @@ std::pair<std::size_t, std::size_t> YamlEdit::extent(const YAML::Node& n) const 
   return {pos, end};
 }
 
+void YamlEdit::cutWithComma(std::size_t begin, std::size_t end, const char* blanks) {
+  const std::size_t comma = text_.find_first_not_of(blanks, end);
+  if (comma < text_.size() && text_[comma] == ',') {
+    end = text_.find_first_not_of(blanks, comma + 1);
+  } else {
+    const std::size_t prev = text_.find_last_not_of(blanks, begin - 1);
+    if (text_[prev] == ',') begin = prev;
+  }
+  replace(begin, end, "");
+}
+
 void YamlEdit::replace(std::size_t begin, std::size_t end, const std::string& with) {
   std::string t = text_;
   t.replace(begin, end - begin, with);
@@ -202,15 +213,7 @@ bool YamlEdit::remove(const std::string& path) {
     const std::size_t k = static_cast<std::size_t>(kv.first.Mark().pos);
     const std::size_t v = std::max(extent(kv.second).second, extent(kv.first).second);
     if (inFlow(text_, k)) {  // "a: 1, key: v, b: 2": the entry and one comma
-      std::size_t b = k, e = v;
-      const std::size_t comma = text_.find_first_not_of(" \t", e);
-      if (comma < text_.size() && text_[comma] == ',') {
-        e = text_.find_first_not_of(" \t", comma + 1);
-      } else {
-        const std::size_t prev = text_.find_last_not_of(" \t", b - 1);
-        if (text_[prev] == ',') b = prev;
-      }
-      replace(b, e, "");
+      cutWithComma(k, v, " \t");
     } else {  // the key's lines
       const std::size_t lineStart =
           text_.rfind('\n', k) == std::string::npos ? 0 : text_.rfind('\n', k) + 1;
@@ -247,15 +250,7 @@ bool YamlEdit::removeItem(const std::string& path) {
   if (!list.IsDefined() || !list.IsSequence() || !item.IsDefined()) return false;
   const auto [b, e] = extent(item);
   if (inFlow(text_, b)) {  // "[x, item, y]": the item and one comma
-    std::size_t from = b, to = e;
-    const std::size_t comma = text_.find_first_not_of(" \t\n", to);
-    if (comma < text_.size() && text_[comma] == ',') {
-      to = text_.find_first_not_of(" \t\n", comma + 1);
-    } else {
-      const std::size_t prev = text_.find_last_not_of(" \t\n", from - 1);
-      if (text_[prev] == ',') from = prev;
-    }
-    replace(from, to, "");
+    cutWithComma(b, e, " \t\n");
     return true;
   }
   // A block item: from its line ("  - ...") to the end of its last line.

@@ -48,6 +48,9 @@ class YamlEdit {
 
  private:
   void replace(std::size_t begin, std::size_t end, const std::string& with);
+  /// Cuts [begin, end) of a flow collection with one comma: the one after it, else the one
+  /// before; `blanks` may stand between.
+  void cutWithComma(std::size_t begin, std::size_t end, const char* blanks);
   bool add(const YAML::Node& map, const std::string& key, const std::string& yaml);
   std::string text_;
   YAML::Node root_;

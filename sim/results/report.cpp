@@ -240,15 +240,13 @@ std::string workforceSection(const Json& sum, Lang lang) {
                      "occupancy", "utilisation", "shrinkage_share"},
                     tr(lang, "agent group", "groep"), lang);
   if (!h.empty())
-    h += std::string("<p class=\"meta\">") +
-         tr(lang,
-            "Hours are means per replication over the KPI window. Occupancy = (talk + after-call "
-            "work) / (staffed - break); utilisation = (talk + after-call work) / scheduled. Per "
-            "agent: agents.csv.",
-            "Uren zijn gemiddelden per replicatie over het KPI-venster. Bezettingsgraad = "
-            "(gesprek + nawerk) / (ingeroosterd - pauze); benutting = (gesprek + nawerk) / "
-            "gepland. Per medewerker: agents.csv.") +
-         "</p>";
+    h += metaNote(lang,
+                  "Hours are means per replication over the KPI window. Occupancy = (talk + "
+                  "after-call work) / (staffed - break); utilisation = (talk + after-call work) / "
+                  "scheduled. Per agent: agents.csv.",
+                  "Uren zijn gemiddelden per replicatie over het KPI-venster. Bezettingsgraad = "
+                  "(gesprek + nawerk) / (ingeroosterd - pauze); benutting = (gesprek + nawerk) / "
+                  "gepland. Per medewerker: agents.csv.");
   for (const auto& [name, c] : sum["channels"].items())
     if (c.contains("segments"))
       h += "<h3>" + esc(name) + tr(lang, " by customer segment", " per klantsegment") + "</h3>" +

@@ -55,14 +55,17 @@ std::string pageStart(const std::string& title, Lang lang) {
          htmlEscape(title) + "</title>" + kStyle + "</head><body>";
 }
 
+std::string metaNote(Lang lang, const char* en, const char* nl) {
+  return std::string("<p class=\"meta\">") + tr(lang, en, nl) + "</p>";
+}
+
 std::string pageEnd(Lang lang) {
-  return std::string("<p class=\"meta\">") +
-         tr(lang,
-            "Definitions of every KPI: docs/results.md (hover a label for its key). This file is "
-            "self-contained (no network) and prints on A4.",
-            "Definities van elke KPI: docs/results.md (wijs een label aan voor de sleutel). Dit "
-            "bestand staat op zichzelf (geen netwerk) en print op A4.") +
-         "</p></body></html>\n";
+  return metaNote(lang,
+                  "Definitions of every KPI: docs/results.md (hover a label for its key). This "
+                  "file is self-contained (no network) and prints on A4.",
+                  "Definities van elke KPI: docs/results.md (wijs een label aan voor de "
+                  "sleutel). Dit bestand staat op zichzelf (geen netwerk) en print op A4.") +
+         "</body></html>\n";
 }
 
 std::string section(const std::string& id, const std::string& title, const std::string& body) {

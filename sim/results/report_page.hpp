@@ -24,6 +24,8 @@ inline const char* tr(Lang lang, const char* en, const char* nl) {
 /// The page up to <body>'s first content, and its end.
 std::string pageStart(const std::string& title, Lang lang);
 std::string pageEnd(Lang lang);
+/// A note under a table or chart: <p class="meta">, in `en` or `nl` by language.
+std::string metaNote(Lang lang, const char* en, const char* nl);
 /// <section id=ID><h2>TITLE</h2>BODY</section>.
 std::string section(const std::string& id, const std::string& title, const std::string& body);
 /// The table of contents: (id, title) pairs; not printed.

@@ -80,13 +80,11 @@ Heatmap heatmapOf(const std::string& title, Cells cells, WeekFigure f, double to
 }
 
 std::string hoverNote(Lang lang) {
-  return std::string("<p class=\"meta\">") +
-         tr(lang,
-            "Every day of the run after the warm-up, by weekday and hour (hover a cell for its "
-            "value).",
-            "Elke dag van de run na de opwarmperiode, per weekdag en uur (wijs een vak aan voor de "
-            "waarde).") +
-         "</p>";
+  return metaNote(lang,
+                  "Every day of the run after the warm-up, by weekday and hour (hover a cell for "
+                  "its value).",
+                  "Elke dag van de run na de opwarmperiode, per weekdag en uur (wijs een vak aan "
+                  "voor de waarde).");
 }
 
 /// One KPI of one channel in a comparison: every run on one scale, then the differences.
