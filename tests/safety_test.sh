@@ -49,6 +49,10 @@ check "--out through a symbolic link runs twice" $?
 [ -L "$tmp/link" ] && [ -f "$tmp/target/summary.json" ]; check "the link stays, the results are where it points" $?
 "$cclab" run "$sc" -r 2 -q --out "$tmp/empty" >/dev/null && [ -f "$tmp/empty/summary.json" ]
 check "an empty directory takes results" $?
+touch "$tmp/empty/mine.txt"
+"$cclab" run "$sc" -r 2 -q --no-contacts --out "$tmp/empty" >/dev/null &&
+  [ ! -e "$tmp/empty/contacts.csv" ] && [ ! -e "$tmp/empty/events.bin" ] && [ -f "$tmp/empty/mine.txt" ]
+check "a rerun without the contact log leaves no stale contacts.csv or events.bin (a user's file stays)" $?
 [ -z "$(ls "$tmp" | grep -E '\.cclab-lock$|\.new-')" ]; check "no lock file or publication left beside the results" $?
 
 # ---- validate: each option takes its files; shipped rubrics by name ----------------------------
@@ -75,7 +79,8 @@ for trial in 1 2 3 4; do
   ok=1
   for k in 1 2; do  # a run refused is refused at once, with exit 2 and a clear message
     rc=$([ $k -eq 1 ] && echo $r1 || echo $r2)
-    [ "$rc" -eq 0 ] || { [ "$rc" -eq 2 ] && grep -q "is in use by another cclab (process [0-9]*)" "$tmp/e$k"; } || ok=0
+    [ "$rc" -eq 0 ] || { [ "$rc" -eq 2 ] && grep -q "is in use by another cclab (process [0-9]*)" "$tmp/e$k"; } ||
+      { ok=0; echo "  run $k (exit $rc) said: $(cat "$tmp/e$k")"; }
   done
   if ! { same "$tmp/both" "$tmp/ref1" || same "$tmp/both" "$tmp/ref2"; }; then
     ok=0  # say what differs, so that a failure here can be explained

@@ -41,6 +41,8 @@ std::map<std::string, HeldLock>& heldLocks() {
 
 /// How long a lock whose holder has died is waited for (its workers die with it).
 constexpr auto kDeadHolderGrace = std::chrono::seconds(10);
+/// How long a holder that has not yet written its process id is waited for.
+constexpr auto kUnnamedHolderGrace = std::chrono::seconds(1);
 
 /// The holder the lock file `fd` names: the first of the process ids written in it that is
 /// alive, else the last one (dead), else 0 (none written). An exclusive holder writes its id
@@ -115,7 +117,13 @@ DirLock::DirLock(const std::string& dir, Mode mode, bool optional) {
   const auto deadline = std::chrono::steady_clock::now() + kDeadHolderGrace;
   int fd = -1;
   long holder = 0;
+  // A holder writes its id just after taking the lock: one not yet written is waited for.
+  const auto unnamedDeadline = std::chrono::steady_clock::now() + kUnnamedHolderGrace;
   while ((fd = tryLock(path, mode, optional, holder)) == -1) {
+    if (holder == 0 && std::chrono::steady_clock::now() < unnamedDeadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      continue;
+    }
     if (isAlive(holder) || std::chrono::steady_clock::now() > deadline)
       throw RequestError(fs::path(dir).lexically_normal().string() + " is in use by another cclab" +
                          (holder > 0 ? " (process " + std::to_string(holder) + ")" : "") +

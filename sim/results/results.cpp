@@ -365,6 +365,10 @@ void writeResults(const std::string& outDir, const Scenario& sc, const RunOption
                   const ExperimentResult& r, const nlohmann::ordered_json& summary,
                   const std::vector<std::pair<std::string, std::string>>& extra) {
   ResultDir dir(outDir);
+  // A previous run's optional files go with it, whether this run writes them or not (a run
+  // without the contact log, or a scenario without the shop or coaching, leaves none behind).
+  for (const char* f : {"contacts.csv", "orders.csv", "qa.csv", "events.bin", "shop_intervals.csv"})
+    dir.owns(f);
   // contacts.csv: header + every replication's rows, in replication order.
   if (o.contacts) {
     const std::string tmp = dir.path("contacts.csv");
