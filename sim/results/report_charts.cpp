@@ -52,15 +52,20 @@ std::string chartFrame(int W, int H, int L, int R, int T, int B, std::size_t n, 
                   L, W - R, y, y);
     s += b + text(L - 4, y + 3, formatKpi(v, unit, lang), "class=\"axis\" text-anchor=\"end\"");
   }
-  const double dx = double(W - L - R) / double(n);
-  const bool everyDay = dx * perDay >= 26;
+  const double dx = double(W - L - R) / double(n), dayPx = dx * perDay;
+  const bool everyDay = dayPx >= 26;
+  // Lines every day while days are 3 px apart or more, else every week, else every few weeks;
+  // week labels 26 px apart or more (a long horizon would draw thousands of them on one spot).
+  const int lineDays = dayPx >= 3 ? 1 : 7 * static_cast<int>(std::ceil(3 / (dayPx * 7)));
+  const int labelWeeks = std::max(1, static_cast<int>(std::ceil(26 / (dayPx * 7))));
   for (std::size_t i = 0; i < n; i += static_cast<std::size_t>(perDay)) {
     const int day = static_cast<int>(i / static_cast<std::size_t>(perDay));
+    if (day % lineDays != 0) continue;
     const double x = L + dx * double(i);
     std::snprintf(b, sizeof b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" class=\"%s\"/>",
                   x, x, T, H - B, day % 7 == 0 ? "week" : "grid");
     s += b;
-    if (everyDay || day % 7 == 0)
+    if (everyDay || (day % 7 == 0 && (day / 7) % labelWeeks == 0))
       s += text(x + 2, H - B + 12,
                 everyDay ? weekday(day, lang)
                          : (lang == Lang::Nl ? "wk " : "wk ") + std::to_string(day / 7 + 1),
@@ -69,26 +74,68 @@ std::string chartFrame(int W, int H, int L, int R, int T, int B, std::size_t n, 
   return s;
 }
 
+/// What a screen shows of a long series: `columns` columns (two per pixel of the plot, the
+/// device pixels of a 2x display), each kept as the indexes of its lowest and highest finite
+/// values in the order they occur (one index if they coincide, none if the column has no
+/// value). A series with at most four values per column is kept whole: `keep` is every index.
+std::vector<std::size_t> visibleIndexes(const std::vector<double>& y, std::size_t columns) {
+  std::vector<std::size_t> keep;
+  if (y.size() <= 4 * columns) {
+    for (std::size_t i = 0; i < y.size(); ++i) keep.push_back(i);
+    return keep;
+  }
+  for (std::size_t c = 0; c < columns; ++c) {
+    const std::size_t from = c * y.size() / columns, to = (c + 1) * y.size() / columns;
+    std::size_t lo = to, hi = to;
+    for (std::size_t i = from; i < to; ++i) {
+      if (!std::isfinite(y[i])) continue;
+      if (lo == to || y[i] < y[lo]) lo = i;
+      if (hi == to || y[i] > y[hi]) hi = i;
+    }
+    if (lo == to) {
+      keep.push_back(from);  // a gap: the NaN at the column's start lifts the pen
+      continue;
+    }
+    keep.push_back(std::min(lo, hi));
+    if (lo != hi) keep.push_back(std::max(lo, hi));
+  }
+  return keep;
+}
+
+/// A bar series: a bar per interval or, over more than four intervals per column (two columns
+/// per pixel), a bar per column with the column's highest value.
+std::string barsSvg(const ChartSeries& se, int L, int H, int T, int B, double dx, double yMax,
+                    std::size_t columns) {
+  auto Y = [&](double v) { return T + (H - T - B) * (1 - std::min(v, yMax) / yMax); };
+  const std::size_t n = se.y.size(), per = n > 4 * columns ? (n + columns - 1) / columns : 1;
+  char b[256];
+  std::string s;
+  for (std::size_t from = 0; from < n; from += per) {
+    double v = -1;
+    for (std::size_t i = from; i < std::min(n, from + per); ++i)
+      if (std::isfinite(se.y[i])) v = std::max(v, se.y[i]);
+    if (v <= 0) continue;
+    const double w = dx * double(per);
+    const double x = per == 1 ? L + dx * (double(from) + 0.5) - dx * 0.45 : L + dx * double(from);
+    std::snprintf(b, sizeof b,
+                  "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.2f\" height=\"%.1f\" fill=\"%s\" "
+                  "opacity=\"0.45\"/>",
+                  x, Y(v), std::max(0.5, per == 1 ? w * 0.9 : w), (H - B) - Y(v), se.color.c_str());
+    s += b;
+  }
+  return s;
+}
+
 std::string seriesSvg(const ChartSeries& se, int L, int H, int T, int B, double dx, double yMax) {
   auto X = [&](std::size_t i) { return L + dx * (double(i) + 0.5); };
   auto Y = [&](double v) { return T + (H - T - B) * (1 - std::min(v, yMax) / yMax); };
+  const std::size_t columns =
+      2 * std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(dx * double(se.y.size()))));
+  if (se.bar) return barsSvg(se, L, H, T, B, dx, yMax, columns);
   char b[256];
-  std::string s;
-  if (se.bar) {
-    for (std::size_t i = 0; i < se.y.size(); ++i) {
-      if (!std::isfinite(se.y[i]) || se.y[i] <= 0) continue;
-      std::snprintf(b, sizeof b,
-                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.2f\" height=\"%.1f\" fill=\"%s\" "
-                    "opacity=\"0.45\"/>",
-                    X(i) - dx * 0.45, Y(se.y[i]), std::max(0.5, dx * 0.9), (H - B) - Y(se.y[i]),
-                    se.color.c_str());
-      s += b;
-    }
-    return s;
-  }
   std::string d;
   bool pen = false;
-  for (std::size_t i = 0; i < se.y.size(); ++i) {
+  for (const std::size_t i : visibleIndexes(se.y, columns)) {
     if (!std::isfinite(se.y[i])) {
       pen = false;
       continue;
