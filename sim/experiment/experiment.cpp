@@ -16,6 +16,7 @@
 #include <stdexcept>
 
 #include "io/contact_log.hpp"
+#include "io/event_spool.hpp"
 
 namespace cclab {
 
@@ -50,7 +51,9 @@ int childMain(const Scenario& sc, const RunOptions& o, const std::string& dir, i
         if (!side[k])
           throw std::runtime_error("cannot write " + sideName[k] + ".tmp: " + std::strerror(errno));
       }
-    std::vector<ReplayEvent> events;  // the first replication's, for the GUI's replay
+    // The first replication's events, for the GUI's replay (events.bin), in bounded memory.
+    const std::string ev = repFile(dir, rep, "events");
+    EventSpool events(ev + ".runs");
     ReplicationStats stats;
     {
       CsvContactWriter writer(f, sc, rep);
@@ -66,11 +69,8 @@ int childMain(const Scenario& sc, const RunOptions& o, const std::string& dir, i
       log.agents = agentNames(sc);
       for (const auto& r : sc.shop.reasons) log.reasons.push_back(r.name);
       log.horizon = sc.horizonSeconds();
-      sortEvents(events);
-      log.events = std::move(events);
-      const std::string ev = repFile(dir, rep, "events");
       std::ofstream out(ev + ".tmp", std::ios::binary);
-      writeEventLog(log, out);
+      events.write(log, out);
       out.close();
       if (!out) throw std::runtime_error("cannot write " + ev + ".tmp");
       fs::rename(ev + ".tmp", ev);

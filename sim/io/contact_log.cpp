@@ -65,7 +65,7 @@ void CsvContactWriter::record(const ContactRecord& r) {
     int ri = -1;
     if (r.reason >= 0 && static_cast<std::size_t>(r.reason) < reasonIndex_.size())
       ri = reasonIndex_[static_cast<std::size_t>(r.reason)];
-    appendContactEvents(r, ri, *events_);
+    events_->add(r, ri);
   }
   const std::uint64_t idx = r.id - base_;
   if (idx >= pending_.size()) pending_.resize(idx + 1);

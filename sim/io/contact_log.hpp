@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "io/event_log.hpp"
+#include "io/event_spool.hpp"
 #include "model/contact.hpp"
 #include "model/scenario.hpp"
 
@@ -31,11 +31,11 @@ class CsvContactWriter : public ContactSink {
   void order(std::int64_t shopper, double time, double value) override;
   void evaluation(const QaRecord& q) override;
   void journey(std::int64_t shopper, double time, int from, int to, bool ordered) override {
-    if (events_) events_->push_back(journeyEvent(shopper, time, from, to, ordered));
+    if (events_) events_->add(journeyEvent(shopper, time, from, to, ordered));
   }
   /// Also writes orders and QA evaluations (rows, no header) to these files (may be null).
   /// Also collects the replay events of every contact (the first replication: events.bin).
-  void setEventSink(std::vector<ReplayEvent>* events) { events_ = events; }
+  void setEventSink(EventSpool* events) { events_ = events; }
   void setSideFiles(std::FILE* orders, std::FILE* qa) {
     orders_ = orders;
     qa_ = qa;
@@ -48,7 +48,7 @@ class CsvContactWriter : public ContactSink {
   std::FILE* file_;
   std::FILE* orders_ = nullptr;
   std::FILE* qa_ = nullptr;
-  std::vector<ReplayEvent>* events_ = nullptr;
+  EventSpool* events_ = nullptr;
   std::vector<int> reasonIndex_;  // reason id -> index (ids are small: < 65536)
   const Scenario& sc_;
   int replication_;

@@ -69,8 +69,7 @@ void sortEvents(std::vector<ReplayEvent>& events) {
   });
 }
 
-namespace {
-std::string eventLogHeader(const EventLog& log) {
+std::string eventLogHeader(const EventLog& log, std::uint64_t events) {
   std::string b(kMagic, sizeof kMagic);
   double h = log.horizon;
   b.append(reinterpret_cast<const char*>(&h), sizeof h);
@@ -78,20 +77,19 @@ std::string eventLogHeader(const EventLog& log) {
     putU64(b, names->size());
     for (const auto& n : *names) putString(b, n);
   }
-  putU64(b, log.events.size());
+  putU64(b, events);
   return b;
 }
-}  // namespace
 
 std::string serializeEventLog(const EventLog& log) {
-  std::string b = eventLogHeader(log);
+  std::string b = eventLogHeader(log, log.events.size());
   b.append(reinterpret_cast<const char*>(log.events.data()),
            log.events.size() * sizeof(ReplayEvent));
   return b;
 }
 
 void writeEventLog(const EventLog& log, std::ostream& out) {
-  const std::string h = eventLogHeader(log);
+  const std::string h = eventLogHeader(log, log.events.size());
   out.write(h.data(), static_cast<std::streamsize>(h.size()));
   out.write(reinterpret_cast<const char*>(log.events.data()),
             static_cast<std::streamsize>(log.events.size() * sizeof(ReplayEvent)));

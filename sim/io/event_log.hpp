@@ -45,6 +45,9 @@ ReplayEvent journeyEvent(std::int64_t shopper, double time, int from, int to, bo
 /// Sorts events by (time, contact, kind, shopper).
 void sortEvents(std::vector<ReplayEvent>& events);
 
+/// The bytes before the events: names, horizon and the number of events that follow (`log`'s
+/// own events are not looked at).
+std::string eventLogHeader(const EventLog& log, std::uint64_t events);
 std::string serializeEventLog(const EventLog& log);
 /// The same bytes, streamed (no copy of the events).
 void writeEventLog(const EventLog& log, std::ostream& out);
