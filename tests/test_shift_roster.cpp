@@ -104,3 +104,22 @@ TEST(ShiftRoster, AnIntervalNoTemplateCoversIsRefusedByPhaseAndTime) {
               "template works then (add or widen a template)");
   }
 }
+
+TEST(ShiftRoster, AStartGridMultipliesTheColumnsAndNeverCostsMore) {
+  const Scenario sc = readScenarioText("two-phases.yaml", kTwoPhases);
+  const auto phases = staffingPhases(sc);
+  const std::vector<std::vector<int>> needs{need(sc, false), need(sc, true)};
+  const GroupRoster asWritten = solveGroupRoster(sc, 0, phases, needs, {});
+  RosterGrid grid;
+  grid.startStepMinutes = 60;
+  grid.startRangeMinutes = 60;
+  const GroupRoster moved = solveGroupRoster(sc, 0, phases, needs, grid);
+  // Day: 5 lunch positions (12:00-13:00 every 15 minutes); late: one column; x 3 starts.
+  EXPECT_EQ(asWritten.columns, (std::vector<int>{5, 6}));
+  EXPECT_EQ(moved.columns, (std::vector<int>{15, 18}));
+  for (std::size_t p = 0; p < 2; ++p) {
+    EXPECT_LE(moved.costPerWeek[p], asWritten.costPerWeek[p] + 1e-9);
+    for (std::size_t w = 0; w < needs[p].size(); ++w)
+      EXPECT_GE(moved.working[p][w], needs[p][w] - 1e-9) << p << " " << w;
+  }
+}
