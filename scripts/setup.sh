@@ -5,7 +5,7 @@ set -euo pipefail
 PKGS=(g++ make cmake pkg-config git
       libsimgrid-dev libeigen3-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
       libgtest-dev libgmock-dev libbenchmark-dev
-      libimgui-dev libglfw3-dev libstb-dev libgl-dev libboost-math-dev libgsl-dev fonts-dejavu-core)
+      libimgui-dev libglfw3-dev libstb-dev libgl-dev libboost-math-dev libgsl-dev libglpk-dev fonts-dejavu-core)
 # `setup.sh --test`: what the test suite needs besides (formatting check, GNU parallel for the
 # shard recipe, headless Chromium to render report.html, Xvfb and Mesa to screenshot the GUI,
 # clang with libFuzzer for the fuzz targets).

@@ -277,14 +277,37 @@ done
   --set 'shop.chat_placement=[cart_only,everywhere]' -r 2 -q --out "$tmp/swS" --collect >/dev/null
 cmp -s "$tmp/sw/sweep.csv" "$tmp/swS/sweep.csv"; check "sharded sweep collects to the same sweep.csv" $?
 
-# staff: analytic start, simulation confirms, shifts cover it
+# staff: analytic start, the roster of the shift templates, simulated; its cost and verdict
 "$cclab" staff "$s/cart-only-chat.yaml" --target 'chat.service_level>=0.8' \
   --target 'chat.availability>=0.95' -r 3 -q --out "$tmp/staff" >"$tmp/staff.txt"; rc=$?
 [ $rc -eq 0 ]; check "staff meets the targets (exit $rc)" $?
-grep -q "shifts covering it: [0-9]* agents (optimal)" "$tmp/staff.txt"; check "staff covers the need with the shift templates" $?
+grep -q "^group chat (chat): cost [0-9,]* a week at 30.00 an hour (roster " "$tmp/staff.txt"; check "staff prints the roster's cost" $?
+grep -q "^verdict on the staffing written (round [0-9]): pass" "$tmp/staff.txt"; check "staff's verdict is about the staffing written" $?
 [ "$(wc -l <"$tmp/staff/staffing.csv")" -eq 337 ]; check "staffing.csv has every interval of the week" $?
-"$cclab" validate "$tmp/staff/staffed.yaml" "$tmp/staff/staffed-shifts.yaml" >/dev/null; check "the staffed scenarios are valid" $?
+agents=$(grep -o '"agents": [0-9]*' "$tmp/staff/staffing.json" | awk '{n += $2} END {print n + 0}')
+[ "$agents" -gt 0 ] && [ "$(tail -n +2 "$tmp/staff/roster.csv" | wc -l)" -eq "$agents" ]; check "roster.csv has one line per agent of the roster ($agents)" $?
+"$cclab" validate "$tmp/staff/staffed.yaml" >/dev/null; check "the staffed scenario is valid" $?
 "$cclab" staff "$s/cart-only-chat.yaml" --target 'chat.aht_s<=100' -r 3 -q --out "$tmp/staff2" >/dev/null 2>&1
 [ $? -eq 2 ]; check "staff refuses a KPI it cannot staff for" $?
+cat >"$tmp/day-only.yaml" <<'EOF'
+name: day-only
+interval_minutes: 60
+horizon_days: 7
+channels:
+  phone:
+    kind: phone
+    hours: always
+    patience: {dist: exponential, mean_s: 180}
+    handle_time: {dist: exponential, mean_s: 300}
+    arrivals: {per_hour: 30}
+agents:
+  - name: team
+    channels: [phone]
+    shifts:
+      - {name: day, agents: 3, hours: {mon-fri: "08:00-17:00"}}
+EOF
+"$cclab" staff "$tmp/day-only.yaml" --target 'phone.service_level>=0.8' -r 2 -q --out "$tmp/staff3" >/dev/null 2>"$tmp/staff3.err"; rc=$?
+[ $rc -eq 2 ] && grep -q "^cclab staff: group 'team', phase days 0-7: mon 00:00 needs [0-9]* agents working but no shift template works then" "$tmp/staff3.err"
+check "staff names the phase and interval no shift template covers (exit $rc)" $?
 
 finish

@@ -172,17 +172,13 @@ std::string setGroupStaffing(
   return emit(root);
 }
 
-std::string setGroupShiftAgents(const std::string& text, const std::string& group,
-                                const std::vector<int>& agentsPerShift) {
+std::string setGroupShifts(const std::string& text, const std::string& group,
+                           const std::string& shiftsYaml) {
   YAML::Node root = YAML::Load(text);
   YAML::Node g = findGroup(root, group);
-  YAML::Node shifts = g["shifts"];
-  if (!shifts || !shifts.IsSequence() || shifts.size() != agentsPerShift.size())
-    throw std::invalid_argument("group '" + group + "' has no matching shift list");
-  for (std::size_t i = 0; i < shifts.size(); ++i) {
-    YAML::Node s = shifts[i];
-    s["agents"] = agentsPerShift[i];
-  }
+  g.remove("count");
+  g.remove("per_interval");
+  g["shifts"] = YAML::Load(shiftsYaml);
   return emit(root);
 }
 

@@ -30,7 +30,8 @@ std::string applySetting(const std::string& yamlText, const std::string& path,
 std::string setGroupStaffing(
     const std::string& yamlText, const std::string& group,
     const std::vector<std::pair<std::string, std::vector<int>>>& perInterval);
-std::string setGroupShiftAgents(const std::string& yamlText, const std::string& group,
-                                const std::vector<int>& agentsPerShift);
+/// The scenario text with agent group `group` staffed by `shiftsYaml` (a YAML list of shifts).
+std::string setGroupShifts(const std::string& yamlText, const std::string& group,
+                           const std::string& shiftsYaml);
 
 }  // namespace cclab

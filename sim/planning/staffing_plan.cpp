@@ -22,8 +22,15 @@ std::size_t at(int i) {
   return static_cast<std::size_t>(i);
 }
 
-/// Channel -> agents per interval of the week.
-using Requirement = std::map<int, std::vector<int>>;
+/// Channel -> agents working per staffing phase and interval of the week.
+using Requirement = std::map<int, std::vector<std::vector<int>>>;
+
+/// The intervals of the horizon in `phase`.
+std::pair<int, int> phaseIntervals(const Scenario& sc, const StaffingPhase& phase) {
+  const int ipd = sc.intervalsPerDay();
+  return {static_cast<int>(std::lround(phase.fromDay * ipd)),
+          std::min(sc.horizonIntervals(), static_cast<int>(std::lround(phase.toDay * ipd)))};
+}
 
 /// The channel a target is on and the target itself.
 std::pair<int, StaffTarget> channelTarget(const Scenario& sc, const Gate& g) {
@@ -62,13 +69,15 @@ struct WeeklyLoad {
   double work = 0, volume = 0;        // expected handling seconds, and contacts, in all
 };
 
-WeeklyLoad groupLoad(const Scenario& sc, const ExperimentResult& demand, const AgentGroup& g) {
-  const int ipw = sc.intervalsPerWeek(), n = sc.horizonIntervals();
+WeeklyLoad groupLoad(const Scenario& sc, const ExperimentResult& demand, const AgentGroup& g,
+                     const StaffingPhase& phase) {
+  const int ipw = sc.intervalsPerWeek();
+  const auto [first, end] = phaseIntervals(sc, phase);
   WeeklyLoad load;
   load.offered.assign(at(ipw), 0.0);
   load.seen.assign(at(ipw), 0.0);
   for (const auto& rep : demand.reps)
-    for (int i = 0; i < n; ++i) {
+    for (int i = first; i < end; ++i) {
       for (int gc : g.channels) {
         const double x = rep.at(i, gc).offered;
         load.offered[at(i % ipw)] += x;
@@ -80,13 +89,14 @@ WeeklyLoad groupLoad(const Scenario& sc, const ExperimentResult& demand, const A
   return load;
 }
 
-/// The analytic start for channel `c`: the group's load treated as one queue at the
+/// The analytic start for channel `c` in `phase`: the group's load treated as one queue at the
 /// volume-weighted mean handle time (the simulation rounds then correct it).
 std::vector<int> analyticStart(const Scenario& sc, const ExperimentResult& demand, int c, int group,
-                               const std::vector<StaffTarget>& targets) {
+                               const std::vector<StaffTarget>& targets,
+                               const StaffingPhase& phase) {
   const Channel& ch = sc.channels[at(c)];
   const AgentGroup& g = sc.groups[at(group)];
-  const WeeklyLoad load = groupLoad(sc, demand, g);
+  const WeeklyLoad load = groupLoad(sc, demand, g, phase);
   const double len = sc.intervalSeconds();
   std::vector<int> need(at(sc.intervalsPerWeek()), 0);
   for (std::size_t w = 0; w < need.size(); ++w) {
@@ -101,26 +111,65 @@ std::vector<int> analyticStart(const Scenario& sc, const ExperimentResult& deman
     if (need[w] < 0)
       throw std::runtime_error("no staffing up to 10000 agents meets the targets on " + ch.name);
     const bool open = ch.hours.openAt(static_cast<int>(w) * len + len / 2);
-    if (open && need[w] == 0)
+    if (open && need[w] == 0 && load.seen[w] > 0)
       for (const auto& t : targets)
         if (t.kpi == "availability") need[w] = 1;  // to offer chat at all
   }
   return need;
 }
 
-/// The scenario text with each targeted channel's group staffed per interval as `req` says.
-std::string staffedText(const Scenario& sc, const std::map<int, int>& groupOf,
-                        const Requirement& req) {
+/// The staffing of every targeted channel's group for `req`: a roster for a group with shift
+/// templates, else the per-interval table (the largest requirement of any phase); sets
+/// plan.channels and plan.staffedText.
+void staffFor(const Scenario& sc, const StaffingTargets& targets, const StaffingOptions& opts,
+              const Requirement& req, StaffingPlan& plan) {
   const int ipd = sc.intervalsPerDay();
   std::string t = sc.text;
+  plan.channels.clear();
   for (const auto& [c, r] : req) {
-    std::vector<std::pair<std::string, std::vector<int>>> table;
-    for (int d = 0; d < 7; ++d)
-      table.push_back(
-          {kDayNames[d], std::vector<int>(r.begin() + d * ipd, r.begin() + (d + 1) * ipd)});
-    t = setGroupStaffing(t, sc.groups[at(groupOf.at(c))].name, table);
+    ChannelStaffing cs;
+    cs.channel = c;
+    cs.group = targets.groupOf.at(c);
+    cs.agents = r;
+    const AgentGroup& g = sc.groups[at(cs.group)];
+    if (g.staffing == AgentGroup::Staffing::Shifts) {
+      cs.roster = solveGroupRoster(sc, cs.group, plan.phases, r, opts.grid);
+      cs.costPerWeek = cs.roster->costPerWeek;
+      t = setGroupShifts(t, g.name, rosterShiftsYaml(sc, *cs.roster));
+    } else {
+      std::vector<int> most(r.front().size(), 0);
+      for (const auto& phase : r)
+        for (std::size_t w = 0; w < most.size(); ++w) most[w] = std::max(most[w], phase[w]);
+      double hours = 0;
+      for (int v : most) hours += v * sc.intervalSeconds() / 3600;
+      cs.costPerWeek.assign(r.size(), hours * g.costPerHour);
+      std::vector<std::pair<std::string, std::vector<int>>> table;
+      for (int d = 0; d < 7; ++d)
+        table.push_back(
+            {kDayNames[d], std::vector<int>(most.begin() + d * ipd, most.begin() + (d + 1) * ipd)});
+      t = setGroupStaffing(t, g.name, table);
+    }
+    plan.channels.push_back(cs);
   }
-  return t;
+  plan.staffedText = t;
+}
+
+/// The channel's KPIs over intervals [first, end) of the horizon at interval `w` of the week
+/// (every week), or every interval when `w` < 0.
+std::vector<KpiValue> kpisOver(const Scenario& sc, const ExperimentResult& round, int c, int first,
+                               int end, int w) {
+  const int ipw = sc.intervalsPerWeek();
+  IntervalStats s;
+  for (const auto& rep : round.reps)
+    for (int i = first; i < end; ++i)
+      if (w < 0 || i % ipw == w) s += rep.at(i, c);
+  return channelKpis(s, sc.intervalSeconds(), kpiDefinitions(sc));
+}
+
+double kpiValue(const std::vector<KpiValue>& kpis, const std::string& name) {
+  for (const auto& kv : kpis)
+    if (kv.name == name) return kv.value;
+  return std::nan("");
 }
 
 bool missesTarget(const std::vector<KpiValue>& kpis, const std::vector<StaffTarget>& targets) {
@@ -132,55 +181,51 @@ bool missesTarget(const std::vector<KpiValue>& kpis, const std::vector<StaffTarg
   return miss;
 }
 
-/// Adds an agent to every staffed interval of the week that missed a target in `round`; false
-/// if none did.
-bool addWhereMissed(const Scenario& sc, const ExperimentResult& round,
+/// Adds an agent to every staffed interval of the week of every phase that missed a target in
+/// `round`; false if none did.
+bool addWhereMissed(const Scenario& sc, const std::vector<StaffingPhase>& phases,
+                    const ExperimentResult& round,
                     const std::map<int, std::vector<StaffTarget>>& byChannel, Requirement& req) {
-  const int ipw = sc.intervalsPerWeek(), n = sc.horizonIntervals();
   bool added = false;
-  for (const auto& [c, targets] : byChannel) {
-    auto& r = req[c];
-    for (int w = 0; w < ipw; ++w) {
-      IntervalStats s;
-      for (const auto& rep : round.reps)
-        for (int i = w; i < n; i += ipw) s += rep.at(i, c);
-      if (missesTarget(channelKpis(s, sc.intervalSeconds(), kpiDefinitions(sc)), targets) &&
-          r[at(w)] > 0) {
-        ++r[at(w)];
-        added = true;
-      }
+  for (const auto& [c, targets] : byChannel)
+    for (std::size_t p = 0; p < phases.size(); ++p) {
+      const auto [first, end] = phaseIntervals(sc, phases[p]);
+      auto& r = req[c][p];
+      for (std::size_t w = 0; w < r.size(); ++w)
+        if (r[w] > 0 &&
+            missesTarget(kpisOver(sc, round, c, first, end, static_cast<int>(w)), targets)) {
+          ++r[w];
+          added = true;
+        }
     }
-  }
   return added;
 }
 
-bool allPass(const std::vector<GateResult>& gates) {
-  bool pass = true;
-  for (const auto& g : gates) pass = pass && g.status == GateStatus::Pass;
-  return pass;
+/// Every target judged over every phase.
+std::vector<PhaseCheck> checkPhases(const Scenario& sc, const std::vector<StaffingPhase>& phases,
+                                    const ExperimentResult& round,
+                                    const std::map<int, std::vector<StaffTarget>>& byChannel) {
+  std::vector<PhaseCheck> checks;
+  for (const auto& [c, targets] : byChannel)
+    for (std::size_t p = 0; p < phases.size(); ++p) {
+      const auto [first, end] = phaseIntervals(sc, phases[p]);
+      const auto kpis = kpisOver(sc, round, c, first, end, -1);
+      for (const auto& t : targets) {
+        PhaseCheck ch{c, static_cast<int>(p), t, kpiValue(kpis, t.kpi), true};
+        ch.pass = std::isnan(ch.value) || !missesTarget(kpis, {t});
+        checks.push_back(ch);
+      }
+    }
+  return checks;
 }
 
-/// The fewest agents per shift template of group `g` covering `agents` per interval of the week.
-ShiftCover coverWithShifts(const Scenario& sc, const AgentGroup& g,
-                           const std::vector<int>& agents) {
-  const int ipw = sc.intervalsPerWeek();
-  const double len = sc.intervalSeconds();
-  std::vector<std::vector<bool>> covers;
-  for (const auto& sh : g.shifts) {
-    std::vector<bool> cv(at(ipw));
-    for (int w = 0; w < ipw; ++w) cv[at(w)] = sh.hours.openAt(w * len + len / 2);
-    covers.push_back(cv);
-  }
-  return coverShifts(covers, agents);
-}
-
-/// Simulates the staffed scenario round by round into `out`/round-N, adding agents to `req`.
+/// Staffs for `req`, simulates it into `out`/round-N, and raises `req` where an interval of a
+/// phase missed a target, round by round; the plan keeps the staffing last simulated.
 void confirmBySimulation(const Scenario& sc, const StaffingTargets& targets, const RunOptions& ro,
                          const std::string& out, const StaffingOptions& opts, Requirement& req,
                          StaffingPlan& plan) {
-  int round = 1;
-  for (; round <= opts.rounds; ++round) {
-    plan.staffedText = staffedText(sc, targets.groupOf, req);
+  for (int round = 1; round <= opts.rounds; ++round) {
+    staffFor(sc, targets, opts, req, plan);
     const Scenario staffed = readScenarioText(sc.file + " [staffed]", plan.staffedText);
     RunSetup setup;
     setup.label = "round " + std::to_string(round);
@@ -188,11 +233,12 @@ void confirmBySimulation(const Scenario& sc, const StaffingTargets& targets, con
     setup.hooks = opts.hooks;
     const auto run = runScenario(
         staffed, ro, (fs::path(out) / ("round-" + std::to_string(round))).string(), setup);
+    plan.rounds = round;
     plan.gates = run->gates;
-    if (allPass(plan.gates)) break;
-    if (!addWhereMissed(sc, run->result, targets.byChannel, req)) break;
+    plan.phaseChecks = checkPhases(sc, plan.phases, run->result, targets.byChannel);
+    if (plan.pass() || round == opts.rounds) break;
+    if (!addWhereMissed(sc, plan.phases, run->result, targets.byChannel, req)) break;
   }
-  plan.rounds = std::min(round, opts.rounds);
 }
 
 void writeStaffing(const Scenario& sc, const StaffingTargets& targets, const StaffingPlan& plan,
@@ -200,32 +246,65 @@ void writeStaffing(const Scenario& sc, const StaffingTargets& targets, const Sta
   const fs::path dir(out);
   writeFileAtomically((dir / "staffed.yaml").string(),
                       "# " + oneLineText(sc.name) +
-                          " staffed by `cclab staff` (per-interval agents)\n" + plan.staffedText);
-  for (const auto& cs : plan.channels) {
-    if (!cs.shifts || cs.shifts->total < 0) continue;
-    const std::string& gname = sc.groups[at(cs.group)].name;
-    writeFileAtomically((dir / "staffed-shifts.yaml").string(),
-                        "# " + oneLineText(sc.name) + ": the shift templates of group " +
-                            oneLineText(gname) +
-                            " with the agents `cclab staff` found to cover the requirement\n" +
-                            setGroupShiftAgents(sc.text, gname, cs.shifts->agents));
-  }
+                          " staffed by `cclab staff` (the roster or per-interval agents of its "
+                          "last round)\n" +
+                          plan.staffedText);
+  writeFileAtomically((dir / "roster.csv").string(), rosterCsv(sc, plan));
   writeFileAtomically((dir / "staffing.csv").string(), staffingCsv(sc, plan));
   writeFileAtomically((dir / "staffing.json").string(),
                       staffingJson(sc, targets, plan).dump(2) + "\n");
 }
 
-nlohmann::ordered_json shiftsJson(const Scenario& sc, const ChannelStaffing& cs) {
-  const ShiftCover& cover = *cs.shifts;
-  const AgentGroup& g = sc.groups[at(cs.group)];
-  nlohmann::ordered_json perShift = nlohmann::ordered_json::array();
-  if (cover.total >= 0)
-    for (std::size_t k = 0; k < g.shifts.size(); ++k)
-      perShift.push_back({{"shift", g.shifts[k].name}, {"agents", cover.agents[k]}});
-  return {{"agents", cover.total},
-          {"optimal", cover.optimal},
-          {"per_shift", perShift},
-          {"covers", cover.total >= 0}};
+nlohmann::ordered_json rosterJson(const StaffingPlan& plan, const GroupRoster& roster) {
+  nlohmann::ordered_json shifts = nlohmann::ordered_json::array();
+  for (const RosterShift& s : roster.shifts)
+    shifts.push_back({{"phase", plan.phases[at(s.phase)].name},
+                      {"shift", s.name},
+                      {"template", s.templateName},
+                      {"agents", s.agents},
+                      {"paid_hours_per_week", s.paidHoursPerWeek}});
+  return {{"optimal", roster.optimal},
+          {"gap", roster.gap},
+          {"columns_per_phase", roster.columns},
+          {"shifts", shifts}};
+}
+
+/// Per phase: the requirement's agent-hours (analytic start, final), cost per week and in all.
+nlohmann::ordered_json phasesJson(const Scenario& sc, const StaffingPlan& plan,
+                                  const ChannelStaffing& cs) {
+  const double len = sc.intervalSeconds();
+  nlohmann::ordered_json phases = nlohmann::ordered_json::array();
+  for (std::size_t p = 0; p < plan.phases.size(); ++p) {
+    double hoursA = 0, hoursF = 0;
+    for (std::size_t w = 0; w < cs.agents[p].size(); ++w) {
+      hoursA += cs.analytic[p][w] * len / 3600;
+      hoursF += cs.agents[p][w] * len / 3600;
+    }
+    const StaffingPhase& ph = plan.phases[p];
+    phases.push_back({{"phase", ph.name},
+                      {"from_day", ph.fromDay},
+                      {"to_day", ph.toDay},
+                      {"agent_hours_per_week_analytic", hoursA},
+                      {"agent_hours_per_week", hoursF},
+                      {"cost_per_week", cs.costPerWeek[p]},
+                      {"cost", cs.costPerWeek[p] * (ph.toDay - ph.fromDay) / 7},
+                      {"agents_per_interval", cs.agents[p]}});
+  }
+  return phases;
+}
+
+nlohmann::ordered_json phaseChecksJson(const Scenario& sc, const StaffingPlan& plan) {
+  nlohmann::ordered_json checks = nlohmann::ordered_json::array();
+  for (const PhaseCheck& c : plan.phaseChecks)
+    checks.push_back({{"channel", sc.channels[at(c.channel)].name},
+                      {"phase", plan.phases[at(c.phase)].name},
+                      {"kpi", c.target.kpi},
+                      {"op", c.target.op},
+                      {"target", c.target.value},
+                      {"value", std::isnan(c.value) ? nlohmann::ordered_json()
+                                                    : nlohmann::ordered_json(c.value)},
+                      {"pass", c.pass}});
+  return checks;
 }
 
 }  // namespace
@@ -244,73 +323,86 @@ StaffingTargets readStaffingTargets(const Scenario& sc, const std::vector<std::s
   return t;
 }
 
+bool StaffingPlan::pass() const {
+  bool ok = true;
+  for (const auto& g : gates) ok = ok && g.status == GateStatus::Pass;
+  for (const auto& c : phaseChecks) ok = ok && c.pass;
+  return ok;
+}
+
 StaffingPlan planStaffing(const Scenario& sc, const StaffingTargets& targets, const RunOptions& ro,
                           const std::string& out, const StaffingOptions& opts) {
   const DirLock lock = openResultContainer(out, DirLock::Mode::Exclusive);
-  // 1. The demand: contacts offered per interval of the week, as the scenario makes them.
+  // 1. The demand: contacts offered per interval, as the scenario makes them.
   RunSetup demandSetup;
   demandSetup.label = "demand";
   demandSetup.hooks = opts.hooks;
   const auto demand = runScenario(sc, ro, (fs::path(out) / "demand").string(), demandSetup);
-  // 2. The analytic requirement per interval of the week.
+  // 2. The analytic requirement per phase and interval of the week.
+  StaffingPlan plan;
+  plan.phases = staffingPhases(sc);
   Requirement req;
   for (const auto& [c, t] : targets.byChannel)
-    req[c] = analyticStart(sc, demand->result, c, targets.groupOf.at(c), t);
+    for (const auto& phase : plan.phases)
+      req[c].push_back(analyticStart(sc, demand->result, c, targets.groupOf.at(c), t, phase));
   const Requirement analytic = req;
-  // 3. Confirm by simulation; add an agent where an interval misses a target; repeat.
-  StaffingPlan plan;
+  // 3. Roster it, simulate the roster, raise the requirement where it misses a target; repeat.
   confirmBySimulation(sc, targets, ro, out, opts, req, plan);
-  // 4. Per channel: analytic start, final, and the shifts covering it.
-  for (const auto& [c, r] : req) {
-    ChannelStaffing cs;
-    cs.channel = c;
-    cs.group = targets.groupOf.at(c);
-    cs.analytic = analytic.at(c);
-    cs.agents = r;
-    const AgentGroup& g = sc.groups[at(cs.group)];
-    if (g.staffing == AgentGroup::Staffing::Shifts) cs.shifts = coverWithShifts(sc, g, r);
-    plan.channels.push_back(cs);
-  }
+  for (auto& cs : plan.channels) cs.analytic = analytic.at(cs.channel);
   writeStaffing(sc, targets, plan, out);
   return plan;
 }
 
 nlohmann::ordered_json staffingJson(const Scenario& sc, const StaffingTargets& targets,
                                     const StaffingPlan& plan) {
-  const double len = sc.intervalSeconds();
   nlohmann::ordered_json j;
   j["scenario"] = sc.name;
   j["targets"] = targets.texts;
   j["rounds"] = plan.rounds;
+  j["pass"] = plan.pass();
   nlohmann::ordered_json groups = nlohmann::ordered_json::object();
+  double total = 0;
   for (const auto& cs : plan.channels) {
-    double hoursA = 0, hoursF = 0;
-    for (std::size_t w = 0; w < cs.agents.size(); ++w) {
-      hoursA += cs.analytic[w] * len / 3600;
-      hoursF += cs.agents[w] * len / 3600;
-    }
     nlohmann::ordered_json gj;
     gj["channel"] = sc.channels[at(cs.channel)].name;
-    gj["agent_hours_per_week_analytic"] = hoursA;
-    gj["agent_hours_per_week"] = hoursF;
-    gj["agents_per_interval"] = cs.agents;
-    if (cs.shifts) gj["shifts"] = shiftsJson(sc, cs);
+    gj["cost_per_hour"] = sc.groups[at(cs.group)].costPerHour;
+    gj["phases"] = phasesJson(sc, plan, cs);
+    double cost = 0;
+    for (const auto& ph : gj["phases"]) cost += ph["cost"].get<double>();
+    gj["cost"] = cost;
+    gj["cost_per_week"] = cost / (sc.horizonDays / 7);
+    total += cost;
+    if (cs.roster) gj["roster"] = rosterJson(plan, *cs.roster);
     groups[sc.groups[at(cs.group)].name] = gj;
   }
   j["groups"] = groups;
+  j["cost"] = total;
+  j["cost_per_week"] = total / (sc.horizonDays / 7);
   j["gates"] = gatesJson(plan.gates);
+  j["phase_checks"] = phaseChecksJson(sc, plan);
   return j;
 }
 
 std::string staffingCsv(const Scenario& sc, const StaffingPlan& plan) {
   const double len = sc.intervalSeconds();
-  std::string csv = "interval,start,channel,group,agents_analytic,agents_final\n";
+  std::string csv = "phase,interval,start,channel,group,agents_analytic,agents_final\n";
   for (const auto& cs : plan.channels)
-    for (std::size_t w = 0; w < cs.agents.size(); ++w)
-      csv += std::to_string(w) + "," + formatWeekTime(static_cast<double>(w) * len).substr(0, 9) +
-             "," + csvText(sc.channels[at(cs.channel)].name) + "," +
-             csvText(sc.groups[at(cs.group)].name) + "," + std::to_string(cs.analytic[w]) + "," +
-             std::to_string(cs.agents[w]) + "\n";
+    for (std::size_t p = 0; p < plan.phases.size(); ++p)
+      for (std::size_t w = 0; w < cs.agents[p].size(); ++w)
+        csv += csvText(plan.phases[p].name) + "," + std::to_string(w) + "," +
+               formatWeekTime(static_cast<double>(w) * len).substr(0, 9) + "," +
+               csvText(sc.channels[at(cs.channel)].name) + "," +
+               csvText(sc.groups[at(cs.group)].name) + "," + std::to_string(cs.analytic[p][w]) +
+               "," + std::to_string(cs.agents[p][w]) + "\n";
+  return csv;
+}
+
+std::string rosterCsv(const Scenario& sc, const StaffingPlan& plan) {
+  std::string csv =
+      "group,agent,phase,from_day,to_day,shift,days,start,end,breaks,paid_hours_per_week,"
+      "cost_per_week\n";
+  for (const auto& cs : plan.channels)
+    if (cs.roster) csv += rosterCsvRows(sc, *cs.roster);
   return csv;
 }
 

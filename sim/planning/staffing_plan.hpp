@@ -1,9 +1,10 @@
 // Planning staffing by simulation (`cclab staff`): the demand the scenario makes, the analytic
-// requirement per interval of the week as a start, then rounds that simulate the staffed
-// scenario and add an agent wherever an interval misses a target, and the shift templates'
-// cover of the result. Writes into OUT: demand/ and round-N/ (result directories),
-// staffed.yaml, staffed-shifts.yaml (for a group staffed with shift templates), staffing.csv
-// and staffing.json (docs/results.md).
+// requirement per staffing phase and interval of the week as a start, the roster of a group
+// staffed with shift templates (shift_roster.hpp: an integer program on its templates) or the
+// per-interval table of any other group, then rounds that simulate that staffing and raise the
+// requirement wherever an interval of a phase misses a target and solve again. Writes into OUT:
+// demand/ and round-N/ (result directories), staffed.yaml (the scenario with the staffing last
+// simulated), roster.csv, staffing.csv and staffing.json (docs/results.md, docs/planning.md).
 #pragma once
 
 #include <map>
@@ -14,6 +15,7 @@
 
 #include "experiment/experiment.hpp"
 #include "model/scenario.hpp"
+#include "planning/shift_roster.hpp"
 #include "planning/staffing.hpp"
 #include "results/gates.hpp"
 #include "results/scenario_run.hpp"
@@ -33,24 +35,37 @@ struct StaffingTargets {
 /// and asa_s can) or a channel not served by exactly one agent group.
 StaffingTargets readStaffingTargets(const Scenario& sc, const std::vector<std::string>& texts);
 
-/// The staffing found for one targeted channel's agent group.
+/// The staffing found for one targeted channel's agent group, per staffing phase and interval
+/// of the week: agents that must be working (the requirement), and the roster meeting it.
 struct ChannelStaffing {
   int channel = 0, group = 0;
-  std::vector<int> analytic;         // agents per interval of the week: the analytic start
-  std::vector<int> agents;           // the same after the simulation rounds; when the rounds ran
-                                     // out, with the last round's additions (staffedText has not)
-  std::optional<ShiftCover> shifts;  // for a group staffed with shift templates
+  std::vector<std::vector<int>> analytic;  // the analytic start
+  std::vector<std::vector<int>> agents;    // the requirement of the staffing last simulated
+  std::optional<GroupRoster> roster;       // for a group staffed with shift templates
+  std::vector<double> costPerWeek;         // per phase: paid hours x cost_per_hour
+};
+
+/// One target judged over one staffing phase of the last round.
+struct PhaseCheck {
+  int channel = 0, phase = 0;
+  StaffTarget target;
+  double value = 0;  // NaN without contacts
+  bool pass = true;
 };
 
 struct StaffingPlan {
+  std::vector<StaffingPhase> phases;
   std::vector<ChannelStaffing> channels;  // in channel order
   int rounds = 0;                         // simulation rounds run
-  std::vector<GateResult> gates;          // the targets, judged on the last round
-  std::string staffedText;                // the scenario staffed per interval
+  std::vector<GateResult> gates;          // the targets over the run, judged on the last round
+  std::vector<PhaseCheck> phaseChecks;    // the targets per phase, on the last round
+  std::string staffedText;                // the scenario with the staffing last simulated
+  bool pass() const;                      // every gate and every phase check passes
 };
 
 struct StaffingOptions {
-  int rounds = 4;  // simulation rounds that may add agents
+  int rounds = 4;  // simulation rounds that may raise the requirement
+  RosterGrid grid;
   RunHooks hooks;
 };
 
@@ -59,9 +74,11 @@ struct StaffingOptions {
 StaffingPlan planStaffing(const Scenario& sc, const StaffingTargets& targets, const RunOptions& ro,
                           const std::string& out, const StaffingOptions& opts = {});
 
-/// staffing.json's content and staffing.csv (one row per channel and interval of the week).
+/// staffing.json's content, staffing.csv (one row per channel, phase and interval of the week)
+/// and roster.csv (one row per agent of a roster).
 nlohmann::ordered_json staffingJson(const Scenario& sc, const StaffingTargets& targets,
                                     const StaffingPlan& plan);
 std::string staffingCsv(const Scenario& sc, const StaffingPlan& plan);
+std::string rosterCsv(const Scenario& sc, const StaffingPlan& plan);
 
 }  // namespace cclab
