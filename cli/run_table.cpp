@@ -104,6 +104,14 @@ std::string percentText(const nlohmann::ordered_json& e) {
 }
 
 /// Where each group's time went (hours, means over replications) and its occupancy.
+/// One row of the shop table: the KPI `k` of `shop` with its interval.
+void printShopRow(const nlohmann::ordered_json& shop, const std::string& k, Lang lang) {
+  const KpiLabel* l = findKpiLabel("shop", k);
+  printRow({{kpiName(l, k, lang), -45},
+            {valueText(shop[k], l, lang), 14},
+            {intervalText(shop[k], l, lang), 28}});
+}
+
 void printAgentTimeRows(const nlohmann::ordered_json& groups) {
   std::printf("\n%-12s %11s %11s %9s %9s %9s %11s %9s %10s %12s %10s\n", "group", "scheduled h",
               "staffed h", "talk h", "wrap h", "break h", "shrinkage h", "absent h", "occupancy",
@@ -161,13 +169,14 @@ void printShopTable(const nlohmann::ordered_json& summary, Lang lang) {
                         "csat",
                         "effort",
                         "cost_per_order",
-                        "net_contribution_per_week"}) {
-    if (!summary["shop"].contains(k)) continue;  // money without a gross margin
-    const auto& e = summary["shop"][k];
-    const KpiLabel* l = findKpiLabel("shop", k);
-    printRow(
-        {{kpiName(l, k, lang), -45}, {valueText(e, l, lang), 14}, {intervalText(e, l, lang), 28}});
+                        "net_contribution_per_week",
+                        "customers_churned",
+                        "revenue_returning_share"}) {
+    if (!summary["shop"].contains(k)) continue;  // money without a gross margin; no loyalty
+    printShopRow(summary["shop"], k, lang);
   }
+  for (const auto& [k, e] : summary["shop"].items())  // loyalty: retained_4w, retained_8w, ...
+    if (k.rfind("retained_", 0) == 0) printShopRow(summary["shop"], k, lang);
 }
 
 }  // namespace cclab::cli

@@ -43,6 +43,15 @@ const char* const kShopKpis[] = {"visits",
                                  "csat",
                                  "cost_total",
                                  "cost_per_order"};
+// With shop.loyalty only (customers with memory).
+const char* const kLoyaltyKpis[] = {"customers",
+                                    "customers_churned",
+                                    "retained_4w",
+                                    "retained_8w",
+                                    "retained_13w",
+                                    "revenue_returning",
+                                    "churn_share_unanswered",
+                                    "churn_share_high_effort"};
 
 std::string figure(const nlohmann::ordered_json& kpi) {
   if (!kpi.contains("mean") || kpi["mean"].is_null()) return "n/a";
@@ -79,6 +88,8 @@ std::string golden(const fs::path& file) {
   for (const auto& [name, g] : sum["groups"].items())
     section(out, "group " + name, g, kGroupKpis, std::size(kGroupKpis));
   if (sum.contains("shop")) section(out, "shop", sum["shop"], kShopKpis, std::size(kShopKpis));
+  if (sum.contains("shop") && sum["shop"].contains("customers"))
+    section(out, "loyalty", sum["shop"], kLoyaltyKpis, std::size(kLoyaltyKpis));
   return out.str();
 }
 

@@ -1,9 +1,11 @@
 // The journey layer on the plain engine: conversion through the stages, the no-quick-answer
 // rule, proactive invitations only with a free slot, memory bounded by shoppers in flight, and
-// common random numbers between variants; the contact tag survives the cookie.
+// common random numbers between variants; the contact tag survives the cookie. Loyalty: the
+// retention curve of a constructed case, conservation of customers, the default figures.
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
 
 #include "engine/simulation.hpp"
 #include "io/scenario_reader.hpp"
@@ -182,4 +184,118 @@ TEST(Journeys, ContactTagSurvivesPackingIntoTheCookie) {
     EXPECT_EQ(u.repeat, t.repeat);
     EXPECT_EQ(u.callback, t.callback);
   }
+}
+
+// ---- loyalty: customers with memory -----------------------------------------------------------
+
+namespace {
+
+/// The loyalty counter `c` of a run.
+double loyal(const ShopRun& r, int c) {
+  return r.stats.at(ShopStats::kLoyalty, c);
+}
+
+/// shopYaml over `days` with `visitsPerHour`.
+std::string longShop(const std::string& extra, double q, const std::string& offered, int days,
+                     double visitsPerHour) {
+  std::string y = shopYaml(extra, q, "2", offered);
+  auto swap = [&](const std::string& from, const std::string& to) {
+    y.replace(y.find(from), from.size(), to);
+  };
+  swap("horizon_days: 1", "horizon_days: " + std::to_string(days));
+  swap("per_hour: 3600", "per_hour: " + std::to_string(visitsPerHour));
+  return y;
+}
+
+}  // namespace
+
+TEST(Loyalty, UnansweredQuestionsGiveTheExpectedRetentionCurve) {
+  // Every visit asks a question nobody answers and the customer leaves; a share p of them never
+  // comes back. Each customer's candidate visits are Poisson with lam a week, so a customer seen
+  // in week 1 is still there after T weeks with probability
+  //   (exp(-lam p) - exp(-lam)) / (1 - exp(-lam)) x exp(-lam p (T - 1))
+  // (they survived their week-1 visits, at least one, and every visit since).
+  const double p = 0.1, customers = 10000, lam = 1.0;
+  const std::string loyalty =
+      "  unanswered_abandonment: 1\n  loyalty:\n    customers: 10000\n"
+      "    retention_weeks: [4, 8, 13]\n"
+      "    after: {unanswered: {churn: 0.1}}\n";
+  const ShopRun r = runShop(longShop(loyalty, 1.0, "[]", 91, customers * lam / 168.0));
+  using P = CustomerPopulation;
+  const double cohort = loyal(r, P::kCohort);
+  // Customers seen in week 1: 1 - exp(-lam) of them.
+  EXPECT_NEAR(cohort / customers, 1 - std::exp(-lam),
+              4 * std::sqrt(std::exp(-lam) * (1 - std::exp(-lam)) / customers));
+  const double first = (std::exp(-lam * p) - std::exp(-lam)) / (1 - std::exp(-lam));
+  const int weeks[] = {4, 8, 13};
+  for (int i = 0; i < 3; ++i) {
+    const double expected = first * std::exp(-lam * p * (weeks[i] - 1));
+    const double got = loyal(r, P::retainedCounter(i)) / cohort;
+    // Binomial over the cohort, 4 standard errors.
+    EXPECT_NEAR(got, expected, 4 * std::sqrt(expected * (1 - expected) / cohort))
+        << "retained after " << weeks[i] << " weeks";
+  }
+  // Every visit was unanswered, and a share p of them lost their customer.
+  const Loyalty l = readScenarioText("shop.yaml", longShop(loyalty, 1, "[]", 91, 1)).shop.loyalty;
+  const double visits = loyal(r, P::visitsCounter(l, kUnanswered));
+  EXPECT_EQ(visits, r.stats[ShopStats::kVisits]);
+  EXPECT_NEAR(loyal(r, P::churnedCounter(l, kUnanswered)) / visits, p,
+              4 * std::sqrt(p * (1 - p) / visits));
+}
+
+TEST(Loyalty, CustomersAreConserved) {
+  // A growing population with every kind of experience: active + churned = population, and
+  // each churned customer is counted once, after the visit that lost them.
+  const std::string loyalty = "  loyalty: {customers: 5000, growth_per_week: 0.7}\n";
+  const ShopRun r = runShop(shopYaml(loyalty, 0.3));
+  const Loyalty l = readScenarioText("shop.yaml", shopYaml(loyalty, 0.3)).shop.loyalty;
+  using P = CustomerPopulation;
+  EXPECT_EQ(loyal(r, P::kPopulation), 5000 + 500);  // 0.7 x 5000 a week, for one day
+  EXPECT_EQ(loyal(r, P::kActive) + loyal(r, P::kChurned), loyal(r, P::kPopulation));
+  EXPECT_GT(loyal(r, P::kChurned), 100);
+  double churned = 0, visits = 0;
+  for (int e = 0; e < kExperienceCount; ++e) {
+    churned += loyal(r, P::churnedCounter(l, e));
+    visits += loyal(r, P::visitsCounter(l, e));
+  }
+  EXPECT_EQ(churned, loyal(r, P::kChurned));  // warm-up 0: every visit is in the window
+  EXPECT_EQ(visits, r.stats[ShopStats::kVisits]);
+  // Per interval of visit start (shop_intervals.csv): the same customers lost, the same revenue.
+  const int n = r.stats.size(ShopStats::kIntervalVisits);
+  double lost = 0, revenue = 0;
+  for (int i = 0; i < n; ++i) {
+    lost += loyal(r, P::intervalLostCounter(l, n, i));
+    revenue += loyal(r, P::intervalRevenueCounter(l, i));
+  }
+  EXPECT_EQ(lost, churned);
+  EXPECT_NEAR(revenue, loyal(r, P::kReturningRevenue), 1e-6 * revenue);
+  EXPECT_GT(revenue, 0);
+  // Memory is bounded by the population: a pool of journeys in flight, one record per customer.
+  EXPECT_LT(r.pool, 2000u);
+}
+
+TEST(Loyalty, DefaultsReproduceTheSeedFigures) {
+  // Defaults (docs/calibration.md): 6% of low-effort customers do not return (94% intend to buy
+  // again), high effort 10x that, 91% of unhappy customers who did not complain never return.
+  // Half the questions self-served (low effort), the rest on a busy phone line.
+  std::string yaml = shopYaml("  loyalty: {customers: 2000000}\n", 0.3);
+  yaml.replace(yaml.find("self_service: 0"), 15, "self_service: 0.5");
+  const ShopRun r = runShop(yaml);
+  const Loyalty l = readScenarioText("shop.yaml", yaml).shop.loyalty;
+  using P = CustomerPopulation;
+  const double want[kExperienceCount] = {0.91, 0.60, 0.06, 0.0};
+  for (int e = 0; e < kExperienceCount; ++e) {
+    const double n = loyal(r, P::visitsCounter(l, e));
+    ASSERT_GT(n, 1000) << experienceName(e);
+    // Customers visit 0.04 times in the day: hardly a visit finds its customer already lost
+    // by another visit (then it cannot lose them again).
+    EXPECT_NEAR(loyal(r, P::churnedCounter(l, e)) / n, want[e],
+                4 * std::sqrt(want[e] * (1 - want[e]) / n) + 0.005)
+        << experienceName(e);
+  }
+}
+
+TEST(Loyalty, OffLeavesTheStatisticsAsTheyWere) {
+  const ShopRun r = runShop(shopYaml("", 0.3));
+  EXPECT_EQ(r.stats.size(ShopStats::kLoyalty), 0);
 }

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <sstream>
 
+#include "io/loyalty_reader.hpp"
+
 namespace cclab {
 
 namespace {
@@ -38,7 +40,8 @@ void ShopReader::read(const YAML::Node& n) {
                      "repeat",
                      "proactive",
                      "phases",
-                     "chatbot"}))
+                     "chatbot",
+                     "loyalty"}))
     return;
   readVisits(n, f);
   if (!readReasons(n, f)) return;  // stages refer to the reasons
@@ -54,6 +57,7 @@ void ShopReader::read(const YAML::Node& n) {
   if (y_.has(n, "proactive")) readProactive(n["proactive"], f + ".proactive", y_.has(n, "phases"));
   if (y_.has(n, "phases")) readPhases(n["phases"], f + ".phases", always);
   if (y_.has(n, "chatbot")) readChatbot(n["chatbot"], f + ".chatbot");
+  if (y_.has(n, "loyalty")) LoyaltyReader(y_, sc_).read(n["loyalty"], f + ".loyalty");
 }
 
 // ---- value readers ----------------------------------------------------------------------------

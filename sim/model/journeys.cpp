@@ -66,7 +66,11 @@ ShopperJourneys::ShopperJourneys(const Scenario& sc, Simulation& sim, ContactCen
   stats_ =
       ShopStats(static_cast<int>(sc.channels.size()), kStageCount,
                 static_cast<int>(shop_.reasons.size()), static_cast<int>(shop_.segments.size()),
-                sc.horizonIntervals(), static_cast<int>(sc.coaching.rubric.steps.size()));
+                sc.horizonIntervals(), static_cast<int>(sc.coaching.rubric.steps.size()),
+                CustomerPopulation::counters(shop_.loyalty, sc.horizonIntervals()));
+  if (shop_.loyalty.enabled)
+    customers_ =
+        std::make_unique<CustomerPopulation>(shop_.loyalty, seed, replication, warmup_, horizon_);
   double c = 0;
   for (const auto& g : shop_.segments) segmentCumulative_.push_back(c += g.share);
 }
@@ -77,7 +81,7 @@ CounterStream ShopperJourneys::stream(Shopper& s, Purpose p) {
   // Key: (seed, replication, shopper id, purpose); the shopper's k-th use of a purpose starts a
   // fresh sub-stream, so a decision draws the same numbers whatever happened before it.
   std::uint64_t key = splitmix64(seed_ ^ splitmix64(replication_ + 0x6a09e667ULL));
-  key = splitmix64(key ^ (s.id * 0x9e3779b97f4a7c15ULL));
+  key = splitmix64(key ^ (s.key * 0x9e3779b97f4a7c15ULL));
   key = splitmix64(key ^ (static_cast<std::uint64_t>(p) << 40) ^ s.draws[p]++);
   return CounterStream(key);
 }
@@ -125,9 +129,10 @@ void ShopperJourneys::start() {
 }
 
 void ShopperJourneys::scheduleNextVisit() {
-  const double t =
-      nextPoissonArrival(shop_.visitRatePerInterval, sc_.intervalSeconds(), weeklyVisits_,
-                         sim_.now(), horizon_, visitRng_.exponential(1));
+  double need = visitRng_.exponential(1);
+  if (customers_) need /= customers_->candidateRateFactor();  // candidates for a grown population
+  const double t = nextPoissonArrival(shop_.visitRatePerInterval, sc_.intervalSeconds(),
+                                      weeklyVisits_, sim_.now(), horizon_, need);
   if (t < horizon_) {
     sim_.schedule(t, self_, kVisit);
   } else {
@@ -136,7 +141,7 @@ void ShopperJourneys::scheduleNextVisit() {
   }
 }
 
-void ShopperJourneys::newVisit() {
+void ShopperJourneys::newVisit(long long customer) {
   int slot;
   if (!free_.empty()) {
     slot = free_.back();
@@ -150,9 +155,15 @@ void ShopperJourneys::newVisit() {
   s = Shopper{};
   s.gen = gen;
   s.id = nextId_++;
+  s.key = s.id;
   s.active = true;
   ++live_;
   const double now = sim_.now();
+  if (customer >= 0) {
+    s.customer = customer;
+    s.visitNo = customers_->visit(customer, now);
+    s.key = customers_->streamKey(customer, s.visitNo);
+  }
   s.inWindow = now >= warmup_ && now < horizon_;
   s.interval = static_cast<int>(now / sc_.intervalSeconds());
   const double x = u(s, pSegment);
@@ -161,10 +172,13 @@ void ShopperJourneys::newVisit() {
                        segmentCumulative_.begin());
   if (s.segment >= static_cast<int>(shop_.segments.size()))
     s.segment = static_cast<int>(shop_.segments.size()) - 1;
+  if (customer >= 0) s.segment = customers_->segment(customer, segmentCumulative_);
   s.returning = u(s, pSegment) < shop_.segments[static_cast<std::size_t>(s.segment)].returning;
+  if (s.visitNo > 1) s.returning = true;  // the customer visited before in this run
   if (s.inWindow) {
     stats_[ShopStats::kVisits] += 1;
     if (s.returning) stats_[ShopStats::kReturningVisits] += 1;
+    if (s.visitNo > 1) stats_.at(ShopStats::kLoyalty, CustomerPopulation::kReturningVisits) += 1;
     stats_.at(ShopStats::kSegmentVisits, s.segment) += 1;
     if (s.interval < stats_.size(ShopStats::kIntervalVisits))
       stats_.at(ShopStats::kIntervalVisits, s.interval) += 1;
@@ -227,6 +241,8 @@ void ShopperJourneys::leave(int slot, bool ordered) {
       value = shop_.orderValue.sample(v);
     }
     if (s.chatted) value *= shop_.chatValueUplift;
+    s.ordered = true;
+    if (s.inWindow && s.visitNo > 1) countReturningOrder(s, value);
     if (sink_) sink_->order(static_cast<std::int64_t>(s.id), sim_.now(), value);
     if (s.inWindow) {
       stats_[ShopStats::kOrders] += 1;
@@ -268,6 +284,7 @@ void ShopperJourneys::leave(int slot, bool ordered) {
 void ShopperJourneys::maybeFree(int slot) {
   Shopper& s = pool_[static_cast<std::size_t>(slot)];
   if (!s.active || !s.journeyOver || s.pending > 0) return;
+  if (s.customer >= 0) rememberVisit(s);
   s.active = false;
   free_.push_back(slot);
   --live_;
@@ -307,6 +324,7 @@ void ShopperJourneys::question(int slot, int stage, int reason, bool proactive) 
   Shopper& s = pool_[static_cast<std::size_t>(slot)];
   const ContactReason& r = shop_.reasons[static_cast<std::size_t>(reason)];
   const bool pre = stage < kPrePurchaseStages;
+  ++s.questions;
   if (s.inWindow) {
     stats_[ShopStats::kQuestions] += 1;
     if (!pre) stats_[ShopStats::kPostPurchaseQuestions] += 1;
@@ -328,11 +346,13 @@ void ShopperJourneys::question(int slot, int stage, int reason, bool proactive) 
       stats_.at(ShopStats::kReasonSelfServed, reason) += 1;
       stats_[ShopStats::kSelfServiceCost] += shop_.selfServiceCost;
     }
+    s.gotAnswer = true;
     if (pre && !s.goOn && u(s, pResolve) < shop_.answeredRecovery) s.goOn = true;
     return;
   }
   const int c = chooseChannel(s, stage, reason, -1);
   if (c < 0) {
+    s.unanswered = true;
     if (pre) noQuickAnswer(slot, stage);
     return;
   }
@@ -352,6 +372,7 @@ bool ShopperJourneys::botConversation(int slot, int stage, int reason, bool pre)
   if (s.inWindow) stats_[ShopStats::kBotConversations] += 1;
   if (u(s, pBot) < shop_.reasons[static_cast<std::size_t>(reason)].botContainment) {
     if (s.inWindow) stats_[ShopStats::kBotContained] += 1;  // answered at once, resolved
+    s.gotAnswer = true;
     if (pre && !s.goOn && u(s, pResolve) < shop_.answeredRecovery) s.goOn = true;
     return false;
   }
@@ -480,6 +501,9 @@ void ShopperJourneys::contactFinished(std::uint64_t cookie, ContactRecord& r) {
     resolved = rateAnswer(s, r, tag.reason, fx);
   else if (r.outcome == Outcome::Abandoned)
     s.waited += r.end - r.arrival;
+  s.gotAnswer |= answered;
+  s.unanswered |= !answered;
+  s.troubled |= tag.repeat || (answered && !resolved);
   // An unresolved contact comes back (repeat contact), possibly on another channel. With the
   // coaching model, a resolved one may too: the customer distrusts the answer or was not told
   // what happens next (skipped steps; seed 001: ~25% of repeats come from emotional disconnect).
@@ -615,7 +639,8 @@ void ShopperJourneys::resume(int slot) {
 
 void ShopperJourneys::handle(const Event& e) {
   if (e.code == kVisit) {
-    newVisit();
+    const long long customer = customers_ ? customers_->visitor(sim_.now()) : -1;
+    if (!customers_ || customer >= 0) newVisit(customer);
     scheduleNextVisit();
     return;
   }
@@ -687,7 +712,41 @@ void ShopperJourneys::endStage(int slot) {
     enterStage(slot, s.stage + 1);
 }
 
+// ---- loyalty --------------------------------------------------------------------------------
+
+Experience ShopperJourneys::experienceOf(const Shopper& s) const {
+  if (s.unanswered && !s.gotAnswer && !s.ordered) return kUnanswered;
+  const double effort = s.contacts + s.switches + s.waited / 300.0;
+  if (s.unanswered || s.troubled || effort >= shop_.loyalty.highEffort) return kHighEffort;
+  return s.questions > 0 ? kLowEffort : kNoQuestion;
+}
+
+void ShopperJourneys::rememberVisit(Shopper& s) {
+  const Experience e = experienceOf(s);
+  const bool churned = customers_->experienced(s.customer, e, sim_.now(), u(s, pLoyalty));
+  if (!s.inWindow) return;
+  customers_->countExperience(stats_, e, churned);
+  const int n = stats_.size(ShopStats::kIntervalVisits);
+  if (churned && s.interval < n)
+    stats_.at(ShopStats::kLoyalty,
+              CustomerPopulation::intervalLostCounter(shop_.loyalty, n, s.interval)) += 1;
+}
+
+void ShopperJourneys::countReturningOrder(const Shopper& s, double value) {
+  using P = CustomerPopulation;
+  stats_.at(ShopStats::kLoyalty, P::kReturningOrders) += 1;
+  stats_.at(ShopStats::kLoyalty, P::kReturningRevenue) += value;
+  if (s.interval < stats_.size(ShopStats::kIntervalVisits))
+    stats_.at(ShopStats::kLoyalty, P::intervalRevenueCounter(shop_.loyalty, s.interval)) += value;
+}
+
 ShopStats ShopperJourneys::finish() {
+  if (customers_) {
+    // Visits the end of the run cut off (a repeat contact due after it) leave what they had.
+    for (Shopper& s : pool_)
+      if (s.active && s.customer >= 0) rememberVisit(s);
+    customers_->count(stats_);
+  }
   return std::move(stats_);
 }
 

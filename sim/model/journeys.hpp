@@ -10,11 +10,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "engine/simulation.hpp"
 #include "model/arrivals.hpp"
 #include "model/contact_center.hpp"
+#include "model/customer_population.hpp"
 #include "model/random.hpp"
 #include "model/scenario.hpp"
 #include "model/shop_stats.hpp"
@@ -81,8 +83,9 @@ class ShopperJourneys : public ContactSource, public ContactListener {
     pPost,
     pContact,
     pBot,
-    pSteps,  // coaching model: which steps the agent does, whether it knows the answer
-    pQa,     // coaching model: QA sampling and evaluator errors
+    pSteps,    // coaching model: which steps the agent does, whether it knows the answer
+    pQa,       // coaching model: QA sampling and evaluator errors
+    pLoyalty,  // loyalty model: what the visit leaves behind (churn)
     pPurposes
   };
 
@@ -110,6 +113,15 @@ class ShopperJourneys : public ContactSource, public ContactListener {
     int openReason = -1;  // reason of the open synchronous contact
     bool openProactive = false;
     int interval = -1;  // visit start interval (for shop_intervals.csv)
+    // Loyalty model: the customer (-1: anonymous), their visit number, and the visit's experience.
+    long long customer = -1;
+    std::uint32_t visitNo = 0;
+    std::uint64_t key = 0;  // the key of the shopper's streams: the visit id, or (customer, visit)
+    int questions = 0;
+    bool unanswered = false;  // a question nobody answered (asked nobody, abandoned, blocked)
+    bool gotAnswer = false;   // ... and one that was answered (self-service, bot, a contact)
+    bool troubled = false;    // an answer that left the question open, or a repeat contact
+    bool ordered = false;
     std::uint16_t draws[pPurposes] = {};
   };
 
@@ -135,7 +147,13 @@ class ShopperJourneys : public ContactSource, public ContactListener {
 
   double u(Shopper& s, Purpose p);
   CounterStream stream(Shopper& s, Purpose p);
-  void newVisit();
+  /// A visit by `customer` (-1: an anonymous visitor, loyalty off).
+  void newVisit(long long customer);
+  /// Loyalty model: what the finished visit leaves behind for its customer.
+  void rememberVisit(Shopper& s);
+  Experience experienceOf(const Shopper& s) const;
+  /// Loyalty model: an order of a returning customer (visit in the KPI window).
+  void countReturningOrder(const Shopper& s, double value);
   void scheduleNextVisit();
   void enterStage(int slot, int stage);
   void leave(int slot, bool ordered);
@@ -185,6 +203,7 @@ class ShopperJourneys : public ContactSource, public ContactListener {
   double warmup_, horizon_;
   ShopStats stats_;
   std::vector<double> segmentCumulative_;
+  std::unique_ptr<CustomerPopulation> customers_;  // loyalty model on
 };
 
 }  // namespace cclab

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "model/customer_population.hpp"
+
 namespace cclab {
 
 namespace {
@@ -176,7 +178,8 @@ namespace cclab {
 ShopStats shopStatsOf(const Scenario& sc, const ReplicationStats& r) {
   ShopStats s(static_cast<int>(sc.channels.size()), kStageCount,
               static_cast<int>(sc.shop.reasons.size()), static_cast<int>(sc.shop.segments.size()),
-              sc.horizonIntervals(), static_cast<int>(sc.coaching.rubric.steps.size()));
+              sc.horizonIntervals(), static_cast<int>(sc.coaching.rubric.steps.size()),
+              CustomerPopulation::counters(sc.shop.loyalty, sc.horizonIntervals()));
   s.assign(r.shop);
   return s;
 }
@@ -239,6 +242,36 @@ void addContributionKpis(std::vector<KpiValue>& k, const Scenario& sc, double re
   k.push_back({"contribution", contribution});
   k.push_back({"net_contribution", contribution - totalCost});
   k.push_back({"net_contribution_per_week", ratio(contribution - totalCost, weeks)});
+}
+
+/// Loyalty model (docs/kpis in docs/results.md, "Loyalty"): the customer population at the end,
+/// the first week's customers retained after each retention window, churn by the experience that
+/// preceded it, and what returning customers bought.
+void addLoyaltyKpis(std::vector<KpiValue>& k, const Scenario& sc, const ShopStats& s) {
+  using P = CustomerPopulation;
+  const Loyalty& l = sc.shop.loyalty;
+  const auto at = [&](int i) { return s.at(ShopStats::kLoyalty, i); };
+  const auto q = ratio;
+  k.push_back({"customers", at(P::kPopulation)});
+  k.push_back({"customers_active", at(P::kActive)});
+  k.push_back({"customers_churned", at(P::kChurned)});
+  k.push_back({"churn_rate", q(at(P::kChurned), at(P::kPopulation))});
+  k.push_back({"first_week_customers", at(P::kCohort)});
+  for (std::size_t r = 0; r < l.retentionWeeks.size(); ++r)
+    k.push_back({"retained_" + std::to_string(l.retentionWeeks[r]) + "w",
+                 q(at(P::retainedCounter(static_cast<int>(r))), at(P::kCohort))});
+  k.push_back({"returning_customer_visits", at(P::kReturningVisits)});
+  k.push_back({"revenue_returning", at(P::kReturningRevenue)});
+  k.push_back({"revenue_returning_share", q(at(P::kReturningRevenue), s[ShopStats::kRevenue])});
+  double churned = 0;
+  for (int e = 0; e < kExperienceCount; ++e) churned += at(P::churnedCounter(l, e));
+  for (int e = 0; e < kExperienceCount; ++e) {
+    const std::string name = experienceName(e);
+    const double visits = at(P::visitsCounter(l, e)), lost = at(P::churnedCounter(l, e));
+    k.push_back({"visits_" + name, visits});
+    k.push_back({"churn_after_" + name, q(lost, visits)});
+    k.push_back({"churn_share_" + name, q(lost, churned)});
+  }
 }
 
 }  // namespace
@@ -310,6 +343,7 @@ std::vector<KpiValue> shopKpis(const Scenario& sc, const ReplicationStats& r, in
   }
   if (std::isfinite(sc.shop.grossMargin)) addContributionKpis(k, sc, revenue, totalCost, to - from);
   if (sc.coaching.enabled) addCoachingKpis(k, sc, s);
+  if (sc.shop.loyalty.enabled) addLoyaltyKpis(k, sc, s);
   return k;
 }
 

@@ -21,6 +21,8 @@ constexpr Undefined kNoQuestions{"no questions", "geen vragen"};
 constexpr Undefined kNoContacts{"no contacts", "geen contacten"};
 constexpr Undefined kNoBot{"no chatbot conversations", "geen chatbotgesprekken"};
 constexpr Undefined kNoRepeats{"no repeat contacts", "geen herhaalcontacten"};
+constexpr Undefined kNoCustomers{"no customers", "geen klanten"};
+constexpr Undefined kNoCustomersLost{"no customers lost", "geen klanten verloren"};
 
 const std::vector<KpiLabel> kRows = {
     // channels.NAME: per channel (docs/results.md, "KPI definitions")
@@ -305,6 +307,29 @@ const std::vector<KpiLabel> kRows = {
      kNothingAnswered},
     {"shop", "repeat_share_*", "Repeats caused by step {}", "Herhalingen door stap {}", U::Share,
      B::Lower, kNoRepeats},
+    // shop: loyalty (docs/journeys.md, "Loyalty")
+    {"shop", "customers", "Customers (population)", "Klanten (populatie)", U::Count, B::Neither,
+     kNone},
+    {"shop", "customers_active", "Customers kept", "Behouden klanten", U::Count, B::Higher, kNone},
+    {"shop", "customers_churned", "Customers lost", "Verloren klanten", U::Count, B::Lower, kNone},
+    {"shop", "churn_rate", "Customers lost (share)", "Aandeel verloren klanten", U::Share, B::Lower,
+     kNoCustomers},
+    {"shop", "first_week_customers", "Customers of the first week", "Klanten van de eerste week",
+     U::Count, B::Neither, kNone},
+    {"shop", "retained_*", "Retained after {}", "Behouden na {}", U::Share, B::Higher,
+     kNoCustomers},
+    {"shop", "returning_customer_visits", "Visits by returning customers",
+     "Bezoeken van terugkerende klanten", U::Count, B::Higher, kNone},
+    {"shop", "revenue_returning", "Revenue from returning customers",
+     "Omzet van terugkerende klanten", U::Euros, B::Higher, kNone},
+    {"shop", "revenue_returning_share", "Revenue share of returning customers",
+     "Omzetaandeel terugkerende klanten", U::Share, B::Higher, kNoOrders},
+    {"shop", "visits_*", "Visits with experience {}", "Bezoeken met ervaring {}", U::Count,
+     B::Neither, kNone},
+    {"shop", "churn_after_*", "Customers lost after {}", "Klanten verloren na {}", U::Share,
+     B::Lower, kNoVisits},
+    {"shop", "churn_share_*", "Share of lost customers after {}", "Aandeel verloren klanten na {}",
+     U::Share, B::Neither, kNoCustomersLost},
     // shop_stages.STAGE
     {"shop_stages", "entered", "Shoppers entering", "Klanten in deze fase", U::Count, B::Neither,
      kNone},

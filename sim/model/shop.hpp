@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/distribution.hpp"
+#include "model/loyalty.hpp"
 
 namespace cclab {
 
@@ -100,6 +101,9 @@ struct Shop {
     int callbackChannel = -1;    // phone channel for call-backs (-1: no call-backs)
     Distribution callbackDelay;  // seconds from booking to the call
   } chatbot;
+
+  /// Customers with memory (`loyalty:`): off by default (visitors are anonymous draws).
+  Loyalty loyalty;
 };
 
 }  // namespace cclab

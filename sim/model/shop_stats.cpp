@@ -5,12 +5,12 @@
 
 namespace cclab {
 
-ShopStats::ShopStats(int channels, int stages, int reasons, int segments, int intervals,
-                     int steps) {
+ShopStats::ShopStats(int channels, int stages, int reasons, int segments, int intervals, int steps,
+                     int loyalty) {
   const int dims[kBlockCount] = {channels,  channels,  channels,  channels, stages,    stages,
                                  stages,    stages,    reasons,   reasons,  reasons,   reasons,
                                  reasons,   segments,  segments,  segments, intervals, intervals,
-                                 intervals, intervals, intervals, steps,    steps};
+                                 intervals, intervals, intervals, steps,    steps,     loyalty};
   std::size_t at = kScalarCount;
   for (int b = 0; b < kBlockCount; ++b) {
     offset_[b] = at;

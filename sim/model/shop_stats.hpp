@@ -73,11 +73,13 @@ class ShopStats {
     kIntervalChats,
     kStepSkipped,  // per rubric step: answered contacts where the agent skipped it
     kStepRepeats,  // per rubric step: repeats after resolved contacts, shared among skipped steps
+    kLoyalty,      // loyalty model counters (CustomerPopulation::Counter); empty when it is off
     kBlockCount
   };
 
   ShopStats() = default;
-  ShopStats(int channels, int stages, int reasons, int segments, int intervals, int steps = 0);
+  ShopStats(int channels, int stages, int reasons, int segments, int intervals, int steps = 0,
+            int loyalty = 0);
   bool empty() const { return data_.empty(); }
   double& operator[](Scalar s) { return data_[static_cast<std::size_t>(s)]; }
   double operator[](Scalar s) const { return data_[static_cast<std::size_t>(s)]; }

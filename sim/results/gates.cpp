@@ -12,6 +12,7 @@
 #include "io/text_escape.hpp"
 #include "io/text_file.hpp"
 #include "io/yaml_reader.hpp"
+#include "model/customer_population.hpp"
 #include "model/kpi.hpp"
 
 namespace cclab {
@@ -44,7 +45,8 @@ std::set<std::string> knownKpis(const Scenario& sc) {
     r.shop.assign(ShopStats(static_cast<int>(sc.channels.size()), kStageCount,
                             static_cast<int>(sc.shop.reasons.size()),
                             static_cast<int>(sc.shop.segments.size()), sc.horizonIntervals(),
-                            static_cast<int>(sc.coaching.rubric.steps.size()))
+                            static_cast<int>(sc.coaching.rubric.steps.size()),
+                            CustomerPopulation::counters(sc.shop.loyalty, sc.horizonIntervals()))
                       .data()
                       .size(),
                   0.0);

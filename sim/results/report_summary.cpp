@@ -74,7 +74,8 @@ bool decides(const std::string& path) {
                                "cost_total",
                                "cost_per_order",
                                "cost_per_contact",
-                               "net_contribution_per_week"};
+                               "net_contribution_per_week",
+                               "customers_active"};
   static const char* channel[] = {"service_level", "asa_s", "first_response_s", "abandonment_rate",
                                   "availability"};
   const KpiPath p = parseKpiPath(path);

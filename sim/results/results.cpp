@@ -13,6 +13,7 @@
 #include "experiment/compare.hpp"
 #include "io/contact_log.hpp"
 #include "io/text_escape.hpp"
+#include "model/customer_population.hpp"
 #include "model/kpi.hpp"
 
 #ifndef CCLAB_VERSION
@@ -359,6 +360,37 @@ std::string agentsCsv(const Scenario& sc, const ExperimentResult& r) {
   return s;
 }
 
+/// shop_intervals.csv: per interval of visit start, means over replications; with shop.loyalty,
+/// also the returning customers' revenue and the customers lost after visits of that interval.
+std::string shopIntervalsCsv(const Scenario& sc, const ExperimentResult& r) {
+  const double R = static_cast<double>(r.reps.size());
+  const int n = sc.horizonIntervals();
+  const Loyalty& l = sc.shop.loyalty;
+  std::vector<ShopStats> st;
+  for (const auto& rep : r.reps) st.push_back(shopStatsOf(sc, rep));
+  std::string s = "interval,day,start,visits,questions,chats,orders,revenue,conversion_rate";
+  s += l.enabled ? ",revenue_returning,customers_lost\n" : "\n";
+  for (int i = 0; i < n; ++i) {
+    double v = 0, qn = 0, ch = 0, ord = 0, rev = 0, back = 0, lost = 0;
+    for (const auto& x : st) {
+      v += x.at(ShopStats::kIntervalVisits, i);
+      qn += x.at(ShopStats::kIntervalQuestions, i);
+      ch += x.at(ShopStats::kIntervalChats, i);
+      ord += x.at(ShopStats::kIntervalOrders, i);
+      rev += x.at(ShopStats::kIntervalRevenue, i);
+      if (!l.enabled) continue;
+      back += x.at(ShopStats::kLoyalty, CustomerPopulation::intervalRevenueCounter(l, i));
+      lost += x.at(ShopStats::kLoyalty, CustomerPopulation::intervalLostCounter(l, n, i));
+    }
+    s += std::to_string(i) + "," + std::to_string(i / sc.intervalsPerDay()) + "," +
+         formatWeekTime(i * sc.intervalSeconds()).substr(0, 9) + "," + fmtCsv(v / R) + "," +
+         fmtCsv(qn / R) + "," + fmtCsv(ch / R) + "," + fmtCsv(ord / R) + "," + fmtCsv(rev / R) +
+         "," + fmtCsv(v > 0 ? ord / v : std::nan(""));
+    s += l.enabled ? "," + fmtCsv(back / R) + "," + fmtCsv(lost / R) + "\n" : "\n";
+  }
+  return s;
+}
+
 }  // namespace
 
 void writeResults(const std::string& outDir, const Scenario& sc, const RunOptions& o,
@@ -412,28 +444,7 @@ void writeResults(const std::string& outDir, const Scenario& sc, const RunOption
   dir.write("intervals.csv", intervalsCsv(sc, r));
   dir.write("agents.csv", agentsCsv(sc, r));
   // shop_intervals.csv: the journey layer per interval of visit start (means over replications).
-  if (sc.hasShop) {
-    const double R = static_cast<double>(r.reps.size());
-    const int n = sc.horizonIntervals();
-    std::vector<ShopStats> st;
-    for (const auto& rep : r.reps) st.push_back(shopStatsOf(sc, rep));
-    std::string s = "interval,day,start,visits,questions,chats,orders,revenue,conversion_rate\n";
-    for (int i = 0; i < n; ++i) {
-      double v = 0, qn = 0, ch = 0, ord = 0, rev = 0;
-      for (const auto& x : st) {
-        v += x.at(ShopStats::kIntervalVisits, i);
-        qn += x.at(ShopStats::kIntervalQuestions, i);
-        ch += x.at(ShopStats::kIntervalChats, i);
-        ord += x.at(ShopStats::kIntervalOrders, i);
-        rev += x.at(ShopStats::kIntervalRevenue, i);
-      }
-      s += std::to_string(i) + "," + std::to_string(i / sc.intervalsPerDay()) + "," +
-           formatWeekTime(i * sc.intervalSeconds()).substr(0, 9) + "," + fmtCsv(v / R) + "," +
-           fmtCsv(qn / R) + "," + fmtCsv(ch / R) + "," + fmtCsv(ord / R) + "," + fmtCsv(rev / R) +
-           "," + fmtCsv(v > 0 ? ord / v : std::nan("")) + "\n";
-    }
-    dir.write("shop_intervals.csv", s);
-  }
+  if (sc.hasShop) dir.write("shop_intervals.csv", shopIntervalsCsv(sc, r));
   dir.write("summary.json", summary.dump(2) + "\n");
   for (const auto& [name, content] : extra) dir.write(name, content);
   dir.commit();

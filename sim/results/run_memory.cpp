@@ -35,6 +35,7 @@ constexpr double kContactsPerVisit = 0.5;  // a generous bound of questions aske
 constexpr double kLiveContact = 600;  // a contact in flight: its record, queue entry, reorder slot
 constexpr double kOutputPerCell = 600;  // intervals.csv and report.html, per interval and channel
 constexpr double kShopOutputPerInterval = 160;  // shop_intervals.csv
+constexpr double kCustomer = 24;  // a customer of the loyalty model (CustomerPopulation)
 
 /// Expected arrivals over the horizon and on the busiest day of the week, summed over channels
 /// and the shop's questions.
@@ -87,6 +88,14 @@ double statsBytes(const Scenario& sc) {
          shop * sizeof(double);
 }
 
+/// Customers of the loyalty model at the horizon (0 when it is off): one record each.
+double customersOf(const Scenario& sc) {
+  const Loyalty& l = sc.shop.loyalty;
+  if (!sc.hasShop || !l.enabled) return 0;
+  const double start = static_cast<double>(l.customers);
+  return start + std::floor(start * l.growthPerWeek * sc.horizonDays / 7.0);
+}
+
 std::string withThousands(double v) {
   std::string s = std::to_string(static_cast<long long>(v));
   for (int k = static_cast<int>(s.size()) - 3; k > 0; k -= 3)
@@ -129,10 +138,16 @@ RunMemory estimateRunMemory(const Scenario& sc, const RunOptions& o) {
   m.parts.push_back(
       {"contacts in flight (about " + withThousands(d.busiestDay) + " arrivals on the busiest day)",
        jobs * live, "lower the arrivals"});
+  const double customers = customersOf(sc);
+  if (customers > 0)
+    m.parts.push_back(
+        {"the loyalty model's customers (about " + withThousands(customers) + " per replication)",
+         jobs * customers * kCustomer, "lower shop.loyalty.customers or growth_per_week"});
   // The replications run `jobs` at a time beside the parent; the parent then loads them all
   // (one more while it reads a file) and builds the result files.
-  m.replications =
-      kParentBase + jobs * (kReplicationBase + kStatsCopies * stats + live) + events * kReplayEvent;
+  m.replications = kParentBase +
+                   jobs * (kReplicationBase + kStatsCopies * stats + live + customers * kCustomer) +
+                   events * kReplayEvent;
   m.parent = kParentBase + R * stats + std::max(stats, outputs);
   m.peak = std::max(m.parent, m.replications);
   return m;

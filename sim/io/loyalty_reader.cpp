@@ -1,0 +1,76 @@
+// Reads `shop.loyalty:`; see loyalty_reader.hpp.
+#include "io/loyalty_reader.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace cclab {
+
+void LoyaltyReader::read(const YAML::Node& n, const std::string& f) {
+  if (!y_.expectMap(n, f,
+                    {"customers", "growth_per_week", "high_effort", "retention_weeks", "after"}))
+    return;
+  Loyalty& l = sc_.shop.loyalty;
+  l.enabled = true;
+  if (!y_.has(n, "customers"))
+    y_.missing(n, f, "customers");
+  else if (auto v = y_.integer(n["customers"], f + ".customers", 1, 50000000))
+    l.customers = *v;
+  y_.optionalNumber(n, "growth_per_week", f + ".growth_per_week", 0, 10, l.growthPerWeek);
+  y_.optionalNumber(n, "high_effort", f + ".high_effort", 0, 1000, l.highEffort, true);
+  if (y_.has(n, "retention_weeks"))
+    readRetentionWeeks(n["retention_weeks"], f + ".retention_weeks");
+  else
+    std::erase_if(l.retentionWeeks, [&](int w) { return !fits(w); });
+  if (y_.has(n, "after")) readAfter(n["after"], f + ".after");
+}
+
+bool LoyaltyReader::fits(int weeks) const {
+  return sc_.warmupSeconds() + weeks * 7 * kDay <= sc_.horizonSeconds() + 1e-6;
+}
+
+void LoyaltyReader::readRetentionWeeks(const YAML::Node& n, const std::string& f) {
+  Loyalty& l = sc_.shop.loyalty;
+  l.retentionWeeksGiven = true;
+  l.retentionWeeks.clear();
+  if (!n.IsSequence()) {
+    y_.error(n, f, "expected a list of weeks, e.g. [4, 8, 13]");
+    return;
+  }
+  for (const auto& e : n) {
+    auto w = y_.integer(e, f, 1, 520);
+    if (!w) return;
+    const int weeks = static_cast<int>(*w);
+    if (std::find(l.retentionWeeks.begin(), l.retentionWeeks.end(), weeks) !=
+        l.retentionWeeks.end()) {
+      y_.error(e, f, "week " + std::to_string(weeks) + " is given twice");
+      return;
+    }
+    if (!fits(weeks)) {
+      char days[32];
+      std::snprintf(days, sizeof days, "%g", (sc_.horizonSeconds() - sc_.warmupSeconds()) / kDay);
+      y_.error(e, f,
+               "retention after " + std::to_string(weeks) + " weeks needs " +
+                   std::to_string(weeks * 7) + " days after the warm-up (the horizon leaves " +
+                   days + ")");
+      return;
+    }
+    l.retentionWeeks.push_back(weeks);
+  }
+}
+
+void LoyaltyReader::readAfter(const YAML::Node& n, const std::string& f) {
+  if (!y_.expectMap(n, f, {"unanswered", "high_effort", "low_effort", "no_question"})) return;
+  Loyalty& l = sc_.shop.loyalty;
+  for (int e = 0; e < kExperienceCount; ++e) {
+    const char* name = experienceName(e);
+    if (!y_.has(n, name)) continue;
+    const YAML::Node x = n[name];
+    const std::string xf = f + "." + name;
+    if (!y_.expectMap(x, xf, {"churn", "visit_factor"})) continue;
+    y_.optionalNumber(x, "churn", xf + ".churn", 0, 1, l.churn[e]);
+    y_.optionalNumber(x, "visit_factor", xf + ".visit_factor", 0, 1, l.visitFactor[e]);
+  }
+}
+
+}  // namespace cclab

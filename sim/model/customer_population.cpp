@@ -1,0 +1,97 @@
+// The customer population of the loyalty model; see customer_population.hpp.
+#include "model/customer_population.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "model/weekly_schedule.hpp"
+
+namespace cclab {
+
+CustomerPopulation::CustomerPopulation(const Loyalty& l, std::uint64_t seed,
+                                       std::uint64_t replication, double kpiFrom, double horizon)
+    : l_(l),
+      key_(splitmix64(seed ^ splitmix64(replication + 0xbb67ae85ULL))),
+      kpiFrom_(kpiFrom),
+      horizon_(horizon),
+      pick_(seed, replication, "customers") {
+  customers_.resize(static_cast<std::size_t>(population(horizon)));
+}
+
+long long CustomerPopulation::population(double t) const {
+  const double joined =
+      std::floor(static_cast<double>(l_.customers) * l_.growthPerWeek * std::max(0.0, t) / kWeek);
+  return l_.customers + static_cast<long long>(joined);
+}
+
+double CustomerPopulation::candidateRateFactor() const {
+  return static_cast<double>(customers_.size()) / static_cast<double>(l_.customers);
+}
+
+long long CustomerPopulation::visitor(double now) {
+  const double u = pick_.uniform01(), keep = pick_.uniform01();
+  const long long id = std::min(static_cast<long long>(u * static_cast<double>(customers_.size())),
+                                static_cast<long long>(customers_.size()) - 1);
+  if (id >= population(now)) return -1;  // not a customer yet
+  const Customer& c = customers_[static_cast<std::size_t>(id)];
+  if (c.churnedAt >= 0 || keep >= c.visitFactor) return -1;
+  return id;
+}
+
+std::uint32_t CustomerPopulation::visit(long long customer, double now) {
+  Customer& c = customers_[static_cast<std::size_t>(customer)];
+  if (now >= kpiFrom_ && now < std::min(horizon_, kpiFrom_ + kWeek)) c.cohort = true;
+  return ++c.visits;
+}
+
+std::uint64_t CustomerPopulation::streamKey(long long customer, std::uint32_t visit) const {
+  return splitmix64(
+      splitmix64(key_ ^ (static_cast<std::uint64_t>(customer) * 0x9e3779b97f4a7c15ULL)) ^ visit);
+}
+
+int CustomerPopulation::segment(long long customer, const std::vector<double>& cumulative) {
+  Customer& c = customers_[static_cast<std::size_t>(customer)];
+  if (c.segment < 0) {
+    CounterStream s(streamKey(customer, 0));
+    const double x = s.uniform01();
+    const auto at = std::lower_bound(cumulative.begin(), cumulative.end(), x) - cumulative.begin();
+    c.segment = static_cast<std::int16_t>(
+        std::min<std::ptrdiff_t>(at, static_cast<std::ptrdiff_t>(cumulative.size()) - 1));
+  }
+  return c.segment;
+}
+
+bool CustomerPopulation::experienced(long long customer, Experience e, double now, double u) {
+  Customer& c = customers_[static_cast<std::size_t>(customer)];
+  if (c.churnedAt >= 0) return false;  // an earlier, overlapping visit already lost them
+  if (u < l_.churn[e]) {
+    c.churnedAt = now;
+    return true;
+  }
+  // The customer stays, visiting less often after a poor visit (factors multiply).
+  c.visitFactor *= static_cast<float>(l_.visitFactor[e]);
+  return false;
+}
+
+void CustomerPopulation::countExperience(ShopStats& stats, Experience e, bool churned) const {
+  stats.at(ShopStats::kLoyalty, visitsCounter(l_, e)) += 1;
+  if (churned) stats.at(ShopStats::kLoyalty, churnedCounter(l_, e)) += 1;
+}
+
+void CustomerPopulation::count(ShopStats& stats) const {
+  auto at = [&](int i) -> double& { return stats.at(ShopStats::kLoyalty, i); };
+  at(kPopulation) += static_cast<double>(population(horizon_));
+  for (std::size_t i = 0; i < customers_.size(); ++i) {
+    const Customer& c = customers_[i];
+    if (static_cast<long long>(i) >= population(horizon_)) break;
+    at(c.churnedAt >= 0 ? kChurned : kActive) += 1;
+    if (!c.cohort) continue;
+    at(kCohort) += 1;
+    for (std::size_t r = 0; r < l_.retentionWeeks.size(); ++r) {
+      const double when = kpiFrom_ + l_.retentionWeeks[r] * kWeek;
+      if (c.churnedAt < 0 || c.churnedAt >= when) at(retainedCounter(static_cast<int>(r))) += 1;
+    }
+  }
+}
+
+}  // namespace cclab
