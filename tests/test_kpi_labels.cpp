@@ -152,6 +152,19 @@ TEST(KpiFormat, ShareIntervalsStayInsideZeroOne) {
   EXPECT_EQ(formatKpiInterval(std::nan(""), 0, 0, KpiUnit::Share, Lang::En), "");
 }
 
+// A net amount of money may be below 0: its interval is kept as it is (the net contribution of a
+// shop losing money used to print "[€ 0, € 0]"), and written with its sign.
+TEST(KpiFormat, NetMoneyIntervalsMayLieBelowZero) {
+  const KpiInterval i = rangeInterval(-1200, -1500, -900, KpiUnit::NetEuros);
+  EXPECT_EQ(i.lo, -1500);
+  EXPECT_EQ(i.hi, -900);
+  EXPECT_EQ(formatKpi(-1200, KpiUnit::NetEuros, Lang::En), "-€ 1,200");
+  EXPECT_EQ(findKpiLabel("shop", "net_contribution")->unit, KpiUnit::NetEuros);
+  EXPECT_EQ(findKpiLabel("shop", "net_contribution_per_week")->unit, KpiUnit::NetEuros);
+  const KpiInterval cost = rangeInterval(-5, -20, 10, KpiUnit::Euros);  // a cost stays >= 0
+  EXPECT_EQ(cost.lo, 0);
+}
+
 // Every label's key is defined in docs/results.md (or docs/coaching.md), and the label table
 // in docs/results.md is the one generated from kpiLabels() (CCLAB_UPDATE_DOCS=1 rewrites it).
 TEST(KpiLabels, DocsDefineEveryKeyAndShowTheTable) {

@@ -10,6 +10,7 @@ namespace cclab {
 namespace {
 
 bool inRange(double x, KpiUnit unit) {
+  if (unit == KpiUnit::NetEuros) return true;
   return x >= 0 && (unit != KpiUnit::Share || x <= 1);
 }
 
@@ -49,6 +50,7 @@ std::string formatIn(double v, KpiUnit unit, Lang lang, bool sign, double ref) {
     case KpiUnit::Seconds:  // a difference: the digits of `ref` (its interval's), like the others
       return duration(v, sign ? ref : v, lang, plus);
     case KpiUnit::Euros:
+    case KpiUnit::NetEuros:
       return (v < 0 ? "-" : plus) + "€ " +
              formatNumber(std::abs(v), a >= 100 || a == 0 ? 0 : 2, lang);
     case KpiUnit::Hours:

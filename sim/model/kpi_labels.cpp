@@ -292,9 +292,9 @@ const std::vector<KpiLabel> kRows = {
     {"shop", "contribution", "Contribution of the orders (revenue x gross margin)",
      "Brutomarge van de bestellingen", U::Euros, B::Higher, kNone},
     {"shop", "net_contribution", "Net contribution (after contact-center costs)",
-     "Nettobijdrage (na kosten klantenservice)", U::Euros, B::Higher, kNone},
+     "Nettobijdrage (na kosten klantenservice)", U::NetEuros, B::Higher, kNone},
     {"shop", "net_contribution_per_week", "Net contribution per week", "Nettobijdrage per week",
-     U::Euros, B::Higher, kNone},
+     U::NetEuros, B::Higher, kNone},
     {"shop", "chatting_visits", "Visits that chatted", "Bezoeken met chat", U::Count, B::Neither,
      kNone},
     // shop: coaching (docs/coaching.md)
@@ -401,6 +401,8 @@ const char* toString(KpiUnit u) {
       return "hours";
     case KpiUnit::Euros:
       return "euros";
+    case KpiUnit::NetEuros:
+      return "euros (net: may be below 0)";
     case KpiUnit::Ratio:
       return "ratio (x)";
   }

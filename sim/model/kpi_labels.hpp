@@ -1,6 +1,7 @@
 // The one table of KPI labels: for every KPI key of summary.json and comparison.json (channels,
 // agent groups, the shop and its breakdowns) a human label in English and Dutch, its unit (which
-// also gives its range: a share lies in [0, 1], everything else is >= 0), the direction that is
+// also gives its range: a share lies in [0, 1], a net amount anywhere, everything else is >= 0),
+// the direction that is
 // better, and what an undefined value means ("n/a: no chats"). report.html, the console tables,
 // the GUI and docs/results.md all read it; a new KPI is one row in kpi_labels.cpp.
 #pragma once
@@ -17,13 +18,14 @@ bool langFromName(const std::string& name, Lang& lang);
 
 /// What a KPI measures, which sets how it is written and its range.
 enum class KpiUnit {
-  Count,    // contacts, orders... (means over replications): "1,745"
-  Number,   // a mean level (queue length, agents, concurrency, score): "2.35"
-  Share,    // a proportion in [0, 1], written as a percentage: "2.85%"
-  Seconds,  // a duration: "45 s", "4.5 min", "2.1 h"
-  Hours,    // agent-hours: "1,234 h"
-  Euros,    // money: "€ 12.34", "€ 1,234"
-  Ratio,    // a ratio of two rates: "7.5x"
+  Count,     // contacts, orders... (means over replications): "1,745"
+  Number,    // a mean level (queue length, agents, concurrency, score): "2.35"
+  Share,     // a proportion in [0, 1], written as a percentage: "2.85%"
+  Seconds,   // a duration: "45 s", "4.5 min", "2.1 h"
+  Hours,     // agent-hours: "1,234 h"
+  Euros,     // money: "€ 12.34", "€ 1,234"
+  NetEuros,  // a net amount of money, which may be below 0 (written like Euros)
+  Ratio,     // a ratio of two rates: "7.5x"
 };
 const char* toString(KpiUnit u);  // "count", "share", ... (docs table)
 

@@ -18,8 +18,7 @@ enum Experience : int {
   kNoQuestion,  // no question on the visit
   kExperienceCount
 };
-const char* experienceName(int e);      // unanswered, high_effort, low_effort, no_question
-int experienceIndex(const char* name);  // -1 if unknown
+const char* experienceName(int e);  // unanswered, high_effort, low_effort, no_question
 
 struct Loyalty {
   bool enabled = false;
