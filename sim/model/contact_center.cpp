@@ -846,7 +846,7 @@ void ContactCenter::dutyChange(int agent) {
 void ContactCenter::hoursChange(int channel) {
   integrate(channel, sim_.now());
   cur_[channel].open = isOpen(channel) ? 1 : 0;
-  if (!cur_[channel].open && sc_.channels[channel].atClosing == AtClosing::Disconnect)
+  if (cur_[channel].open == 0 && sc_.channels[channel].atClosing == AtClosing::Disconnect)
     disconnectQueue(channel);
   refreshShown(channel);
   const double next = sc_.channels[channel].hours.nextChange(sim_.now());
