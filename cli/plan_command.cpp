@@ -26,7 +26,7 @@ struct PlanArgs {
   int replications = 10;
   int jobs = 1;
   int rounds = 4;
-  int trimRounds = 3;
+  int trimRounds = 6;
   RosterGrid grid;
   std::string out = "results/plan";
   std::string engine = defaultEngine().name;
@@ -48,7 +48,7 @@ void addOptions(CLI::App& c, PlanArgs& o) {
   c.add_option("--rounds", o.rounds, "Simulation rounds that may add agents (default 4)")
       ->check(CLI::Range(1, 50));
   c.add_option("--trim-rounds", o.trimRounds,
-               "Simulation rounds that may take agents away where every target holds (default 3)")
+               "Simulation rounds that may take agents away where every target holds (default 6)")
       ->check(CLI::Range(0, 50));
   c.add_option("--start-step", o.grid.startStepMinutes,
                "Minutes between the start times a shift template may move to (default 0)")
