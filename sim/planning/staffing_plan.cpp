@@ -250,6 +250,7 @@ void simulateStaffing(const Scenario& sc, const StaffingTargets& targets, const 
   const Scenario staffed = readScenarioText(sc.file + " [staffed]", plan.staffedText);
   RunSetup setup;
   setup.label = dir;
+  setup.label[setup.label.find('-')] = ' ';  // "round 2", "trim 1" for the progress display
   setup.gates = targets.gates;
   setup.hooks = opts.hooks;
   auto run = runScenario(staffed, ro, (fs::path(out) / dir).string(), setup);
