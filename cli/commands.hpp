@@ -9,6 +9,7 @@ namespace cclab::cli {
 
 void setupRun(CLI::App& app, int& exitCode);
 void setupStaff(CLI::App& app, int& exitCode);
+void setupPlan(CLI::App& app, int& exitCode);
 void setupSweep(CLI::App& app, int& exitCode);
 void setupMerge(CLI::App& app, int& exitCode);
 void setupCompare(CLI::App& app, int& exitCode);

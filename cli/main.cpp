@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   int exitCode = kExitBadInput;  // set by the subcommand that runs
   setupRun(app, exitCode);
   setupStaff(app, exitCode);
+  setupPlan(app, exitCode);
   setupSweep(app, exitCode);
   setupMerge(app, exitCode);
   setupCompare(app, exitCode);

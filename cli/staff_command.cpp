@@ -26,6 +26,7 @@ struct StaffArgs {
   int replications = 10;
   int jobs = 1;
   int rounds = 4;
+  int trimRounds = 0;
   RosterGrid grid;
   std::string out = "results/staff";
   std::string engine = defaultEngine().name;
@@ -43,6 +44,10 @@ void addOptions(CLI::App& c, StaffArgs& o) {
   c.add_option("-j,--jobs", o.jobs, "Replications run in parallel")->check(CLI::Range(1, 256));
   c.add_option("--rounds", o.rounds, "Simulation rounds that may add agents (default 4)")
       ->check(CLI::Range(1, 50));
+  c.add_option("--trim-rounds", o.trimRounds,
+               "Simulation rounds that may take agents away where every target holds (default "
+               "0)")
+      ->check(CLI::Range(0, 50));
   c.add_option("--start-step", o.grid.startStepMinutes,
                "Minutes between the start times a shift template may move to (default 0: as "
                "written)")
@@ -106,12 +111,20 @@ void printPhaseChecks(const nlohmann::ordered_json& staffing) {
                 fmt(jsonNumber(c["value"]), 3).c_str(), c["pass"].get<bool>() ? "pass" : "FAIL");
 }
 
+/// Which simulation the verdict is about: "round 2", or "trim-3, 2 of 3 trim rounds kept".
+std::string writtenRun(const StaffingPlan& plan) {
+  if (plan.trimRounds == 0) return "round " + std::to_string(plan.rounds);
+  return plan.runDir + ", " + std::to_string(plan.trimsKept) + " of " +
+         std::to_string(plan.trimRounds) + " trim rounds kept";
+}
+
 int staffCommand(const StaffArgs& o) {
   return exitCodeOf("staff", [&] {
     const Scenario sc = readScenarioFile(o.scenario);
     const StaffingTargets targets = readStaffingTargets(sc, o.targets);
     StaffingOptions opts;
     opts.rounds = o.rounds;
+    opts.trimRounds = o.trimRounds;
     opts.grid = o.grid;
     opts.hooks = progressHooks(o.quiet);
     const RunOptions ro = runOptions(o.seed, o.replications, o.jobs, o.engine, false);
@@ -124,10 +137,11 @@ int staffCommand(const StaffArgs& o) {
                 grouped(staffing["cost"].get<double>()).c_str(), sc.horizonDays);
     printPhaseChecks(staffing);
     const fs::path dir(o.out);
-    std::printf("\n%s\nverdict on the staffing written (round %d): %s\nstaffing: %s, %s, %s, %s\n",
-                gatesTable(plan.gates).c_str(), plan.rounds, plan.pass() ? "pass" : "FAIL",
-                (dir / "roster.csv").c_str(), (dir / "staffing.csv").c_str(),
-                (dir / "staffing.json").c_str(), (dir / "staffed.yaml").c_str());
+    std::printf("\n%s\nverdict on the staffing written (%s): %s\nstaffing: %s, %s, %s, %s\n",
+                gatesTable(plan.gates).c_str(), writtenRun(plan).c_str(),
+                plan.pass() ? "pass" : "FAIL", (dir / "roster.csv").c_str(),
+                (dir / "staffing.csv").c_str(), (dir / "staffing.json").c_str(),
+                (dir / "staffed.yaml").c_str());
     for (const auto& c : plan.phaseChecks)
       if (!c.pass) return 1;
     return gatesExitCode(plan.gates);

@@ -310,4 +310,48 @@ EOF
 [ $rc -eq 2 ] && grep -q "^cclab staff: group 'team', phase days 0-7: mon 00:00 needs [0-9]* agents working but no shift template works then" "$tmp/staff3.err"
 check "staff names the phase and interval no shift template covers (exit $rc)" $?
 
+# plan: every scenario staffed for the same targets, compared on common random numbers
+for load in 30 45; do
+  cat >"$tmp/plan-$load.yaml" <<EOF
+name: phone-$load
+interval_minutes: 60
+horizon_days: 7
+channels:
+  phone:
+    kind: phone
+    hours: always
+    patience: {dist: exponential, mean_s: 180}
+    handle_time: {dist: exponential, mean_s: 300}
+    arrivals: {per_hour: $load}
+agents:
+  - name: team
+    channels: [phone]
+    cost_per_hour: 30
+    shifts:
+      - {name: night, agents: 1, hours: {mon-sun: "00:00-08:00"}}
+      - {name: day, agents: 1, hours: {mon-sun: "08:00-16:00"}}
+      - {name: evening, agents: 1, hours: {mon-sun: "16:00-24:00"}}
+EOF
+done
+"$cclab" plan "$tmp/plan-30.yaml" "$tmp/plan-45.yaml" --target 'phone.service_level>=0.8' -r 2 -q \
+  --out "$tmp/plan" >"$tmp/plan.txt"; rc=$?
+[ $rc -eq 0 ]; check "plan staffs both scenarios to the target (exit $rc)" $?
+grep -q "^  phone-45: needs +[0-9,.]* team agent-hours a week, most in the [a-z]* (+[0-9.]* working), +€ [0-9,]* a week$" "$tmp/plan.txt"
+check "plan prints a verdict naming the group, the part of the day and the cost" $?
+grep -q "^    phone.service_level>=0.8 *all *achieved 0\.[89][0-9]* *pass$" "$tmp/plan.txt"; check "plan prints the service achieved next to the target" $?
+[ -s "$tmp/plan/plan.json" ] && [ -s "$tmp/plan/plan.csv" ] && grep -q 'id="plan"' "$tmp/plan/report.html"
+check "plan writes plan.json, plan.csv and report.html with a plan section" $?
+"$cclab" plan "$tmp/plan-30.yaml" "$tmp/plan-45.yaml" --target 'phone.service_level>=0.8' -r 2 -q \
+  --out "$tmp/plan2" >/dev/null && cmp -s "$tmp/plan/plan.json" "$tmp/plan2/plan.json" && cmp -s "$tmp/plan/plan.csv" "$tmp/plan2/plan.csv"
+check "plan reruns are byte-identical" $?
+"$cclab" plan "$tmp/plan-30.yaml" "$tmp/plan-45.yaml" --target 'phone.nonsense>=0.8' -q --out "$tmp/plan3" >/dev/null 2>"$tmp/plan3.err"; rc=$?
+[ $rc -eq 2 ] && [ "$(head -1 "$tmp/plan3.err")" = "--target: gates: unknown KPI 'phone.nonsense' (use channel.kpi, e.g. chat.service_level, or shop.kpi)" ]
+check "plan refuses an unknown KPI in --target (exit $rc)" $?
+"$cclab" plan "$tmp/plan-30.yaml" --target 'phone.service_level>=0.8' -q --out "$tmp/plan4" >/dev/null 2>"$tmp/plan4.err"; rc=$?
+[ $rc -eq 2 ] && grep -q "At least 2 required" "$tmp/plan4.err"; check "plan needs a variant besides the baseline (exit $rc)" $?
+"$cclab" plan "$tmp/plan-30.yaml" "$tmp/day-only.yaml" --target 'phone.service_level>=0.8' -r 2 -q --out "$tmp/plan5" >/dev/null 2>"$tmp/plan5.err"; rc=$?
+[ $rc -eq 2 ] && grep -q "^cclab plan: scenario 'day-only': group 'team', phase days 0-7: mon 00:00 needs [0-9]* agents working but no shift template works then" "$tmp/plan5.err"
+check "plan names the scenario, phase and interval of infeasible targets (exit $rc)" $?
+[ ! -e "$tmp/plan5/plan.json" ]; check "infeasible targets leave no plan" $?
+
 finish

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <set>
 
 #include "experiment/request_error.hpp"
 #include "experiment/sweep.hpp"
@@ -126,7 +127,9 @@ void staffFor(const Scenario& sc, const StaffingTargets& targets, const Staffing
   const int ipd = sc.intervalsPerDay();
   std::string t = sc.text;
   plan.channels.clear();
+  std::set<int> staffed;  // groups: channels served by one group share its staffing
   for (const auto& [c, r] : req) {
+    if (!staffed.insert(targets.groupOf.at(c)).second) continue;
     ChannelStaffing cs;
     cs.channel = c;
     cs.group = targets.groupOf.at(c);
@@ -219,25 +222,147 @@ std::vector<PhaseCheck> checkPhases(const Scenario& sc, const std::vector<Staffi
   return checks;
 }
 
+/// The targeted channels of each agent group.
+std::map<int, std::vector<int>> channelsByGroup(const StaffingTargets& targets) {
+  std::map<int, std::vector<int>> out;
+  for (const auto& [c, g] : targets.groupOf) out[g].push_back(c);
+  return out;
+}
+
+/// Channels served by one group share its requirement: each gets the largest of theirs.
+void alignGroups(const StaffingTargets& targets, Requirement& req) {
+  for (const auto& [g, channels] : channelsByGroup(targets)) {
+    auto most = req.at(channels.front());
+    for (int c : channels)
+      for (std::size_t p = 0; p < most.size(); ++p)
+        for (std::size_t w = 0; w < most[p].size(); ++w)
+          most[p][w] = std::max(most[p][w], req.at(c)[p][w]);
+    for (int c : channels) req[c] = most;
+  }
+}
+
+/// Staffs `plan` for `req` and simulates that staffing into `out`/`dir`; sets its gates, phase
+/// checks, result and directory.
+void simulateStaffing(const Scenario& sc, const StaffingTargets& targets, const RunOptions& ro,
+                      const std::string& out, const StaffingOptions& opts, const Requirement& req,
+                      const std::string& dir, StaffingPlan& plan) {
+  staffFor(sc, targets, opts, req, plan);
+  const Scenario staffed = readScenarioText(sc.file + " [staffed]", plan.staffedText);
+  RunSetup setup;
+  setup.label = dir;
+  setup.label[setup.label.find('-')] = ' ';  // "round 2", "trim 1" for the progress display
+  setup.gates = targets.gates;
+  setup.hooks = opts.hooks;
+  auto run = runScenario(staffed, ro, (fs::path(out) / dir).string(), setup);
+  plan.gates = run->gates;
+  plan.phaseChecks = checkPhases(sc, plan.phases, run->result, targets.byChannel);
+  plan.runDir = dir;
+  plan.result = std::move(run->result);
+}
+
 /// Staffs for `req`, simulates it into `out`/round-N, and raises `req` where an interval of a
 /// phase missed a target, round by round; the plan keeps the staffing last simulated.
 void confirmBySimulation(const Scenario& sc, const StaffingTargets& targets, const RunOptions& ro,
                          const std::string& out, const StaffingOptions& opts, Requirement& req,
                          StaffingPlan& plan) {
   for (int round = 1; round <= opts.rounds; ++round) {
-    staffFor(sc, targets, opts, req, plan);
-    const Scenario staffed = readScenarioText(sc.file + " [staffed]", plan.staffedText);
-    RunSetup setup;
-    setup.label = "round " + std::to_string(round);
-    setup.gates = targets.gates;
-    setup.hooks = opts.hooks;
-    const auto run = runScenario(
-        staffed, ro, (fs::path(out) / ("round-" + std::to_string(round))).string(), setup);
+    simulateStaffing(sc, targets, ro, out, opts, req, "round-" + std::to_string(round), plan);
     plan.rounds = round;
-    plan.gates = run->gates;
-    plan.phaseChecks = checkPhases(sc, plan.phases, run->result, targets.byChannel);
     if (plan.pass() || round == opts.rounds) break;
-    if (!addWhereMissed(sc, plan.phases, run->result, targets.byChannel, req)) break;
+    if (!addWhereMissed(sc, plan.phases, plan.result, targets.byChannel, req)) break;
+    alignGroups(targets, req);
+  }
+}
+
+/// Failed trims per (channel, phase): each asks for more room before an agent is taken there.
+using TrimMisses = std::map<std::pair<int, int>, int>;
+constexpr int kTrimMissesToFreeze = 3;
+
+/// `t` tightened by `level` in [0, 1): a share target moves that far towards 1, a <= target
+/// towards 0.
+StaffTarget tightened(StaffTarget t, double level) {
+  if (t.op[0] == '>')
+    t.value += (1 - t.value) * level;
+  else
+    t.value *= 1 - level;
+  return t;
+}
+
+/// The targets of channel `c` in phase `p`, tightened by its misses (1 - 2^-misses).
+std::vector<StaffTarget> trimTargets(const StaffingTargets& targets, const TrimMisses& misses,
+                                     int c, int p) {
+  const auto it = misses.find({c, p});
+  const double level = it == misses.end() ? 0 : 1 - std::pow(0.5, it->second);
+  std::vector<StaffTarget> out;
+  for (const auto& t : targets.byChannel.at(c)) out.push_back(tightened(t, level));
+  return out;
+}
+
+/// Takes an agent from every staffed interval of the week where the KPIs of each targeted
+/// channel the group serves meet their (tightened) targets in `round`, one of them with
+/// contacts, in the phases where none of those channels missed kTrimMissesToFreeze times; false
+/// if none could be taken.
+bool removeWhereMet(const Scenario& sc, const std::vector<StaffingPhase>& phases,
+                    const ExperimentResult& round, const StaffingTargets& targets,
+                    const TrimMisses& misses, Requirement& req) {
+  bool removed = false;
+  for (const auto& [g, channels] : channelsByGroup(targets))
+    for (std::size_t p = 0; p < phases.size(); ++p) {
+      const int pi = static_cast<int>(p);
+      bool frozen = false;
+      for (int c : channels) {
+        const auto it = misses.find({c, pi});
+        frozen = frozen || (it != misses.end() && it->second >= kTrimMissesToFreeze);
+      }
+      if (frozen) continue;
+      const auto [first, end] = phaseIntervals(sc, phases[p]);
+      for (std::size_t w = 0; w < req.at(channels.front())[p].size(); ++w) {
+        if (req.at(channels.front())[p][w] == 0) continue;
+        bool measured = false, missed = false;
+        for (int c : channels) {
+          const auto kpis = kpisOver(sc, round, c, first, end, static_cast<int>(w));
+          const auto ts = trimTargets(targets, misses, c, pi);
+          for (const auto& kv : kpis)
+            for (const auto& t : ts)
+              measured = measured || (kv.name == t.kpi && !std::isnan(kv.value));
+          missed = missed || missesTarget(kpis, ts);
+        }
+        if (!measured || missed) continue;
+        for (int c : channels) --req[c][p][w];
+        removed = true;
+      }
+    }
+  return removed;
+}
+
+/// Trim rounds (a plan that meets every target): takes agents away where the targets hold,
+/// simulates the smaller staffing into `out`/trim-N and keeps it only if every target still
+/// holds over the run and in every phase. A phase that missed asks for more room in the next
+/// trial (half the distance left to a perfect KPI, then half again) and is left as it is after
+/// kTrimMissesToFreeze misses; the plan keeps the last staffing that held.
+void trimBySimulation(const Scenario& sc, const StaffingTargets& targets, const RunOptions& ro,
+                      const std::string& out, const StaffingOptions& opts, Requirement& req,
+                      StaffingPlan& plan) {
+  TrimMisses misses;
+  for (int t = 1; t <= opts.trimRounds; ++t) {
+    Requirement trial = req;
+    if (!removeWhereMet(sc, plan.phases, plan.result, targets, misses, trial)) break;
+    StaffingPlan candidate = plan;
+    simulateStaffing(sc, targets, ro, out, opts, trial, "trim-" + std::to_string(t), candidate);
+    candidate.trimRounds = plan.trimRounds = t;
+    if (candidate.pass()) {
+      candidate.trimsKept = plan.trimsKept + 1;
+      plan = std::move(candidate);
+      req = trial;
+      continue;
+    }
+    bool phaseMissed = false;
+    for (const PhaseCheck& c : candidate.phaseChecks)
+      if (!c.pass) {
+        ++misses[{c.channel, c.phase}];
+        phaseMissed = true;
+      }
+    if (!phaseMissed) break;  // only the run as a whole missed: no phase to blame
   }
 }
 
@@ -324,8 +449,8 @@ StaffingTargets readStaffingTargets(const Scenario& sc, const std::vector<std::s
 }
 
 bool StaffingPlan::pass() const {
-  bool ok = true;
-  for (const auto& g : gates) ok = ok && g.status == GateStatus::Pass;
+  bool ok = true;  // a target on a channel without contacts asks for nothing
+  for (const auto& g : gates) ok = ok && (g.status == GateStatus::Pass || std::isnan(g.mean));
   for (const auto& c : phaseChecks) ok = ok && c.pass;
   return ok;
 }
@@ -345,9 +470,12 @@ StaffingPlan planStaffing(const Scenario& sc, const StaffingTargets& targets, co
   for (const auto& [c, t] : targets.byChannel)
     for (const auto& phase : plan.phases)
       req[c].push_back(analyticStart(sc, demand->result, c, targets.groupOf.at(c), t, phase));
+  alignGroups(targets, req);
   const Requirement analytic = req;
   // 3. Roster it, simulate the roster, raise the requirement where it misses a target; repeat.
   confirmBySimulation(sc, targets, ro, out, opts, req, plan);
+  // 4. Trim where every target holds with room, kept only if it still holds when simulated.
+  if (plan.pass() && opts.trimRounds > 0) trimBySimulation(sc, targets, ro, out, opts, req, plan);
   for (auto& cs : plan.channels) cs.analytic = analytic.at(cs.channel);
   writeStaffing(sc, targets, plan, out);
   return plan;
@@ -359,6 +487,11 @@ nlohmann::ordered_json staffingJson(const Scenario& sc, const StaffingTargets& t
   j["scenario"] = sc.name;
   j["targets"] = targets.texts;
   j["rounds"] = plan.rounds;
+  if (plan.trimRounds > 0) {
+    j["trim_rounds"] = plan.trimRounds;
+    j["trims_kept"] = plan.trimsKept;
+    j["simulated_in"] = plan.runDir;
+  }
   j["pass"] = plan.pass();
   nlohmann::ordered_json groups = nlohmann::ordered_json::object();
   double total = 0;

@@ -56,15 +56,20 @@ struct PhaseCheck {
 struct StaffingPlan {
   std::vector<StaffingPhase> phases;
   std::vector<ChannelStaffing> channels;  // in channel order
-  int rounds = 0;                         // simulation rounds run
-  std::vector<GateResult> gates;          // the targets over the run, judged on the last round
-  std::vector<PhaseCheck> phaseChecks;    // the targets per phase, on the last round
-  std::string staffedText;                // the scenario with the staffing last simulated
-  bool pass() const;                      // every gate and every phase check passes
+  int rounds = 0;                         // simulation rounds run (repair)
+  int trimRounds = 0;                     // trim rounds run (simulated), and of them kept
+  int trimsKept = 0;
+  std::string runDir;       // the result directory of the staffing written ("round-1", "trim-2")
+  ExperimentResult result;  // its simulation
+  std::vector<GateResult> gates;        // the targets over the run, judged on the last round
+  std::vector<PhaseCheck> phaseChecks;  // the targets per phase, on the last round
+  std::string staffedText;              // the scenario with the staffing last simulated
+  bool pass() const;  // every gate (one on a channel without contacts: met) and phase check passes
 };
 
 struct StaffingOptions {
-  int rounds = 4;  // simulation rounds that may raise the requirement
+  int rounds = 4;      // simulation rounds that may raise the requirement
+  int trimRounds = 0;  // simulation rounds that may lower it once every target holds
   RosterGrid grid;
   RunHooks hooks;
 };

@@ -210,17 +210,39 @@ std::string diffSection(const std::vector<VariantRun>& runs, Lang lang) {
          "</p>";
 }
 
+/// Links to each run's own report.html: `paths` (the baseline first), else `<dir>/report.html`.
+std::string reportLinks(const Json& c, const std::vector<std::string>& paths, Lang lang) {
+  const std::string base = c["baseline"].get<std::string>();
+  std::vector<std::string> names = {base};
+  for (const auto& v : c["variants"]) names.push_back(v["name"].get<std::string>());
+  std::vector<std::string> links = safeFileNames(names);
+  for (auto& l : links) l += "/report.html";
+  if (paths.size() == names.size()) links = paths;
+  auto link = [&](std::size_t i) {
+    return htmlEscape(tr(lang, "Report of ", "Rapport van ") + names[i] + ": ") + "<a href=\"" +
+           htmlEscape(links[i]) + "\">" + htmlEscape(links[i]) + "</a>";
+  };
+  std::string h = "<p class=\"meta\">";
+  for (std::size_t i = 1; i < names.size(); ++i) h += link(i) + " ";
+  return h + link(0) + "</p>";
+}
+
 }  // namespace
 
 std::string comparisonReportHtml(const Json& c, const std::vector<VariantRun>& runs,
                                  const std::vector<Json>& sums,
-                                 const std::vector<GateResult>& gates, Lang lang) {
+                                 const std::vector<GateResult>& gates, Lang lang,
+                                 const ComparisonPageExtras& extras) {
   const std::string base = c["baseline"].get<std::string>();
+  const std::string title =
+      extras.title.empty() ? tr(lang, "cclab comparison against ", "cclab-vergelijking met ") + base
+                           : extras.title;
   std::string h =
-      pageStart(std::string(tr(lang, "cclab comparison: ", "cclab-vergelijking: ")) + base, lang);
-  h += "<h1>" +
-       htmlEscape(tr(lang, "cclab comparison against ", "cclab-vergelijking met ") + base) +
-       "</h1><div class=\"meta\">" +
+      pageStart(extras.title.empty()
+                    ? std::string(tr(lang, "cclab comparison: ", "cclab-vergelijking: ")) + base
+                    : extras.title,
+                lang);
+  h += "<h1>" + htmlEscape(title) + "</h1><div class=\"meta\">" +
        htmlEscape(
            "seed " + std::to_string(c["seed"].get<std::uint64_t>()) + ", " +
            std::to_string(c["replications"].get<int>()) +
@@ -232,6 +254,7 @@ std::string comparisonReportHtml(const Json& c, const std::vector<VariantRun>& r
        "</div>";
   h += summaryBox(comparisonSentences(c, sums, lang), lang);
   PageSections page(lang);
+  page.add(extras.leadId, extras.leadTitle, extras.lead);
   page.add("gates", "Gates", gatesSection(gates, lang));
   page.add("differences", tr(lang, "Differences", "Verschillen"), variantsSection(c, lang));
   if (!runs.empty()) {
@@ -246,17 +269,7 @@ std::string comparisonReportHtml(const Json& c, const std::vector<VariantRun>& r
     page.add("scenario-diff",
              tr(lang, "What differs between the scenarios", "Wat verschilt tussen de scenario's"),
              diffSection(runs, lang));
-  // Each variant's directory: its name as a safe file name, as the comparison made it.
-  std::vector<std::string> names = {base};
-  for (const auto& v : c["variants"]) names.push_back(v["name"].get<std::string>());
-  const std::vector<std::string> dirs = safeFileNames(names);
-  std::string links = "<p class=\"meta\">";
-  for (std::size_t i = 1; i < names.size(); ++i)
-    links += htmlEscape(tr(lang, "Report of ", "Rapport van ") + names[i] + ": ") + "<a href=\"" +
-             htmlEscape(dirs[i]) + "/report.html\">" + htmlEscape(dirs[i]) + "/report.html</a> ";
-  links += htmlEscape(tr(lang, "Report of ", "Rapport van ") + base + ": ") + "<a href=\"" +
-           htmlEscape(dirs[0]) + "/report.html\">" + htmlEscape(dirs[0]) + "/report.html</a></p>";
-  return h + page.html() + links + pageEnd(lang);
+  return h + page.html() + reportLinks(c, extras.reportPaths, lang) + pageEnd(lang);
 }
 
 }  // namespace cclab

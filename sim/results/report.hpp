@@ -22,12 +22,21 @@ std::string runReportHtml(const Scenario& sc, const ExperimentResult& r,
                           const nlohmann::ordered_json& summary,
                           const std::vector<GateResult>& gates, Lang lang = Lang::En);
 
+/// What a workflow built on a comparison adds to its page (`cclab plan`).
+struct ComparisonPageExtras {
+  std::string title;                     // the page's heading ("" : "cclab comparison against ...")
+  std::string leadId, leadTitle, lead;   // a first section (HTML body; none when empty)
+  std::vector<std::string> reportPaths;  // each run's report.html, relative to the page (the
+                                         // baseline first; empty: <run's directory>/report.html)
+};
+
 /// `runs`: the baseline first, then the variants (as comparison.json lists them); `summaries`:
 /// each run's summary.json, in the same order.
 std::string comparisonReportHtml(const nlohmann::ordered_json& comparison,
                                  const std::vector<VariantRun>& runs,
                                  const std::vector<nlohmann::ordered_json>& summaries,
-                                 const std::vector<GateResult>& gates, Lang lang = Lang::En);
+                                 const std::vector<GateResult>& gates, Lang lang = Lang::En,
+                                 const ComparisonPageExtras& extras = {});
 
 /// `s` with &, <, >, " escaped for HTML text and attributes.
 std::string htmlEscape(const std::string& s);

@@ -1,0 +1,135 @@
+// `cclab plan`: staffs every scenario for the same targets (the roster machinery of `cclab
+// staff`, trimmed where the targets hold with room), compares the staffed scenarios on common
+// random numbers and prints, per variant and phase, what it brings in orders and money, the
+// staffing it needs and the net benefit a week, with the service each staffing achieved.
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include "cli/cli_support.hpp"
+#include "cli/commands.hpp"
+#include "engine/engines.hpp"
+#include "model/kpi_format.hpp"
+#include "planning/plan_run.hpp"
+#include "results/output_dir.hpp"
+
+namespace fs = std::filesystem;
+
+namespace cclab::cli {
+
+namespace {
+
+struct PlanArgs {
+  std::vector<std::string> scenarios;
+  std::vector<std::string> targets;
+  std::uint64_t seed = 1;
+  int replications = 10;
+  int jobs = 1;
+  int rounds = 4;
+  int trimRounds = 6;
+  RosterGrid grid;
+  std::string out = "results/plan";
+  std::string engine = defaultEngine().name;
+  std::string lang = "en";
+  bool quiet = false;
+};
+
+void addOptions(CLI::App& c, PlanArgs& o) {
+  c.add_option("scenarios", o.scenarios, "Scenario files; the first is the baseline")
+      ->required()
+      ->expected(2, 100);
+  c.add_option("--target", o.targets,
+               "channel.kpi OP value: service_level/availability (>=), abandonment_rate/asa_s (<=)")
+      ->required();
+  addSeedOption(c, o.seed);
+  c.add_option("-r,--replications", o.replications, "Replications per simulation (default 10)")
+      ->check(CLI::Range(2, 100000));
+  c.add_option("-j,--jobs", o.jobs, "Replications run in parallel")->check(CLI::Range(1, 256));
+  c.add_option("--rounds", o.rounds, "Simulation rounds that may add agents (default 4)")
+      ->check(CLI::Range(1, 50));
+  c.add_option("--trim-rounds", o.trimRounds,
+               "Simulation rounds that may take agents away where every target holds (default 6)")
+      ->check(CLI::Range(0, 50));
+  c.add_option("--start-step", o.grid.startStepMinutes,
+               "Minutes between the start times a shift template may move to (default 0)")
+      ->check(CLI::Range(0, 720));
+  c.add_option("--start-range", o.grid.startRangeMinutes,
+               "How far (minutes) either way a template's start may move (default 0)")
+      ->check(CLI::Range(0, 720));
+  c.add_option("--break-step", o.grid.breakStepMinutes,
+               "Minutes between the positions of a break within its window (default 15)")
+      ->check(CLI::Range(1, 240));
+  c.add_option("-o,--out", o.out, "Output directory (default results/plan)");
+  addEngineOption(c, o.engine);
+  c.add_option("--lang", o.lang, "Language of report.html: en (default) or nl")
+      ->check(CLI::IsMember({"en", "nl"}));
+  c.add_flag("-q,--quiet", o.quiet, "No progress on stderr");
+}
+
+/// Per scenario: its staffing a week and the service it achieved next to each target.
+void printScenarios(const nlohmann::ordered_json& plan) {
+  std::printf("staffed for %s:\n", plan["targets"].dump().c_str());
+  for (const auto& sc : plan["scenarios"]) {
+    std::printf(
+        "  %s: %s paid agent-hours a week, %s a week (roster; %s)\n",
+        sc["name"].get<std::string>().c_str(),
+        formatNumber(sc["staffing_hours_per_week"].get<double>(), 1, Lang::En).c_str(),
+        formatKpi(sc["staffing_cost_per_week"].get<double>(), KpiUnit::Euros, Lang::En).c_str(),
+        sc["simulated_in"].get<std::string>().c_str());
+    for (const auto& a : sc["achieved"])
+      std::printf(
+          "    %-32s %-22s achieved %s  %s\n", a["target"].get<std::string>().c_str(),
+          a["phase"].get<std::string>().c_str(),
+          a["value"].is_number() ? fmt(a["value"].get<double>(), 3).c_str() : "- (no contacts)",
+          a["pass"].get<bool>() ? "pass" : "FAIL");
+  }
+}
+
+void printVerdicts(const nlohmann::ordered_json& plan) {
+  for (const auto& v : plan["variants"]) {
+    std::printf("\n%s vs %s (common random numbers, a week, 95%% interval)\n  %s\n",
+                v["name"].get<std::string>().c_str(), plan["baseline"].get<std::string>().c_str(),
+                v["verdict"].get<std::string>().c_str());
+    if (!v.contains("phases")) continue;
+    for (const auto& ph : v["phases"])
+      std::printf("  %s\n", ph["verdict"].get<std::string>().c_str());
+  }
+}
+
+int planCommand(const PlanArgs& o) {
+  return exitCodeOf("plan", [&] {
+    const PlanRequest req = readPlanRequest(o.scenarios, o.targets);
+    StaffingOptions opts;
+    opts.rounds = o.rounds;
+    opts.trimRounds = o.trimRounds;
+    opts.grid = o.grid;
+    opts.hooks = progressHooks(o.quiet);
+    Lang lang = Lang::En;
+    langFromName(o.lang, lang);
+    const RunOptions ro = runOptions(o.seed, o.replications, o.jobs, o.engine, false);
+    const OutputDir out(o.out, OutputDir::Kind::Container);
+    const PlanRun run = runPlan(req, ro, out.path(), opts, lang);
+    printScenarios(run.plan);
+    printVerdicts(run.plan);
+    const fs::path dir(o.out);
+    std::printf("\nplan: %s, %s\nreport: %s\n", (dir / "plan.json").c_str(),
+                (dir / "plan.csv").c_str(), (dir / "report.html").c_str());
+    for (const auto& s : run.staffing)
+      if (!s.pass()) return 1;
+    return kExitOk;
+  });
+}
+
+}  // namespace
+
+void setupPlan(CLI::App& app, int& exitCode) {
+  auto o = std::make_shared<PlanArgs>();
+  auto* c = app.add_subcommand(
+      "plan",
+      "Staff every scenario for the same targets, compare them on common random numbers: orders, "
+      "staffing and net benefit a week, phase by phase");
+  addOptions(*c, *o);
+  c->callback([o, &exitCode] { exitCode = planCommand(*o); });
+}
+
+}  // namespace cclab::cli
