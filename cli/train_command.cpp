@@ -9,6 +9,8 @@
 #include "cli/commands.hpp"
 #include "experiment/request_error.hpp"
 #include "io/scenario_reader.hpp"
+#include "model/kpi_format.hpp"
+#include "model/kpi_labels.hpp"
 #include "results/result_dir.hpp"
 #include "training/scripted_trainee.hpp"
 #include "training/trainee_script.hpp"
@@ -39,14 +41,53 @@ void printScorecard(const TrainingSession& s) {
                 pct(st.team).c_str());
   std::printf("  %-12s %9s %9s   (%s vs %s; team: %d contacts)\n", "total", pct(c.trainee).c_str(),
               pct(c.team).c_str(), c.traineeBand.c_str(), c.teamBand.c_str(), c.teamContacts);
+  const ScorecardStep* weakest = nullptr;
+  for (const auto& st : c.steps)
+    if (!weakest || st.trainee - st.team < weakest->trainee - weakest->team) weakest = &st;
+  if (c.traineeContacts == 0)
+    std::printf("The seat took no contact in these days: was the agent on shift?\n");
+  else if (weakest && weakest->trainee < weakest->team)
+    std::printf("Furthest behind the team: %s (%s vs %s).\n", weakest->name.c_str(),
+                pct(weakest->trainee).c_str(), pct(weakest->team).c_str());
+  else
+    std::printf("At or above the team on every step.\n");
+}
+
+/// One sentence on what the trainee's days did to orders and repeat contacts.
+void printVerdict(const TrainingSession& s) {
+  double orders = 0, revenue = 0, repeats = 0;
+  for (const auto& f : s.shop) {
+    const double d = f.withTrainee - f.withAgent;
+    if (f.name == "shop.orders") orders = d;
+    if (f.name == "shop.revenue") revenue = d;
+    if (f.name == "shop.repeat_contacts") repeats = d;
+  }
+  std::printf(
+      "The trainee's decisions changed orders by %s (revenue %s) and repeat contacts by %s "
+      "against the simulated agent: the same shoppers and random numbers, so the difference "
+      "comes from the seat (on this run's shoppers; other days differ).\n",
+      formatKpiDifference(orders, KpiUnit::Count, Lang::En).c_str(),
+      formatKpiDifference(revenue, KpiUnit::Euros, Lang::En).c_str(),
+      formatKpiDifference(repeats, KpiUnit::Count, Lang::En).c_str());
 }
 
 void printShop(const TrainingSession& s) {
   std::printf(
-      "The shift with the trainee vs with the simulated agent in the seat (same shoppers):\n");
-  for (const auto& f : s.shop)
-    std::printf("  %-36s %12s %12s\n", f.name.c_str(), fmt(f.withTrainee, 3).c_str(),
-                fmt(f.withAgent, 3).c_str());
+      "\nThe run with the trainee in the seat vs with the simulated agent there (the same "
+      "shoppers;\nthe whole run, so repeat contacts of later days count):\n");
+  std::printf("  %s %14s %14s %12s\n", pad("", 34, false).c_str(), "trainee", "agent",
+              "difference");
+  for (const auto& f : s.shop) {
+    const KpiPath p = parseKpiPath(f.name);
+    const KpiUnit unit = p.label ? p.label->unit : KpiUnit::Count;
+    std::string name = kpiName(p.label, p.key, Lang::En);
+    if (!p.channel.empty()) name = p.channel + ": " + name;
+    std::printf(
+        "  %s %s %s %s\n", pad(name, 34, false).c_str(),
+        pad(formatKpi(f.withTrainee, unit, Lang::En), 14, true).c_str(),
+        pad(formatKpi(f.withAgent, unit, Lang::En), 14, true).c_str(),
+        pad(formatKpiDifference(f.withTrainee - f.withAgent, unit, Lang::En), 12, true).c_str());
+  }
 }
 
 int trainCommand(const TrainArgs& o) {
@@ -72,6 +113,7 @@ int trainCommand(const TrainArgs& o) {
     dir.commit();
     printScorecard(session);
     printShop(session);
+    printVerdict(session);
     std::printf("session: %s/session.json\n", o.out.c_str());
     return kExitOk;
   });

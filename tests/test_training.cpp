@@ -10,6 +10,7 @@
 #include "experiment/request_error.hpp"
 #include "io/diagnostics.hpp"
 #include "io/scenario_reader.hpp"
+#include "io/text_file.hpp"
 #include "model/contact.hpp"
 #include "training/scripted_trainee.hpp"
 #include "training/trainee_script.hpp"
@@ -110,6 +111,54 @@ TEST(Training, SessionsAreDeterministicAndRoundTrip) {
   EXPECT_EQ(TrainingSession::fromJson("s.json", a.toJson()).toJson(), a.toJson());
   // The scorecard: Notify answered with its worst options scores 0, the other steps 1.
   for (const auto& st : a.scorecard.steps) EXPECT_DOUBLE_EQ(st.trainee, st.id == "notify" ? 0 : 1);
+}
+
+/// Records what the seat was offered and chose, passing the decisions on.
+struct OfferLog : Seat {
+  explicit OfferLog(Seat& decider) : inner(decider) {}
+  std::size_t chooseContact(double now, const std::vector<SeatOffer>& offers) override {
+    const std::size_t pick = inner.chooseContact(now, offers);
+    seen.push_back({offers, pick});
+    return pick;
+  }
+  SeatHandling handleContact(double now, const SeatContact& c) override {
+    return inner.handleContact(now, c);
+  }
+  Seat& inner;
+  std::vector<std::pair<std::vector<SeatOffer>, std::size_t>> seen;
+};
+
+// With one chat agent a shift, contacts queue: the seat is offered the first waiting contact of
+// each channel it serves (one offer per channel, each waiting), and a script's channel order
+// decides which it takes.
+TEST(Training, TheSeatChoosesAmongTheFirstWaitingContactOfEachChannel) {
+  std::string text = readWholeFile(std::string(CCLAB_SOURCE_DIR) + "/scenarios/coaching-team.yaml");
+  for (const char* shift : {"{name: day, agents: 2, hours: {mon-fri: \"08:00-16:30\"}}",
+                            "{name: evening, agents: 4,"}) {
+    const auto at = text.find(shift, text.find("- name: chat"));
+    ASSERT_NE(at, std::string::npos) << shift;
+    text.replace(text.find("agents: ", at) + 8, 1, "1");
+  }
+  Scenario sc = readScenarioText("busy.yaml", text);
+  sc.horizonDays = 7;
+  const TraineeScript t = readTraineeScriptText("s.yaml", "take: [messaging, chat]\n", sc);
+  ScriptedTrainee trainee(t, sc.coaching.rubric);
+  OfferLog log(trainee);
+  runReplication(sc, 1, 0, kPlainEngine, nullptr, nullptr, {2 * 3 + 4, &log});
+  int both = 0;
+  for (const auto& [offers, pick] : log.seen) {
+    ASSERT_FALSE(offers.empty());
+    for (std::size_t i = 0; i < offers.size(); ++i) {
+      EXPECT_GE(offers[i].waited, 0);
+      for (std::size_t j = 0; j < i; ++j) EXPECT_NE(offers[i].channel, offers[j].channel);
+    }
+    if (offers.size() == 2) {
+      ++both;
+      EXPECT_EQ(sc.channels[static_cast<std::size_t>(offers[pick].channel)].name, "messaging");
+    }
+  }
+  EXPECT_GT(log.seen.size(), 50u);
+  EXPECT_GT(both, 5);
 }
 
 std::string firstError(const std::function<void()>& f) {
