@@ -109,6 +109,14 @@ TEST(Training, SessionsAreDeterministicAndRoundTrip) {
   EXPECT_EQ(a.toJson(), b.toJson());
   EXPECT_GT(a.contacts.size(), 20u);
   EXPECT_EQ(TrainingSession::fromJson("s.json", a.toJson()).toJson(), a.toJson());
+  // The order at stake the trainee was shown is the order the shopper then placed.
+  int shown = 0;
+  for (const SessionContact& c : a.contacts)
+    if (c.ordered && c.cartValue >= 0) {
+      EXPECT_NEAR(c.orderValue, c.cartValue, 1e-9) << "contact " << c.id;
+      ++shown;
+    }
+  EXPECT_GT(shown, 5);
   // The scorecard: Notify answered with its worst options scores 0, the other steps 1.
   for (const auto& st : a.scorecard.steps) EXPECT_DOUBLE_EQ(st.trainee, st.id == "notify" ? 0 : 1);
 }

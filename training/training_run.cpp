@@ -32,6 +32,7 @@ class SeatLog : public Seat {
   }
   SeatHandling handleContact(double now, const SeatContact& c) override {
     SeatHandling h = inner_.handleContact(now, c);
+    cartValues[c.contact] = c.cartValue;
     TrainingDecision d;
     d.time = now;
     d.take = false;
@@ -49,6 +50,7 @@ class SeatLog : public Seat {
     return h;
   }
   std::vector<TrainingDecision> decisions;
+  std::map<std::uint64_t, double> cartValues;  // what the trainee was shown, by contact
 
  private:
   Seat& inner_;
@@ -223,6 +225,7 @@ TrainingSession runTraining(const Scenario& sc, const TrainingOptions& o, Seat& 
       s.contacts.push_back(sessionContact(sc, r, with));
       const auto answers = answersOf(rb, r, h->second);
       s.contacts.back().score = scoreEvaluation(rb, answers).total;
+      s.contacts.back().cartValue = log.cartValues[r.id];
       mine.add(rb, answers);
     } else if (r.agent >= 0 && r.outcome == Outcome::Served && r.knew >= 0 &&
                r.answer >= seat.from && r.answer < seat.to) {

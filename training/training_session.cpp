@@ -34,6 +34,7 @@ Json contactJson(const SessionContact& c) {
           {"repeats_later", c.repeatsLater},
           {"ordered", c.ordered},
           {"order_value_eur", c.orderValue},
+          {"cart_value_eur", c.cartValue},
           {"rubric_score", c.score}};
 }
 
@@ -116,6 +117,7 @@ SessionContact readContact(SessionFields& f, const Json& j, const std::string& a
   c.repeatsLater = f.get<int>(j, "repeats_later", at);
   c.ordered = f.get<bool>(j, "ordered", at);
   c.orderValue = f.get<double>(j, "order_value_eur", at);
+  c.cartValue = f.get<double>(j, "cart_value_eur", at);
   c.score = f.get<double>(j, "rubric_score", at);
   return c;
 }

@@ -28,7 +28,8 @@ struct SessionContact {
   int repeatsLater = 0;  // later contacts of the same shopper on the same reason (repeats)
   bool ordered = false;  // the shopper ordered after the contact
   double orderValue = 0;
-  double score = 0;  // rubric total of the trainee's answers, 0..1
+  double cartValue = -1;  // the order at stake the trainee was shown, -1: none (not pre-purchase)
+  double score = 0;       // rubric total of the trainee's answers, 0..1
 };
 
 /// One rubric step: the trainee's mean step score and the team's (the other agents' contacts in

@@ -495,7 +495,12 @@ std::vector<double> ShopperJourneys::seatStepPoints(Shopper& s, const ContactRec
   for (int st = s.entry; st <= std::min(s.stage, static_cast<int>(kCheckout)); ++st)
     c.journey.push_back(st);
   if (s.stage >= kPrePurchaseStages) c.journey.push_back(s.stage);
-  if (t.stage < kPrePurchaseStages && !s.journeyOver) c.cartValue = cartValue(s);
+  if (t.stage < kPrePurchaseStages && !s.journeyOver) {
+    // Answering a pre-purchase chat makes the shopper a chatter (contactAnswered), whose order
+    // carries the chat uplift.
+    const bool chats = sc_.channels[static_cast<std::size_t>(r.channel)].kind == ChannelKind::Chat;
+    c.cartValue = cartValue(s, s.chatted || chats);
+  }
   const SeatHandling h = seat_.seat->handleContact(sim_.now(), c);
   std::vector<double> points;
   std::size_t q = 0;
@@ -514,10 +519,10 @@ std::vector<double> ShopperJourneys::seatStepPoints(Shopper& s, const ContactRec
   return points;
 }
 
-double ShopperJourneys::cartValue(const Shopper& s) const {
+double ShopperJourneys::cartValue(const Shopper& s, bool chatted) const {
   CounterStream v = streamAt(s, pValue, s.draws[pValue]);  // what leave() will draw
   double value = shop_.orderValue.sample(v);
-  if (s.chatted) value *= shop_.chatValueUplift;
+  if (chatted) value *= shop_.chatValueUplift;
   return value;
 }
 

@@ -217,8 +217,9 @@ class ShopperJourneys : public ContactSource, public ContactListener {
   /// handled it (0 for a skipped step).
   std::vector<double> seatStepPoints(Shopper& s, const ContactRecord& r,
                                      const ShopperContactTag& t);
-  /// The order a pre-purchase shopper would place now (the same draw leave() will make).
-  double cartValue(const Shopper& s) const;
+  /// The order a pre-purchase shopper would place (the same draw leave() will make), with the
+  /// chat uplift if `chatted`.
+  double cartValue(const Shopper& s, bool chatted) const;
 };
 
 }  // namespace cclab
