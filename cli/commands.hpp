@@ -18,5 +18,6 @@ void setupErlang(CLI::App& app, int& exitCode);
 void setupCoach(CLI::App& app, int& exitCode);
 void setupFit(CLI::App& app, int& exitCode);
 void setupImport(CLI::App& app, int& exitCode);
+void setupTrain(CLI::App& app, int& exitCode);
 
 }  // namespace cclab::cli

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   setupCoach(app, exitCode);
   setupFit(app, exitCode);
   setupImport(app, exitCode);
+  setupTrain(app, exitCode);
   try {
     app.parse(argc, argv);  // runs the subcommand given
   } catch (const CLI::CallForHelp& e) {

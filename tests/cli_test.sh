@@ -48,6 +48,27 @@ while IFS=$'\t' read -r name kind code expected; do
 done < expected.tsv
 cd "$tmp"
 
+# train: a scripted trainee in chat-3's seat (docs/training.md)
+"$cclab" train "$src/scenarios/coaching-team.yaml" --script "$src/training/scripts/skip-empathize.yaml" \
+  --days 2 --out "$tmp/tr" >"$tmp/train.txt" 2>&1; check "train exits 0" $?
+grep -q "Furthest behind the team: Empathize" "$tmp/train.txt"; check "train names the step furthest behind" $?
+grep -q '"format": "cclab-training-session"' "$tmp/tr/session.json"; check "train writes session.json" $?
+cp "$tmp/tr/session.json" "$tmp/session-1.json"
+"$cclab" train "$src/scenarios/coaching-team.yaml" --script "$src/training/scripts/skip-empathize.yaml" \
+  --days 2 --out "$tmp/tr" >/dev/null 2>&1
+cmp -s "$tmp/tr/session.json" "$tmp/session-1.json"; check "train is deterministic" $?
+out=$("$cclab" train "$src/scenarios/coaching-team.yaml" --seat chat-99 \
+  --script "$src/training/scripts/every-step.yaml" --out "$tmp/tr2" 2>&1 >/dev/null); rc=$?
+[ $rc -eq 2 ] && printf '%s\n' "$out" | grep -q "no agent called 'chat-99'"; check "train with an unknown seat exits 2: $out" $?
+printf 'steps:\n  empathise: skip\n' >"$tmp/bad-script.yaml"
+out=$("$cclab" train "$src/scenarios/coaching-team.yaml" --script "$tmp/bad-script.yaml" --seat chat-1 \
+  --out "$tmp/tr2" 2>&1 >/dev/null); rc=$?
+[ $rc -eq 2 ] && printf '%s\n' "$out" | grep -q "bad-script.yaml:2:3: steps.empathise: rubric LEARN has no step"
+check "train with a bad script exits 2 naming file and line: $out" $?
+out=$("$cclab" train "$src/scenarios/baseline.yaml" --script "$src/training/scripts/every-step.yaml" \
+  --out "$tmp/tr2" 2>&1 >/dev/null); rc=$?
+[ $rc -eq 2 ]; check "train on a scenario without coaching exits 2: $out" $?
+[ ! -e "$tmp/tr2" ]; check "a refused train writes nothing" $?
 # coaching: a run with agent behaviour, then coach (scoring, suggestions, impact, reports)
 "$cclab" run "$src/scenarios/coaching-team.yaml" --out "$tmp/ct" -q >/dev/null; check "coaching run" $?
 for f in qa.csv orders.csv scenario-as-run.yaml; do

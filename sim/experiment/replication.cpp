@@ -11,12 +11,16 @@ namespace cclab {
 
 ReplicationStats runReplication(const Scenario& sc, std::uint64_t seed, std::uint64_t rep,
                                 const Engine& engine, ContactSink* sink,
-                                std::vector<std::string>* agentNames) {
+                                std::vector<std::string>* agentNames, SeatBinding seat) {
   Simulation sim;
   ContactCenter center(sc, sim, seed, rep, sink);
   ForecastArrivals arrivals(sc, sim, center, seed, rep);
   std::unique_ptr<ShopperJourneys> journeys;
   if (sc.hasShop) journeys = std::make_unique<ShopperJourneys>(sc, sim, center, seed, rep, sink);
+  if (seat.active()) {
+    center.setSeat(seat);
+    if (journeys) journeys->setSeat(seat);
+  }
   center.start();
   arrivals.start();
   if (journeys) journeys->start();

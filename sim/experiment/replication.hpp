@@ -8,14 +8,16 @@
 #include "engine/engine.hpp"
 #include "model/contact.hpp"
 #include "model/scenario.hpp"
+#include "model/seat.hpp"
 #include "model/stats.hpp"
 
 namespace cclab {
 
 /// Runs replication `rep` (0-based) in this process. SimGrid allows one engine per process: with
-/// it, call this once per process.
+/// it, call this once per process. `seat`: a trainee's seat on one agent (cclab train).
 ReplicationStats runReplication(const Scenario& sc, std::uint64_t seed, std::uint64_t rep,
                                 const Engine& engine, ContactSink* sink,
-                                std::vector<std::string>* agentNames = nullptr);
+                                std::vector<std::string>* agentNames = nullptr,
+                                SeatBinding seat = {});
 
 }  // namespace cclab

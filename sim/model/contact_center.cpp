@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 #include <tuple>
 
 namespace cclab {
@@ -159,6 +160,7 @@ void ContactCenter::reindex(int agent) {
 }
 
 void ContactCenter::fillAgent(int agent) {
+  if (seat_.covers(agent, sim_.now())) return fillSeat(agent);
   const int group = agents_[agent].group;
   for (;;) {
     const int channel = router_.selectContact(agent, [this, group](int c) {
@@ -172,6 +174,39 @@ void ContactCenter::fillAgent(int agent) {
     if (!callbackMissed(slot)) assign(slot, agent);
     refreshShown(channel);
   }
+}
+
+std::vector<SeatOffer> ContactCenter::seatOffers(int agent) {
+  const int group = agents_[agent].group;
+  std::vector<SeatOffer> offers;
+  for (int pass = 0; pass < 2 && offers.empty(); ++pass)  // real-time first, then e-mail
+    for (int c : router_.channelsOf(group)) {
+      if (router_.deferred(c) != (pass == 1) || !router_.hasRoom(agent, c)) continue;
+      const double t = oldestWaiting(c);
+      if (!std::isfinite(t) || (overflowOn_ && t + router_.overflowWait(group, c) > sim_.now()))
+        continue;
+      const Live& l = pool_[peekQueue(c)];
+      offers.push_back({l.rec.id, c, l.reasonIndex, l.rec.stage, sim_.now() - l.queueEnter});
+    }
+  return offers;
+}
+
+void ContactCenter::fillSeat(int agent) {
+  for (;;) {
+    const std::vector<SeatOffer> offers = seatOffers(agent);
+    if (offers.empty()) return;
+    const std::size_t pick = seat_.seat->chooseContact(sim_.now(), offers);
+    if (pick >= offers.size()) throw std::logic_error("the seat chose a contact not offered");
+    const int channel = offers[pick].channel;
+    const int slot = popQueue(channel);
+    if (!callbackMissed(slot)) assign(slot, agent);
+    refreshShown(channel);
+  }
+}
+
+int ContactCenter::heldBy(int agent) const {
+  const Agent& a = agents_[agent];
+  return static_cast<int>(a.sessions.size()) + (a.exclusive >= 0 ? 1 : 0);
 }
 
 void ContactCenter::afterFree(int agent) {

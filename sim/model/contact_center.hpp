@@ -25,6 +25,7 @@
 #include "model/random.hpp"
 #include "model/router.hpp"
 #include "model/scenario.hpp"
+#include "model/seat.hpp"
 #include "model/stats.hpp"
 
 namespace cclab {
@@ -91,6 +92,11 @@ class ContactCenter : public Component {
   /// Closes the books at the end of the run: remaining contacts are recorded, stats integrated.
   ReplicationStats finish();
   const std::vector<std::string>& agentNames() const { return agentNames_; }
+  /// Puts a trainee's seat on one agent (before start()): its contact selection comes from the
+  /// seat (model/seat.hpp). Nothing changes for the other agents.
+  void setSeat(SeatBinding seat) { seat_ = seat; }
+  /// Contacts `agent` holds now (phone or e-mail in hand, open sessions).
+  int heldBy(int agent) const;
 
  private:
   enum Code : std::uint32_t {
@@ -184,6 +190,7 @@ class ContactCenter : public Component {
   int segments_ = 0;  // customer segments; > 0 when some channel splits by segment
   std::uint64_t nextWrapId_ = 0;
   Router router_;
+  SeatBinding seat_;
   std::vector<Agent> agents_;
   std::vector<std::string> agentNames_;
   std::vector<Current> cur_;
@@ -193,6 +200,10 @@ class ContactCenter : public Component {
   double horizon_, endLimit_, interval_, warmup_;
   int warmupInterval_;
 
+  /// Contact selection by the trainee's seat: what waits that the seat may take (one offer per
+  /// channel: its first contact); the seat chooses.
+  std::vector<SeatOffer> seatOffers(int agent);
+  void fillSeat(int agent);
   /// Adds the agents of `group` (here and to the router).
   void addAgents(int group);
   /// Speeds by load, proficiency factors, queue classes and the segment statistics.

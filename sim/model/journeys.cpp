@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 namespace cclab {
 
@@ -78,11 +79,15 @@ ShopperJourneys::ShopperJourneys(const Scenario& sc, Simulation& sim, ContactCen
 // ---- random decisions ------------------------------------------------------------------------
 
 CounterStream ShopperJourneys::stream(Shopper& s, Purpose p) {
+  return streamAt(s, p, s.draws[p]++);
+}
+
+CounterStream ShopperJourneys::streamAt(const Shopper& s, Purpose p, std::uint64_t k) const {
   // Key: (seed, replication, shopper id, purpose); the shopper's k-th use of a purpose starts a
   // fresh sub-stream, so a decision draws the same numbers whatever happened before it.
   std::uint64_t key = splitmix64(seed_ ^ splitmix64(replication_ + 0x6a09e667ULL));
   key = splitmix64(key ^ (s.key * 0x9e3779b97f4a7c15ULL));
-  key = splitmix64(key ^ (static_cast<std::uint64_t>(p) << 40) ^ s.draws[p]++);
+  key = splitmix64(key ^ (static_cast<std::uint64_t>(p) << 40) ^ k);
   return CounterStream(key);
 }
 
@@ -192,6 +197,7 @@ void ShopperJourneys::newVisit(long long customer) {
       break;
     }
   }
+  s.entry = first;
   enterStage(slot, first);
 }
 
@@ -456,9 +462,12 @@ double ShopperJourneys::contactAssigned(std::uint64_t cookie, ContactRecord& r) 
   const int reason = tag.reason;
   const AgentProfile& p = coach_.profiles[static_cast<std::size_t>(
       coach_.agentProfile[static_cast<std::size_t>(r.agent)])];
-  const auto& adherence = p.adherence[static_cast<std::size_t>(reason)];
+  const std::vector<double> adherence = seat_.covers(r.agent, sim_.now())
+                                            ? seatStepPoints(s, r, tag)
+                                            : p.adherence[static_cast<std::size_t>(reason)];
   // One draw per step and one for knowledge, always: a better profile only turns skipped steps
-  // into done ones, with the same random numbers (common random numbers across variants).
+  // into done ones, with the same random numbers (common random numbers across variants). A
+  // trainee's step points take the place of the adherence (docs/training.md).
   CounterStream d = stream(s, pSteps);
   double factor = 1;
   r.skipped = 0;
@@ -470,6 +479,51 @@ double ShopperJourneys::contactAssigned(std::uint64_t cookie, ContactRecord& r) 
   r.knew = d.uniform01() < p.knowledge[static_cast<std::size_t>(reason)] ? 1 : 0;
   if (!r.knew) factor *= coach_.unknownHandle;
   return factor;
+}
+
+std::vector<double> ShopperJourneys::seatStepPoints(Shopper& s, const ContactRecord& r,
+                                                    const ShopperContactTag& t) {
+  SeatContact c;
+  c.contact = r.id;
+  c.shopper = static_cast<std::int64_t>(s.id);
+  c.channel = r.channel;
+  c.reason = t.reason;
+  c.stage = t.stage;
+  c.repeat = t.repeat;
+  c.waited = r.answer - r.arrival;
+  c.open = center_.heldBy(r.agent) + 1;
+  for (int st = s.entry; st <= std::min(s.stage, static_cast<int>(kCheckout)); ++st)
+    c.journey.push_back(st);
+  if (s.stage >= kPrePurchaseStages) c.journey.push_back(s.stage);
+  if (t.stage < kPrePurchaseStages && !s.journeyOver) {
+    // Answering a pre-purchase chat makes the shopper a chatter (contactAnswered), whose order
+    // carries the chat uplift.
+    const bool chats = sc_.channels[static_cast<std::size_t>(r.channel)].kind == ChannelKind::Chat;
+    c.cartValue = cartValue(s, s.chatted || chats);
+  }
+  const SeatHandling h = seat_.seat->handleContact(sim_.now(), c);
+  std::vector<double> points;
+  std::size_t q = 0;
+  for (const RubricStep& step : coach_.rubric.steps) {
+    double sum = 0;
+    for (const RubricQuestion& qu : step.questions) {
+      const int o = q < h.options.size() ? h.options[q] : -2;
+      ++q;
+      if (o < -1 || o >= static_cast<int>(qu.options.size()))
+        throw std::logic_error("the seat answered question " + qu.id + " with no valid option");
+      if (o >= 0) sum += qu.options[static_cast<std::size_t>(o)].second;
+    }
+    points.push_back(step.questions.empty() ? 1.0
+                                            : sum / static_cast<double>(step.questions.size()));
+  }
+  return points;
+}
+
+double ShopperJourneys::cartValue(const Shopper& s, bool chatted) const {
+  CounterStream v = streamAt(s, pValue, s.draws[pValue]);  // what leave() will draw
+  double value = shop_.orderValue.sample(v);
+  if (chatted) value *= shop_.chatValueUplift;
+  return value;
 }
 
 void ShopperJourneys::contactAnswered(std::uint64_t cookie, const ContactRecord& r) {

@@ -19,6 +19,7 @@
 #include "model/customer_population.hpp"
 #include "model/random.hpp"
 #include "model/scenario.hpp"
+#include "model/seat.hpp"
 #include "model/shop_stats.hpp"
 
 namespace cclab {
@@ -51,6 +52,9 @@ class ShopperJourneys : public ContactSource, public ContactListener {
   void contactAnswered(std::uint64_t cookie, const ContactRecord& r) override;
   void contactFinished(std::uint64_t cookie, ContactRecord& r) override;
   ShopStats finish();
+  /// Puts a trainee's seat on one agent (before start()): how it handles its contacts comes
+  /// from the seat (model/seat.hpp) instead of its behaviour profile. Needs the coaching model.
+  void setSeat(SeatBinding seat) { seat_ = seat; }
   std::size_t inFlight() const { return live_; }
   /// Most shoppers ever in flight at once (the pool's size): memory is proportional to this.
   std::size_t poolSize() const { return pool_.size(); }
@@ -97,6 +101,7 @@ class ShopperJourneys : public ContactSource, public ContactListener {
     int segment = 0;
     bool returning = false;
     int stage = 0;
+    int entry = 0;  // the stage the visit began on
     std::uint32_t stageSeq = 0;
     double stageEntry = 0;
     double dwell = 0;
@@ -147,6 +152,8 @@ class ShopperJourneys : public ContactSource, public ContactListener {
 
   double u(Shopper& s, Purpose p);
   CounterStream stream(Shopper& s, Purpose p);
+  /// The k-th stream of a shopper's purpose, without using it up.
+  CounterStream streamAt(const Shopper& s, Purpose p, std::uint64_t k) const;
   /// A visit by `customer` (-1: an anonymous visitor, loyalty off).
   void newVisit(long long customer);
   /// Loyalty model: what the finished visit leaves behind for its customer.
@@ -204,6 +211,15 @@ class ShopperJourneys : public ContactSource, public ContactListener {
   ShopStats stats_;
   std::vector<double> segmentCumulative_;
   std::unique_ptr<CustomerPopulation> customers_;  // loyalty model on
+  SeatBinding seat_;
+
+  /// The trainee's seat takes a contact: what it sees, and the points of each rubric step as it
+  /// handled it (0 for a skipped step).
+  std::vector<double> seatStepPoints(Shopper& s, const ContactRecord& r,
+                                     const ShopperContactTag& t);
+  /// The order a pre-purchase shopper would place (the same draw leave() will make), with the
+  /// chat uplift if `chatted`.
+  double cartValue(const Shopper& s, bool chatted) const;
 };
 
 }  // namespace cclab

@@ -51,6 +51,10 @@ class Router {
   template <class OldestWaiting>
   int selectContact(int agent, OldestWaiting&& oldestWaiting) const;
 
+  /// Has `agent` room for a contact of `channel` now?
+  bool hasRoom(int agent, int channel) const { return canTake(agents_[agent], channel); }
+  /// Is `channel` worked only when no real-time contact waits (e-mail)?
+  bool deferred(int channel) const { return channels_[channel].email; }
   /// Does some agent of a group serving `channel` have room for a contact of any kind?
   bool anyAvailable(int channel) const;
   /// The channels `group` serves, in routing order (its priority order, e-mail last).
