@@ -1,0 +1,24 @@
+// The loyalty model in a comparison's report.html: the week-by-week section (two charts, the
+// customers kept and the returning customers' revenue summed since the start, baseline against
+// variant, and a table of each week's differences with their 95% intervals) and the summary's
+// plain sentence (the first week's orders won, the customers kept and the lifetime value
+// attributable to service over the horizon). From comparison.json's `weeks` and
+// `lifetime_value` (experiment/weekly_comparison.hpp); empty without the loyalty model.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "model/kpi_labels.hpp"
+
+namespace cclab {
+
+/// The "Week by week" section of a comparison's report ("" when no variant has weeks).
+std::string loyaltyWeeksSection(const nlohmann::ordered_json& comparison, Lang lang);
+
+/// The summary's sentence for a variant with weeks: adds nothing without them.
+void loyaltySentence(const nlohmann::ordered_json& variant, Lang lang,
+                     std::vector<std::string>& out);
+
+}  // namespace cclab
