@@ -269,6 +269,9 @@ TEST(Loyalty, CustomersAreConserved) {
   }
   EXPECT_EQ(lost, churned);
   EXPECT_NEAR(revenue, loyal(r, P::kReturningRevenue), 1e-6 * revenue);
+  // By interval of churn: the customers active at the last interval's end are those at the end.
+  const auto at = [&](int c) { return loyal(r, c); };
+  EXPECT_EQ(P::activeAtEnd(l, at, n, n - 1, 3600), loyal(r, P::kActive));
   EXPECT_GT(revenue, 0);
   // Memory is bounded by the population: a pool of journeys in flight, one record per customer.
   EXPECT_LT(r.pool, 2000u);

@@ -103,11 +103,17 @@ void WeeklyComparison::add(const Scenario& baseline, const ExperimentResult& b,
   nlohmann::ordered_json lv;
   lv["horizon_weeks"] = ws.size();
   if (!weeksJ.empty()) lv["revenue"] = weeksJ.back()["revenue_returning_cumulative"];
-  if (std::isfinite(variant.shop.grossMargin) && !weeksJ.empty()) {
+  if (std::isfinite(variant.shop.grossMargin) && !weeksJ.empty() && !vv.empty() && !bv.empty()) {
     const double m = variant.shop.grossMargin;
     std::vector<double> xs, bs;
-    for (const auto& rep : vv) xs.push_back(rep.back()[3].second * m);
-    for (const auto& rep : bv) bs.push_back(rep.back()[3].second * m);
+    // The returning customers' revenue summed over every week: the last week's cumulative.
+    auto cumulative = [](const std::vector<std::pair<std::string, double>>& week) {
+      for (const auto& [name, x] : week)
+        if (name == "revenue_returning_cumulative") return x;
+      return 0.0;
+    };
+    for (const auto& rep : vv) xs.push_back(cumulative(rep.back()) * m);
+    for (const auto& rep : bv) bs.push_back(cumulative(rep.back()) * m);
     lv["gross_margin"] = m;
     lv["contribution"] = pairedEstimate(bs, xs);
   }

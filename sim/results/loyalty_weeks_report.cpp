@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "experiment/weekly_comparison.hpp"
 #include "model/kpi_format.hpp"
 #include "results/report.hpp"
 #include "results/report_charts.hpp"
@@ -67,6 +68,43 @@ std::string weekTable(const Json& v, Lang lang) {
 }
 
 }  // namespace
+
+std::string loyaltyRunWeeks(const Scenario& sc, const ExperimentResult& r, Lang lang) {
+  if (!sc.hasShop || !sc.shop.loyalty.enabled || r.reps.empty()) return "";
+  // Per week, the mean over replications of customers active and returning revenue.
+  std::vector<double> kept, back;
+  for (const auto& rep : r.reps) {
+    const auto weeks = WeeklyComparison::values(sc, rep);
+    kept.resize(weeks.size());
+    back.resize(weeks.size());
+    for (std::size_t w = 0; w < weeks.size(); ++w)
+      for (const auto& [name, x] : weeks[w]) {
+        if (name == "customers_active") kept[w] += x / static_cast<double>(r.reps.size());
+        if (name == "revenue_returning") back[w] += x / static_cast<double>(r.reps.size());
+      }
+  }
+  auto days = [](const std::vector<double>& y) {
+    std::vector<double> d;
+    for (double x : y) d.insert(d.end(), 7, x);
+    return d;
+  };
+  std::string h = "<div class=\"charts\">";
+  h += lineChart(tr(lang, "Customers kept (active at each week's end)",
+                    "Behouden klanten (actief aan het eind van elke week)"),
+                 {{tr(lang, "customers", "klanten"), seriesColor(0), days(kept)}}, 0, 1,
+                 KpiUnit::Count, lang);
+  h += lineChart(tr(lang, "Revenue of returning customers per week",
+                    "Omzet van terugkerende klanten per week"),
+                 {{tr(lang, "revenue", "omzet"), seriesColor(1), days(back), true}}, 0, 1,
+                 KpiUnit::Euros, lang);
+  return h + "</div><p class=\"meta\">" +
+         tr(lang,
+            "Means over replications, per week of the KPI window; per interval: shop_intervals.csv "
+            "(customers_active, revenue_returning, customers_lost).",
+            "Gemiddelden over de replicaties, per week van het KPI-venster; per interval: "
+            "shop_intervals.csv (customers_active, revenue_returning, customers_lost).") +
+         "</p>";
+}
 
 std::string loyaltyWeeksSection(const Json& c, Lang lang) {
   std::string h;

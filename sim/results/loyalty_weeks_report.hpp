@@ -1,8 +1,8 @@
-// The loyalty model in a comparison's report.html: the week-by-week section (two charts, the
-// customers kept and the returning customers' revenue summed since the start, baseline against
-// variant, and a table of each week's differences with their 95% intervals) and the summary's
-// plain sentence (the first week's orders won, the customers kept and the lifetime value
-// attributable to service over the horizon). From comparison.json's `weeks` and
+// The loyalty model in report.html: a run's customers week by week, and in a comparison's: the
+// week-by-week section (two charts, the customers kept and the returning customers' revenue summed
+// since the start, baseline against variant, and a table of each week's differences with their 95%
+// intervals) and the summary's plain sentence (the first week's orders won, the customers kept and
+// the lifetime value attributable to service over the horizon). From comparison.json's `weeks` and
 // `lifetime_value` (experiment/weekly_comparison.hpp); empty without the loyalty model.
 #pragma once
 
@@ -10,9 +10,15 @@
 #include <string>
 #include <vector>
 
+#include "experiment/experiment.hpp"
 #include "model/kpi_labels.hpp"
+#include "model/scenario.hpp"
 
 namespace cclab {
+
+/// A run's "Customers week by week" section: per week of the KPI window, the customers active at
+/// its end and the returning customers' revenue (means over replications); "" without loyalty.
+std::string loyaltyRunWeeks(const Scenario& sc, const ExperimentResult& r, Lang lang);
 
 /// The "Week by week" section of a comparison's report ("" when no variant has weeks).
 std::string loyaltyWeeksSection(const nlohmann::ordered_json& comparison, Lang lang);
