@@ -136,6 +136,9 @@ TEST(ComparisonRun, BetterServiceKeepsMoreCustomersWeekByWeek) {
   std::ifstream html(dir / "out" / "report.html");
   const std::string page((std::istreambuf_iterator<char>(html)), std::istreambuf_iterator<char>());
   EXPECT_NE(page.find("Week by week"), std::string::npos);
+  // The difference is drawn as a gain (the variant keeps more), not as a loss.
+  EXPECT_NE(page.find("Customers kept by the variant"), std::string::npos);
+  EXPECT_EQ(page.find("Customers lost by the variant"), std::string::npos);
   EXPECT_EQ(page.find(">nan"), std::string::npos);
   EXPECT_EQ(page.find(" nan"), std::string::npos);
   fs::remove_all(dir);

@@ -1,6 +1,7 @@
 // The loyalty model's week-by-week part of a comparison's report; see loyalty_weeks_report.hpp.
 #include "results/loyalty_weeks_report.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "experiment/weekly_comparison.hpp"
@@ -30,6 +31,34 @@ std::string weekChart(const Json& v, const std::string& base, const char* kpi,
       {base, seriesColor(0), byDay(w, kpi, "baseline"), false, true},
       {v["name"].get<std::string>(), seriesColor(1), byDay(w, kpi, "variant"), false, false}};
   return lineChart(title, series, 0, 1, unit, lang);
+}
+
+/// The week-by-week difference of `kpi` (variant minus baseline) as columns with its 95%
+/// interval as dashed lines: the service effect building up. Drawn the way the last week's
+/// difference goes (a loss as a positive "lost" figure); a week on the other side of 0 is
+/// drawn at 0 (the table below gives it).
+std::string differenceChart(const Json& v, const char* kpi, const std::string& gained,
+                            const std::string& lost, KpiUnit unit, Lang lang) {
+  const Json& w = v["weeks"];
+  const double sign = jsonValue(w.back()[kpi]["difference"]["mean"]) < 0 ? -1.0 : 1.0;
+  std::vector<double> mean, lo, hi;
+  for (const auto& week : w) {
+    const Json& d = week[kpi]["difference"];
+    const double m = sign * jsonValue(d["mean"]), a = sign * jsonValue(d["ci95"][0]),
+                 b = sign * jsonValue(d["ci95"][1]);
+    for (int day = 0; day < 7; ++day) {
+      mean.push_back(std::max(0.0, m));
+      lo.push_back(std::max(0.0, std::min(a, b)));
+      hi.push_back(std::max(0.0, std::max(a, b)));
+    }
+  }
+  const std::string name = v["name"].get<std::string>();
+  // The interval's two bounds share one legend entry (the second has no name).
+  const std::vector<ChartSeries> series = {
+      {name, seriesColor(1), mean, true, false},
+      {tr(lang, "95% interval", "95%-interval"), seriesColor(0), lo, false, true},
+      {"", seriesColor(0), hi, false, true}};
+  return lineChart(sign > 0 ? gained : lost, series, 0, 1, unit, lang);
 }
 
 std::string differenceCell(const Json& e, KpiUnit u, Lang lang) {
@@ -120,6 +149,19 @@ std::string loyaltyWeeksSection(const Json& c, Lang lang) {
                    tr(lang, "Revenue of returning customers, summed since the start",
                       "Omzet van terugkerende klanten, opgeteld sinds de start"),
                    KpiUnit::Euros, lang);
+    h += differenceChart(v, "customers_active",
+                         tr(lang, "Customers kept by the variant (difference, 95% interval)",
+                            "Klanten behouden door de variant (verschil, 95%-interval)"),
+                         tr(lang, "Customers lost by the variant (difference, 95% interval)",
+                            "Klanten verloren door de variant (verschil, 95%-interval)"),
+                         KpiUnit::Count, lang);
+    h += differenceChart(
+        v, "revenue_returning_cumulative",
+        tr(lang, "Lifetime value gained: returning customers' revenue since the start",
+           "Levensduurwaarde gewonnen: omzet terugkerende klanten sinds de start"),
+        tr(lang, "Lifetime value lost: returning customers' revenue since the start",
+           "Levensduurwaarde verloren: omzet terugkerende klanten sinds de start"),
+        KpiUnit::Euros, lang);
     h += "</div>" + weekTable(v, lang);
     h += std::string("<p class=\"meta\">") +
          tr(lang,

@@ -1,9 +1,10 @@
 // The loyalty model in report.html: a run's customers week by week, and in a comparison's: the
-// week-by-week section (two charts, the customers kept and the returning customers' revenue summed
-// since the start, baseline against variant, and a table of each week's differences with their 95%
-// intervals) and the summary's plain sentence (the first week's orders won, the customers kept and
-// the lifetime value attributable to service over the horizon). From comparison.json's `weeks` and
-// `lifetime_value` (experiment/weekly_comparison.hpp); empty without the loyalty model.
+// week-by-week section (the customers kept and the returning customers' revenue summed since the
+// start, baseline against variant and as a difference with its 95% interval, and a table of each
+// week's differences with their intervals) and the summary's plain sentence (the first week's
+// orders won, the customers kept and the lifetime value attributable to service over the horizon).
+// From comparison.json's `weeks` and `lifetime_value` (experiment/weekly_comparison.hpp); empty
+// without the loyalty model.
 #pragma once
 
 #include <nlohmann/json.hpp>
