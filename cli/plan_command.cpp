@@ -1,7 +1,8 @@
 // `cclab plan`: staffs every scenario for the same targets (the roster machinery of `cclab
 // staff`, trimmed where the targets hold with room), compares the staffed scenarios on common
 // random numbers and prints, per variant and phase, what it brings in orders and money, the
-// staffing it needs and the net benefit a week, with the service each staffing achieved.
+// staffing it needs and the net benefit a week, with the service each staffing achieved. With
+// --reasons: one scenario's contact reasons in the Value-Irritant matrix, each treatment simulated.
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -9,8 +10,11 @@
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
 #include "engine/engines.hpp"
+#include "experiment/request_error.hpp"
+#include "io/scenario_reader.hpp"
 #include "model/kpi_format.hpp"
 #include "planning/plan_run.hpp"
+#include "planning/reasons_run.hpp"
 #include "results/output_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -28,19 +32,35 @@ struct PlanArgs {
   int rounds = 4;
   int trimRounds = 6;
   RosterGrid grid;
-  std::string out = "results/plan";
+  std::string out;  // "": results/plan, --reasons: results/reasons
   std::string engine = defaultEngine().name;
   std::string lang = "en";
   bool quiet = false;
+  bool reasons = false;
+  TreatmentSettings treatments;
 };
 
 void addOptions(CLI::App& c, PlanArgs& o) {
-  c.add_option("scenarios", o.scenarios, "Scenario files; the first is the baseline")
+  c.add_option("scenarios", o.scenarios,
+               "Scenario files; the first is the baseline (--reasons: one scenario)")
       ->required()
-      ->expected(2, 100);
-  c.add_option("--target", o.targets,
-               "channel.kpi OP value: service_level/availability (>=), abandonment_rate/asa_s (<=)")
-      ->required();
+      ->expected(1, 100);
+  c.add_option(
+      "--target", o.targets,
+      "channel.kpi OP value: service_level/availability (>=), abandonment_rate/asa_s (<=)");
+  c.add_flag("--reasons", o.reasons,
+             "Place the scenario's contact reasons in the Value-Irritant matrix and simulate the "
+             "treatment each gets (docs/planning.md)");
+  c.add_option("--prevention-share", o.treatments.preventionShare,
+               "--reasons, eliminate: share of the questions prevented (default 0.5)")
+      ->check(CLI::Range(0.0, 1.0));
+  c.add_option("--self-service-gain", o.treatments.selfServiceGain,
+               "--reasons, self-service: share of the questions the FAQ missed it now answers "
+               "(default 0.5)")
+      ->check(CLI::Range(0.0, 1.0));
+  c.add_option("--bot-containment", o.treatments.botContainment,
+               "--reasons, automate: P(the chatbot answers the reason alone) (default 0.8)")
+      ->check(CLI::Range(0.0, 1.0));
   addSeedOption(c, o.seed);
   c.add_option("-r,--replications", o.replications, "Replications per simulation (default 10)")
       ->check(CLI::Range(2, 100000));
@@ -59,7 +79,8 @@ void addOptions(CLI::App& c, PlanArgs& o) {
   c.add_option("--break-step", o.grid.breakStepMinutes,
                "Minutes between the positions of a break within its window (default 15)")
       ->check(CLI::Range(1, 240));
-  c.add_option("-o,--out", o.out, "Output directory (default results/plan)");
+  c.add_option("-o,--out", o.out,
+               "Output directory (default results/plan; --reasons: results/reasons)");
   addEngineOption(c, o.engine);
   c.add_option("--lang", o.lang, "Language of report.html: en (default) or nl")
       ->check(CLI::IsMember({"en", "nl"}));
@@ -96,8 +117,35 @@ void printVerdicts(const nlohmann::ordered_json& plan) {
   }
 }
 
+/// `--reasons`: one sentence per reason, then where the files are.
+int reasonsCommand(const PlanArgs& o) {
+  return exitCodeOf("plan", [&] {
+    if (o.scenarios.size() != 1 || !o.targets.empty())
+      throw RequestError("--reasons takes one scenario and no --target");
+    const Scenario sc = readScenarioFile(o.scenarios[0]);
+    Lang lang = Lang::En;
+    langFromName(o.lang, lang);
+    const RunOptions ro = runOptions(o.seed, o.replications, o.jobs, o.engine, false);
+    const OutputDir out(o.out, OutputDir::Kind::Container);
+    const ReasonsRun run =
+        runReasons(sc, ro, out.path(), o.treatments, progressHooks(o.quiet), lang);
+    std::printf("Value-Irritant matrix of %s (a week; common random numbers, 95%% interval):\n",
+                sc.name.c_str());
+    for (const auto& r : run.reasons["reasons"])
+      std::printf("  %s\n", r["sentence"].get<std::string>().c_str());
+    const fs::path dir(o.out);
+    std::printf("\nreasons: %s, %s\nreport: %s\n", (dir / "reasons.json").c_str(),
+                (dir / "reasons.csv").c_str(), (dir / "report.html").c_str());
+    return kExitOk;
+  });
+}
+
 int planCommand(const PlanArgs& o) {
   return exitCodeOf("plan", [&] {
+    if (o.scenarios.size() < 2 || o.targets.empty())
+      throw RequestError(
+          "plan needs a baseline, at least one variant and --target (or --reasons "
+          "with one scenario)");
     const PlanRequest req = readPlanRequest(o.scenarios, o.targets);
     StaffingOptions opts;
     opts.rounds = o.rounds;
@@ -127,9 +175,13 @@ void setupPlan(CLI::App& app, int& exitCode) {
   auto* c = app.add_subcommand(
       "plan",
       "Staff every scenario for the same targets, compare them on common random numbers: orders, "
-      "staffing and net benefit a week, phase by phase");
+      "staffing and net benefit a week, phase by phase; or (--reasons) which contact reasons to "
+      "eliminate, self-serve, automate or engage");
   addOptions(*c, *o);
-  c->callback([o, &exitCode] { exitCode = planCommand(*o); });
+  c->callback([o, &exitCode] {
+    if (o->out.empty()) o->out = o->reasons ? "results/reasons" : "results/plan";
+    exitCode = o->reasons ? reasonsCommand(*o) : planCommand(*o);
+  });
 }
 
 }  // namespace cclab::cli

@@ -369,10 +369,54 @@ check "plan reruns are byte-identical" $?
 [ $rc -eq 2 ] && [ "$(head -1 "$tmp/plan3.err")" = "--target: gates: unknown KPI 'phone.nonsense' (use channel.kpi, e.g. chat.service_level, or shop.kpi)" ]
 check "plan refuses an unknown KPI in --target (exit $rc)" $?
 "$cclab" plan "$tmp/plan-30.yaml" --target 'phone.service_level>=0.8' -q --out "$tmp/plan4" >/dev/null 2>"$tmp/plan4.err"; rc=$?
-[ $rc -eq 2 ] && grep -q "At least 2 required" "$tmp/plan4.err"; check "plan needs a variant besides the baseline (exit $rc)" $?
+[ $rc -eq 2 ] && grep -q "^cclab plan: plan needs a baseline, at least one variant and --target" "$tmp/plan4.err"; check "plan needs a variant besides the baseline (exit $rc)" $?
 "$cclab" plan "$tmp/plan-30.yaml" "$tmp/day-only.yaml" --target 'phone.service_level>=0.8' -r 2 -q --out "$tmp/plan5" >/dev/null 2>"$tmp/plan5.err"; rc=$?
 [ $rc -eq 2 ] && grep -q "^cclab plan: scenario 'day-only': group 'team', phase days 0-7: mon 00:00 needs [0-9]* agents working but no shift template works then" "$tmp/plan5.err"
 check "plan names the scenario, phase and interval of infeasible targets (exit $rc)" $?
 [ ! -e "$tmp/plan5/plan.json" ]; check "infeasible targets leave no plan" $?
+
+# plan --reasons: the Value-Irritant matrix; "trivia" (after the order, half self-served) has
+# nothing at stake for the shop and little effort: eliminate
+cat >"$tmp/reasons.yaml" <<EOF
+name: advice-and-trivia
+horizon_days: 2
+interval_minutes: 60
+channels:
+  phone: {kind: phone, patience: {dist: exponential, mean_s: 60}, handle_time: {dist: exponential, mean_s: 200}, cost_per_contact: 4}
+agents:
+  - {name: a, channels: [phone], count: 6}
+shop:
+  visits: {per_hour: 600}
+  stages:
+    research: {dwell: {dist: exponential, mean_s: 60}, forward: 0.5, question: 0, reasons: {advice: 1}}
+    discovery: {dwell: {dist: exponential, mean_s: 60}, forward: 0.5, question: 0, reasons: {advice: 1}}
+    cart: {dwell: {dist: exponential, mean_s: 60}, forward: 0.5, question: 0.3, reasons: {advice: 1}}
+    checkout: {dwell: {dist: exponential, mean_s: 60}, forward: 0.5, question: 0.3, reasons: {advice: 1}}
+    delivery: {delay: {dist: uniform, min_s: 3600, max_s: 14400}, question: 0.6, reasons: {trivia: 1}}
+  reasons:
+    advice: {id: 1, self_service: 0}
+    trivia: {id: 2, self_service: 0.5}
+  order_value: {dist: deterministic, value: 50}
+  gross_margin: 0.4
+  always_offered: [phone]
+  chat_placement: none
+EOF
+"$cclab" plan --reasons "$tmp/reasons.yaml" -r 3 -q --out "$tmp/reasons" >"$tmp/reasons.txt"; rc=$?
+[ $rc -eq 0 ]; check "plan --reasons runs (exit $rc)" $?
+grep -q '^  trivia: low value to the shopper, low to the shop -> eliminate: -[0-9.,]* contacts a week, net [-+]€ [0-9.,]* \[[-+]€ [0-9.,]*, [-+]€ [0-9.,]*\] a week$' "$tmp/reasons.txt"
+check "plan --reasons: a sentence per reason, trivia eliminated with its net benefit and interval" $?
+[ -s "$tmp/reasons/reasons.json" ] && [ -s "$tmp/reasons/reasons.csv" ] && grep -q '<svg' "$tmp/reasons/report.html" &&
+  ! grep -qiw nan "$tmp/reasons/reasons.json" "$tmp/reasons/reasons.csv"
+check "plan --reasons writes reasons.json, reasons.csv (no nan) and report.html with the matrix" $?
+"$cclab" plan --reasons "$tmp/reasons.yaml" -r 3 -j 2 -q --out "$tmp/reasons2" >/dev/null &&
+  cmp -s "$tmp/reasons/reasons.json" "$tmp/reasons2/reasons.json" && cmp -s "$tmp/reasons/reasons.csv" "$tmp/reasons2/reasons.csv"
+check "plan --reasons reruns are byte-identical (any --jobs)" $?
+"$cclab" plan --reasons "$tmp/plan-30.yaml" -q --out "$tmp/reasons3" >/dev/null 2>"$tmp/reasons3.err"; rc=$?
+[ $rc -eq 2 ] && grep -q "^cclab plan: scenario 'phone-30' (.*plan-30.yaml) has no shop with contact reasons" "$tmp/reasons3.err" &&
+  [ ! -e "$tmp/reasons3/reasons.json" ]
+check "plan --reasons refuses a scenario without a shop (exit $rc)" $?
+"$cclab" plan --reasons "$tmp/reasons.yaml" "$tmp/reasons.yaml" -q --out "$tmp/reasons4" >/dev/null 2>"$tmp/reasons4.err"; rc=$?
+[ $rc -eq 2 ] && grep -q "^cclab plan: --reasons takes one scenario and no --target" "$tmp/reasons4.err"
+check "plan --reasons takes one scenario (exit $rc)" $?
 
 finish

@@ -295,4 +295,56 @@ std::string differenceBar(double m, double lo, double hi, bool significant) {
   return b;
 }
 
+namespace {
+
+/// [lo, hi] of `v` and `split`, widened by a tenth (a range of 1 around a single value).
+std::pair<double, double> span(const std::vector<double>& v, double split) {
+  double lo = split, hi = split;
+  for (double x : v)
+    if (std::isfinite(x)) lo = std::min(lo, x), hi = std::max(hi, x);
+  const double pad = hi > lo ? (hi - lo) / 10 : 0.5;
+  return {lo - pad, hi + pad};
+}
+
+}  // namespace
+
+std::string quadrantSvg(const QuadrantChart& c, Lang lang) {
+  const int W = 560, H = 360, L = 60, R = 12, T = 24, B = 36;
+  std::vector<double> xs, ys;
+  for (const auto& p : c.points) xs.push_back(p.x), ys.push_back(p.y);
+  const auto [x0, x1] = span(xs, c.xSplit);
+  const auto [y0, y1] = span(ys, c.ySplit);
+  auto X = [&](double v) { return L + (W - L - R) * (v - x0) / (x1 - x0); };
+  auto Y = [&](double v) { return H - B - (H - T - B) * (v - y0) / (y1 - y0); };
+  std::string s = "<figure class=\"chart\">" + svgOpen(W, H, c.title);
+  s += text(L, 14, c.title, "class=\"title\"");
+  char b[256];
+  std::snprintf(b, sizeof b,
+                "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" class=\"grid\"/>"
+                "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" class=\"grid\"/>"
+                "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"grid\"/>",
+                L, T, W - L - R, H - T - B, X(c.xSplit), X(c.xSplit), T, H - B, L, W - R,
+                Y(c.ySplit), Y(c.ySplit));
+  s += b;
+  const char* q = "class=\"axis\" fill=\"#57606a\"";
+  s += text(L + 4, H - B - 6, c.lowLow, q) + text(L + 4, T + 12, c.lowXHighY, q);
+  s += text(W - R - 4, H - B - 6, c.highXLowY, "class=\"axis\" text-anchor=\"end\"") +
+       text(W - R - 4, T + 12, c.highHigh, "class=\"axis\" text-anchor=\"end\"");
+  s += text(L, H - 4, formatKpi(x0, c.xUnit, lang), "class=\"axis\"") +
+       text(W - R, H - 4, formatKpi(x1, c.xUnit, lang), "class=\"axis\" text-anchor=\"end\"") +
+       text((L + W - R) / 2.0, H - 4, c.xLabel, "class=\"axis\" text-anchor=\"middle\"");
+  s += text(L - 4, H - B, formatKpi(y0, c.yUnit, lang), "class=\"axis\" text-anchor=\"end\"") +
+       text(L - 4, T + 8, formatKpi(y1, c.yUnit, lang), "class=\"axis\" text-anchor=\"end\"") +
+       text(L - 4, (T + H - B) / 2.0, c.yLabel, "class=\"axis\" text-anchor=\"end\"");
+  for (std::size_t i = 0; i < c.points.size(); ++i) {
+    const auto& p = c.points[i];
+    if (!std::isfinite(p.x) || !std::isfinite(p.y)) continue;
+    std::snprintf(b, sizeof b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\">", X(p.x),
+                  Y(p.y), seriesColor(i + 1).c_str());
+    s += b + std::string("<title>") + htmlEscape(p.name) + "</title></circle>";
+    s += text(X(p.x) + 6, Y(p.y) + 3, p.name, "class=\"axis\"");
+  }
+  return s + "</svg></figure>";
+}
+
 }  // namespace cclab

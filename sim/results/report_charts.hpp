@@ -1,6 +1,7 @@
 // The pictures of report.html as inline SVG (no scripts, no network): line and bar charts over
 // the intervals of a run (several runs overlaid), weekday x hour heatmaps, the shopper funnel and
-// the small interval bar of a difference. Every text passes through htmlEscape.
+// the small interval bar of a difference, a scatter in four quadrants. Every text passes through
+// htmlEscape.
 #pragma once
 
 #include <string>
@@ -46,6 +47,21 @@ std::string funnelSvg(const std::vector<FunnelStep>& steps, Lang lang);
 
 /// A difference's 95% interval drawn around zero (blue when it excludes 0).
 std::string differenceBar(double mean, double lo, double hi, bool significant);
+
+/// A scatter split into four quadrants at (xSplit, ySplit), each quadrant labelled (the
+/// Value-Irritant matrix of `cclab plan --reasons`): points named, axes in their units.
+struct QuadrantChart {
+  struct Point {
+    std::string name;
+    double x = 0, y = 0;
+  };
+  std::string title, xLabel, yLabel;
+  KpiUnit xUnit = KpiUnit::Number, yUnit = KpiUnit::Number;
+  double xSplit = 0, ySplit = 0;
+  std::string lowLow, lowXHighY, highXLowY, highHigh;  // the quadrants' labels
+  std::vector<Point> points;
+};
+std::string quadrantSvg(const QuadrantChart& c, Lang lang);
 
 /// The colours of the series of a comparison: baseline first.
 const std::string& seriesColor(std::size_t i);
