@@ -41,3 +41,6 @@ run_case "erlang-a 1M, plain engine" bench/erlang-a-1m.yaml --no-contacts --engi
 run_case "shop day 1M visits, no contact log" bench/shop-day-1m.yaml --no-contacts
 run_case "shop day 1M visits, with contacts" bench/shop-day-1m.yaml
 run_case "shop day 1M visits, plain engine" bench/shop-day-1m.yaml --no-contacts --engine plain
+# Loyalty model (issue 23): a quarter of about 1 million visits from 260 000 customers; memory is
+# bounded by the population, not by the visits (docs/performance.md).
+run_case "loyalty quarter 1M visits" bench/loyalty-quarter-1m.yaml --no-contacts

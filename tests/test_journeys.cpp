@@ -269,6 +269,9 @@ TEST(Loyalty, CustomersAreConserved) {
   }
   EXPECT_EQ(lost, churned);
   EXPECT_NEAR(revenue, loyal(r, P::kReturningRevenue), 1e-6 * revenue);
+  // By interval of churn: the customers active at the last interval's end are those at the end.
+  const auto at = [&](int c) { return loyal(r, c); };
+  EXPECT_EQ(P::activeAtEnd(l, at, n, n - 1, 3600), loyal(r, P::kActive));
   EXPECT_GT(revenue, 0);
   // Memory is bounded by the population: a pool of journeys in flight, one record per customer.
   EXPECT_LT(r.pool, 2000u);
@@ -298,4 +301,62 @@ TEST(Loyalty, DefaultsReproduceTheSeedFigures) {
 TEST(Loyalty, OffLeavesTheStatisticsAsTheyWere) {
   const ShopRun r = runShop(shopYaml("", 0.3));
   EXPECT_EQ(r.stats.size(ShopStats::kLoyalty), 0);
+}
+
+TEST(Loyalty, LowEffortCustomersSpendMoreAsTheSeedSays) {
+  // Every question self-served: every visit is low effort. By default (docs/calibration.md) 88%
+  // of low-effort customers spend more on their later orders (seed 001), here 10% more: an order
+  // of 50 becomes 55.
+  std::string yaml = longShop("  loyalty: {customers: 20000}\n", 1.0, "[phone]", 1, 3600);
+  yaml.replace(yaml.find("self_service: 0"), 15, "self_service: 1");
+  const ShopRun r = runShop(yaml);
+  const Loyalty l = readScenarioText("shop.yaml", yaml).shop.loyalty;
+  using P = CustomerPopulation;
+  const double orders = loyal(r, P::afterOrdersCounter(l, kLowEffort));
+  const double more = loyal(r, P::spentMoreCounter(l, kLowEffort));
+  ASSERT_GT(orders, 2000);
+  // Every later visit follows a low-effort one (but for the few that began before the
+  // customer's previous visit was over: no history yet).
+  const double after = loyal(r, P::afterVisitsCounter(l, kLowEffort));
+  EXPECT_LE(after, loyal(r, P::kReturningVisits));
+  EXPECT_GT(after, 0.95 * loyal(r, P::kReturningVisits));
+  // Binomial over the orders, 4 standard errors.
+  EXPECT_NEAR(more / orders, 0.88, 4 * std::sqrt(0.88 * 0.12 / orders));
+  EXPECT_NEAR(loyal(r, P::afterRevenueCounter(l, kLowEffort)), 50 * orders + 5 * more,
+              1e-6 * orders);
+  for (int e : {kUnanswered, kHighEffort, kNoQuestion})
+    EXPECT_EQ(loyal(r, P::spentMoreCounter(l, e)), 0) << experienceName(e);
+}
+
+TEST(Loyalty, ConversionFactorScalesTheLaterVisitsConversion) {
+  // No questions: every visit is "no question", which loses nobody (churn 0), so both runs have
+  // the same customers and visits (common random numbers per customer). With
+  // after.no_question.conversion_factor 0.5, a later visit orders only if its checkout draw is
+  // below half the forward probability: exactly half of the orders of the run without it,
+  // binomially.
+  const std::string on =
+      "  loyalty:\n    customers: 20000\n    after: {no_question: {conversion_factor: 0.5}}\n";
+  const ShopRun a = runShop(longShop("  loyalty: {customers: 20000}\n", 0, "[phone]", 1, 3600));
+  const ShopRun b = runShop(longShop(on, 0, "[phone]", 1, 3600));
+  const Loyalty l = readScenarioText("shop.yaml", longShop(on, 0, "[phone]", 1, 1)).shop.loyalty;
+  using P = CustomerPopulation;
+  ASSERT_EQ(a.stats[ShopStats::kVisits], b.stats[ShopStats::kVisits]);
+  const double n = loyal(a, P::afterOrdersCounter(l, kNoQuestion));
+  ASSERT_GT(n, 1000);
+  EXPECT_NEAR(loyal(b, P::afterOrdersCounter(l, kNoQuestion)) / n, 0.5, 4 * std::sqrt(0.25 / n));
+  // First visits (no history) are untouched.
+  EXPECT_EQ(a.stats[ShopStats::kOrders] - n,
+            b.stats[ShopStats::kOrders] - loyal(b, P::afterOrdersCounter(l, kNoQuestion)));
+}
+
+TEST(Loyalty, WordOfMouthLowersNewCustomersVisits) {
+  // Unanswered questions lose customers; with word of mouth on, the customers who join during
+  // the run visit less: fewer visits than without it, the same population.
+  const std::string base =
+      "  unanswered_abandonment: 1\n  loyalty:\n    customers: 5000\n    growth_per_week: 2\n";
+  const ShopRun off = runShop(longShop(base, 0.5, "[]", 1, 3600));
+  const ShopRun on = runShop(longShop(base + "    word_of_mouth: 5\n", 0.5, "[]", 1, 3600));
+  using P = CustomerPopulation;
+  EXPECT_EQ(loyal(on, P::kPopulation), loyal(off, P::kPopulation));
+  EXPECT_LT(on.stats[ShopStats::kVisits], 0.95 * off.stats[ShopStats::kVisits]);
 }

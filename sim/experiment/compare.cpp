@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 
+#include "experiment/weekly_comparison.hpp"
 #include "io/text_escape.hpp"
 #include "model/kpi.hpp"
 #include "model/shop_stats.hpp"
@@ -192,6 +193,8 @@ nlohmann::ordered_json buildComparison(const std::vector<VariantRun>& v, const R
                         {"kpis", pk}});
     }
     if (!phases.empty()) vj["phases"] = phases;
+    if (v[0].scenario->shop.loyalty.enabled && v[i].scenario->shop.loyalty.enabled)
+      WeeklyComparison::add(*v[0].scenario, *v[0].result, *v[i].scenario, *v[i].result, vj);
     variants.push_back(vj);
   }
   j["variants"] = variants;

@@ -8,7 +8,8 @@ namespace cclab {
 
 void LoyaltyReader::read(const YAML::Node& n, const std::string& f) {
   if (!y_.expectMap(n, f,
-                    {"customers", "growth_per_week", "high_effort", "retention_weeks", "after"}))
+                    {"customers", "growth_per_week", "high_effort", "retention_weeks", "after",
+                     "spend_more_by", "word_of_mouth"}))
     return;
   Loyalty& l = sc_.shop.loyalty;
   l.enabled = true;
@@ -18,6 +19,8 @@ void LoyaltyReader::read(const YAML::Node& n, const std::string& f) {
     l.customers = *v;
   y_.optionalNumber(n, "growth_per_week", f + ".growth_per_week", 0, 10, l.growthPerWeek);
   y_.optionalNumber(n, "high_effort", f + ".high_effort", 0, 1000, l.highEffort, true);
+  y_.optionalNumber(n, "spend_more_by", f + ".spend_more_by", 0, 10, l.spendMoreBy);
+  y_.optionalNumber(n, "word_of_mouth", f + ".word_of_mouth", 0, 10, l.wordOfMouth);
   if (y_.has(n, "retention_weeks"))
     readRetentionWeeks(n["retention_weeks"], f + ".retention_weeks");
   else
@@ -67,9 +70,13 @@ void LoyaltyReader::readAfter(const YAML::Node& n, const std::string& f) {
     if (!y_.has(n, name)) continue;
     const YAML::Node x = n[name];
     const std::string xf = f + "." + name;
-    if (!y_.expectMap(x, xf, {"churn", "visit_factor"})) continue;
+    if (!y_.expectMap(x, xf, {"churn", "visit_factor", "conversion_factor", "spend_more"}))
+      continue;
     y_.optionalNumber(x, "churn", xf + ".churn", 0, 1, l.churn[e]);
     y_.optionalNumber(x, "visit_factor", xf + ".visit_factor", 0, 1, l.visitFactor[e]);
+    y_.optionalNumber(x, "conversion_factor", xf + ".conversion_factor", 0, 10,
+                      l.conversionFactor[e]);
+    y_.optionalNumber(x, "spend_more", xf + ".spend_more", 0, 1, l.spendMore[e]);
   }
 }
 

@@ -18,10 +18,10 @@ CustomerPopulation::CustomerPopulation(const Loyalty& l, std::uint64_t seed,
   customers_.resize(static_cast<std::size_t>(population(horizon)));
 }
 
-long long CustomerPopulation::population(double t) const {
+long long CustomerPopulation::populationAt(const Loyalty& l, double t) {
   const double joined =
-      std::floor(static_cast<double>(l_.customers) * l_.growthPerWeek * std::max(0.0, t) / kWeek);
-  return l_.customers + static_cast<long long>(joined);
+      std::floor(static_cast<double>(l.customers) * l.growthPerWeek * std::max(0.0, t) / kWeek);
+  return l.customers + static_cast<long long>(joined);
 }
 
 double CustomerPopulation::candidateRateFactor() const {
@@ -34,7 +34,11 @@ long long CustomerPopulation::visitor(double now) {
                                 static_cast<long long>(customers_.size()) - 1);
   if (id >= population(now)) return -1;  // not a customer yet
   const Customer& c = customers_[static_cast<std::size_t>(id)];
-  if (c.churnedAt >= 0 || keep >= c.visitFactor) return -1;
+  double factor = c.visitFactor;
+  if (l_.wordOfMouth > 0 && id >= l_.customers)  // joined during the run: hears of the unhappy
+    factor *= std::max(0.0, 1.0 - l_.wordOfMouth * static_cast<double>(unhappyLost_) /
+                                      static_cast<double>(l_.customers));
+  if (c.churnedAt >= 0 || keep >= factor) return -1;
   return id;
 }
 
@@ -61,11 +65,26 @@ int CustomerPopulation::segment(long long customer, const std::vector<double>& c
   return c.segment;
 }
 
-bool CustomerPopulation::experienced(long long customer, Experience e, double now, double u) {
+CustomerPopulation::History CustomerPopulation::history(long long customer) const {
+  const Customer& c = customers_[static_cast<std::size_t>(customer)];
+  History h;
+  h.last = c.last;
+  if (c.last < 0) return h;
+  h.convert = l_.conversionFactor[c.last];
+  h.spendsMore = c.spendsMore;
+  if (c.spendsMore) h.value = 1 + l_.spendMoreBy;
+  return h;
+}
+
+bool CustomerPopulation::experienced(long long customer, Experience e, double now, double u,
+                                     double spend) {
   Customer& c = customers_[static_cast<std::size_t>(customer)];
   if (c.churnedAt >= 0) return false;  // an earlier, overlapping visit already lost them
+  c.last = static_cast<std::int8_t>(e);
+  c.spendsMore = spend < l_.spendMore[e];
   if (u < l_.churn[e]) {
     c.churnedAt = now;
+    if (e == kUnanswered || e == kHighEffort) ++unhappyLost_;
     return true;
   }
   // The customer stays, visiting less often after a poor visit (factors multiply).
@@ -78,13 +97,18 @@ void CustomerPopulation::countExperience(ShopStats& stats, Experience e, bool ch
   if (churned) stats.at(ShopStats::kLoyalty, churnedCounter(l_, e)) += 1;
 }
 
-void CustomerPopulation::count(ShopStats& stats) const {
+void CustomerPopulation::count(ShopStats& stats, int intervals, double intervalSeconds) const {
   auto at = [&](int i) -> double& { return stats.at(ShopStats::kLoyalty, i); };
   at(kPopulation) += static_cast<double>(population(horizon_));
   for (std::size_t i = 0; i < customers_.size(); ++i) {
     const Customer& c = customers_[i];
     if (static_cast<long long>(i) >= population(horizon_)) break;
     at(c.churnedAt >= 0 ? kChurned : kActive) += 1;
+    if (c.churnedAt >= 0 && intervals > 0) {
+      const int when =
+          std::clamp(static_cast<int>(c.churnedAt / intervalSeconds), 0, intervals - 1);
+      at(intervalChurnedCounter(l_, intervals, when)) += 1;
+    }
     if (!c.cohort) continue;
     at(kCohort) += 1;
     for (std::size_t r = 0; r < l_.retentionWeeks.size(); ++r) {

@@ -6,6 +6,8 @@
 // leaves behind (churn, a lower visit frequency) is decided per customer from a stream keyed by
 // the customer and their visit number: the same customer draws the same numbers in every variant.
 //
+// Optional word of mouth lowers the visits of customers who joined during the run.
+//
 // Memory: one small record per customer of the largest population of the run (at the horizon),
 // whatever the number of visits. Model: docs/journeys.md ("Loyalty").
 #pragma once
@@ -22,8 +24,11 @@ namespace cclab {
 class CustomerPopulation {
  public:
   /// Layout of the loyalty block of ShopStats (ShopStats::kLoyalty), for a Loyalty `l`:
-  /// fixed counters, then one per retention week, then visits and churned per experience, then
-  /// per interval of visit start the returning customers' revenue and the customers lost.
+  /// fixed counters, then one per retention week, then per experience the visits and churned,
+  /// then per latest experience of the customer the later visits, their orders, revenue and the
+  /// orders that spent more, then per interval the returning customers' revenue and the
+  /// customers lost (both by interval of visit start) and the customers churned (by interval of
+  /// churn, warm-up included: active customers at any interval's end follow from it).
   enum Counter : int {
     kPopulation,        // customers who had joined by the horizon
     kActive,            // ... not churned at the end of the run
@@ -41,17 +46,53 @@ class CustomerPopulation {
   static int churnedCounter(const Loyalty& l, int e) {
     return visitsCounter(l, kExperienceCount) + e;
   }
+  /// Visits (KPI window) of customers whose latest finished visit was experience `e`.
+  static int afterVisitsCounter(const Loyalty& l, int e) {
+    return churnedCounter(l, kExperienceCount) + e;
+  }
+  static int afterOrdersCounter(const Loyalty& l, int e) {
+    return afterVisitsCounter(l, kExperienceCount) + e;
+  }
+  static int afterRevenueCounter(const Loyalty& l, int e) {
+    return afterOrdersCounter(l, kExperienceCount) + e;
+  }
+  /// ... of those orders, the ones whose value was raised (the customer spends more).
+  static int spentMoreCounter(const Loyalty& l, int e) {
+    return afterRevenueCounter(l, kExperienceCount) + e;
+  }
   static int intervalRevenueCounter(const Loyalty& l, int i) {
-    return churnedCounter(l, kExperienceCount) + i;
+    return spentMoreCounter(l, kExperienceCount) + i;
   }
   static int intervalLostCounter(const Loyalty& l, int intervals, int i) {
     return intervalRevenueCounter(l, intervals) + i;
   }
+  static int intervalChurnedCounter(const Loyalty& l, int intervals, int i) {
+    return intervalLostCounter(l, intervals, intervals) + i;
+  }
   /// Size of the loyalty block over `intervals` intervals (0 when loyalty is off: the
   /// statistics are unchanged).
   static int counters(const Loyalty& l, int intervals) {
-    return l.enabled ? intervalLostCounter(l, intervals, intervals) : 0;
+    return l.enabled ? intervalChurnedCounter(l, intervals, intervals) : 0;
   }
+  /// Customers who have joined by time `t`.
+  static long long populationAt(const Loyalty& l, double t);
+  /// Customers active at the end of interval `i` of a replication's loyalty block `at` (a
+  /// counter index -> value), over `intervals` intervals of `intervalSeconds`.
+  template <class At>
+  static double activeAtEnd(const Loyalty& l, const At& at, int intervals, int i,
+                            double intervalSeconds) {
+    double churned = 0;
+    for (int j = 0; j <= i; ++j) churned += at(intervalChurnedCounter(l, intervals, j));
+    return static_cast<double>(populationAt(l, (i + 1) * intervalSeconds)) - churned;
+  }
+
+  /// What a customer's history does to their next visit.
+  struct History {
+    int last = -1;       // the experience of their latest finished visit (-1: none in the run)
+    double convert = 1;  // x the checkout's forward probability
+    double value = 1;    // x each order's value
+    bool spendsMore = false;
+  };
 
   CustomerPopulation(const Loyalty& l, std::uint64_t seed, std::uint64_t replication,
                      double kpiFrom, double horizon);
@@ -60,7 +101,7 @@ class CustomerPopulation {
   /// the starting one), so that each customer keeps the per-customer rate as the population grows.
   double candidateRateFactor() const;
   /// Customers who have joined by time `t`.
-  long long population(double t) const;
+  long long population(double t) const { return populationAt(l_, t); }
   /// A candidate visit at `now`: the customer who visits, or -1 (none: not joined yet, churned,
   /// or visiting less often). Two draws per candidate, whatever the answer.
   long long visitor(double now);
@@ -71,11 +112,14 @@ class CustomerPopulation {
   std::uint64_t streamKey(long long customer, std::uint32_t visit) const;
   /// The customer's segment, drawn once from the customer's own stream (cumulative shares).
   int segment(long long customer, const std::vector<double>& cumulative);
-  /// What a visit of `customer` ending at `now` left behind; `u` is the customer's draw for that
-  /// visit. Returns whether the customer churned.
-  bool experienced(long long customer, Experience e, double now, double u);
-  /// Adds population, retention and churn counters to the loyalty block of `stats`.
-  void count(ShopStats& stats) const;
+  /// What `customer`'s history does to a visit starting now.
+  History history(long long customer) const;
+  /// What a visit of `customer` ending at `now` left behind; `u` (churn) and `spend` (spending
+  /// more) are the customer's draws for that visit. Returns whether the customer churned.
+  bool experienced(long long customer, Experience e, double now, double u, double spend);
+  /// Adds population, retention and churn counters (churn per interval of `intervalSeconds`
+  /// over `intervals` intervals) to the loyalty block of `stats`.
+  void count(ShopStats& stats, int intervals, double intervalSeconds) const;
   /// Counts a visit's experience (visits in the KPI window).
   void countExperience(ShopStats& stats, Experience e, bool churned) const;
 
@@ -85,13 +129,16 @@ class CustomerPopulation {
     float visitFactor = 1;
     std::uint32_t visits = 0;
     std::int16_t segment = -1;
-    bool cohort = false;  // visited in the first week of the KPI window
+    bool cohort = false;      // visited in the first week of the KPI window
+    std::int8_t last = -1;    // experience of the latest finished visit (-1: none yet)
+    bool spendsMore = false;  // drawn when that visit ended
   };
   const Loyalty& l_;
   std::uint64_t key_;
   double kpiFrom_, horizon_;
   RandomStream pick_;
   std::vector<Customer> customers_;
+  long long unhappyLost_ = 0;  // customers lost after an unanswered or high-effort visit
 };
 
 }  // namespace cclab

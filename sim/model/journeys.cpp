@@ -110,6 +110,7 @@ int ShopperJourneys::drawReason(Shopper& s, int stage) {
 double ShopperJourneys::forwardProbability(const Shopper& s, int stage) const {
   double p = shop_.stages[stage].forward;
   if (s.returning) p = std::min(1.0, p * shop_.returningForwardFactor);
+  if (stage == kCheckout && s.customer >= 0) p = std::min(1.0, p * s.convert);
   return p;
 }
 
@@ -171,6 +172,13 @@ void ShopperJourneys::newVisit(long long customer) {
   }
   s.inWindow = now >= warmup_ && now < horizon_;
   s.interval = static_cast<int>(now / sc_.intervalSeconds());
+  if (customer >= 0) {
+    const CustomerPopulation::History h = customers_->history(customer);
+    s.history = h.last;
+    s.convert = h.convert;
+    s.valueFactor = h.value;
+    countAfter(s, false, 0);
+  }
   const double x = u(s, pSegment);
   s.segment =
       static_cast<int>(std::lower_bound(segmentCumulative_.begin(), segmentCumulative_.end(), x) -
@@ -247,6 +255,10 @@ void ShopperJourneys::leave(int slot, bool ordered) {
       value = shop_.orderValue.sample(v);
     }
     if (s.chatted) value *= shop_.chatValueUplift;
+    if (s.customer >= 0) {
+      value *= s.valueFactor;
+      countAfter(s, true, value);
+    }
     s.ordered = true;
     if (s.inWindow && s.visitNo > 1) countReturningOrder(s, value);
     if (sink_) sink_->order(static_cast<std::int64_t>(s.id), sim_.now(), value);
@@ -777,7 +789,8 @@ Experience ShopperJourneys::experienceOf(const Shopper& s) const {
 
 void ShopperJourneys::rememberVisit(Shopper& s) {
   const Experience e = experienceOf(s);
-  const bool churned = customers_->experienced(s.customer, e, sim_.now(), u(s, pLoyalty));
+  const double churn = u(s, pLoyalty), spend = u(s, pLoyalty);
+  const bool churned = customers_->experienced(s.customer, e, sim_.now(), churn, spend);
   if (!s.inWindow) return;
   customers_->countExperience(stats_, e, churned);
   const int n = stats_.size(ShopStats::kIntervalVisits);
@@ -794,12 +807,25 @@ void ShopperJourneys::countReturningOrder(const Shopper& s, double value) {
     stats_.at(ShopStats::kLoyalty, P::intervalRevenueCounter(shop_.loyalty, s.interval)) += value;
 }
 
+void ShopperJourneys::countAfter(const Shopper& s, bool order, double value) {
+  using P = CustomerPopulation;
+  if (!s.inWindow || s.history < 0) return;
+  const Loyalty& l = shop_.loyalty;
+  if (!order) {
+    stats_.at(ShopStats::kLoyalty, P::afterVisitsCounter(l, s.history)) += 1;
+    return;
+  }
+  stats_.at(ShopStats::kLoyalty, P::afterOrdersCounter(l, s.history)) += 1;
+  stats_.at(ShopStats::kLoyalty, P::afterRevenueCounter(l, s.history)) += value;
+  if (s.valueFactor != 1) stats_.at(ShopStats::kLoyalty, P::spentMoreCounter(l, s.history)) += 1;
+}
+
 ShopStats ShopperJourneys::finish() {
   if (customers_) {
     // Visits the end of the run cut off (a repeat contact due after it) leave what they had.
     for (Shopper& s : pool_)
       if (s.active && s.customer >= 0) rememberVisit(s);
-    customers_->count(stats_);
+    customers_->count(stats_, stats_.size(ShopStats::kIntervalVisits), sc_.intervalSeconds());
   }
   return std::move(stats_);
 }

@@ -121,7 +121,10 @@ class ShopperJourneys : public ContactSource, public ContactListener {
     // Loyalty model: the customer (-1: anonymous), their visit number, and the visit's experience.
     long long customer = -1;
     std::uint32_t visitNo = 0;
-    std::uint64_t key = 0;  // the key of the shopper's streams: the visit id, or (customer, visit)
+    int history = -1;        // the customer's latest experience before this visit (-1: none)
+    double convert = 1;      // ... x the checkout's forward probability
+    double valueFactor = 1;  // ... x each order's value (the customer spends more)
+    std::uint64_t key = 0;   // the key of the shopper's streams: the visit id, or (customer, visit)
     int questions = 0;
     bool unanswered = false;  // a question nobody answered (asked nobody, abandoned, blocked)
     bool gotAnswer = false;   // ... and one that was answered (self-service, bot, a contact)
@@ -161,6 +164,8 @@ class ShopperJourneys : public ContactSource, public ContactListener {
   Experience experienceOf(const Shopper& s) const;
   /// Loyalty model: an order of a returning customer (visit in the KPI window).
   void countReturningOrder(const Shopper& s, double value);
+  /// Loyalty model: a visit's or order's count by the customer's latest experience.
+  void countAfter(const Shopper& s, bool order, double value);
   void scheduleNextVisit();
   void enterStage(int slot, int stage);
   void leave(int slot, bool ordered);

@@ -263,6 +263,8 @@ void addLoyaltyKpis(std::vector<KpiValue>& k, const Scenario& sc, const ShopStat
   k.push_back({"returning_customer_visits", at(P::kReturningVisits)});
   k.push_back({"revenue_returning", at(P::kReturningRevenue)});
   k.push_back({"revenue_returning_share", q(at(P::kReturningRevenue), s[ShopStats::kRevenue])});
+  if (std::isfinite(sc.shop.grossMargin))
+    k.push_back({"contribution_returning", at(P::kReturningRevenue) * sc.shop.grossMargin});
   double churned = 0;
   for (int e = 0; e < kExperienceCount; ++e) churned += at(P::churnedCounter(l, e));
   for (int e = 0; e < kExperienceCount; ++e) {
@@ -271,6 +273,14 @@ void addLoyaltyKpis(std::vector<KpiValue>& k, const Scenario& sc, const ShopStat
     k.push_back({"visits_" + name, visits});
     k.push_back({"churn_after_" + name, q(lost, visits)});
     k.push_back({"churn_share_" + name, q(lost, churned)});
+  }
+  // What the latest experience does to the next visits: conversion, order value, spending more.
+  for (int e = 0; e < kExperienceCount; ++e) {
+    const std::string name = experienceName(e);
+    const double visits = at(P::afterVisitsCounter(l, e)), orders = at(P::afterOrdersCounter(l, e));
+    k.push_back({"conversion_after_" + name, q(orders, visits)});
+    k.push_back({"aov_after_" + name, q(at(P::afterRevenueCounter(l, e)), orders)});
+    k.push_back({"spend_more_after_" + name, q(at(P::spentMoreCounter(l, e)), orders)});
   }
 }
 

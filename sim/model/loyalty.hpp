@@ -32,6 +32,17 @@ struct Loyalty {
   double churn[kExperienceCount] = {0.91, 0.60, 0.06, 0.0};
   /// ... and, if they stay, their visit frequency from then on x this (0..1; 1: unchanged).
   double visitFactor[kExperienceCount] = {1, 1, 1, 1};
+  /// ... their conversion on later visits x this (applied to the checkout's `forward`, at most
+  /// 1; 1: unchanged) ...
+  double conversionFactor[kExperienceCount] = {1, 1, 1, 1};
+  /// ... and P(they spend more on their later orders): each order's value x (1 + spendMoreBy).
+  /// Both last until the customer's next visit ends (their latest experience counts).
+  double spendMore[kExperienceCount] = {0, 0, 0.88, 0};
+  double spendMoreBy = 0.10;
+  /// Optional word of mouth (0: off): customers who joined during the run visit less often, x
+  /// (1 - wordOfMouth x the share of the starting population lost after an unhappy visit,
+  /// unanswered or high effort, so far). See docs/journeys.md.
+  double wordOfMouth = 0;
 };
 
 }  // namespace cclab

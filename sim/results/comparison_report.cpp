@@ -2,12 +2,13 @@
 // gates, each variant's differences from the baseline with their paired 95% intervals, the
 // funnels side by side, weekday x hour heatmaps (week_heatmaps.hpp), per-interval charts with every
 // run overlaid (service level, waiting, chat first response, availability), the rollout phases side
-// by side and the scenario diff.
+// by side, the loyalty model's week by week (loyalty_weeks_report.hpp) and the scenario diff.
 #include <algorithm>
 #include <cmath>
 
 #include "io/safe_name.hpp"
 #include "model/kpi_format.hpp"
+#include "results/loyalty_weeks_report.hpp"
 #include "results/report.hpp"
 #include "results/report_charts.hpp"
 #include "results/report_page.hpp"
@@ -265,6 +266,8 @@ std::string comparisonReportHtml(const Json& c, const std::vector<VariantRun>& r
     page.add("intervals", tr(lang, "Per interval", "Per interval"), overlayCharts(runs, lang));
   }
   page.add("phases", tr(lang, "Rollout phases", "Fasen van de uitrol"), phasesSection(c, lang));
+  page.add("weeks", tr(lang, "Week by week: customers kept", "Week na week: behouden klanten"),
+           loyaltyWeeksSection(c, lang));
   if (!runs.empty())
     page.add("scenario-diff",
              tr(lang, "What differs between the scenarios", "Wat verschilt tussen de scenario's"),

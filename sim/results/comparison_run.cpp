@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "experiment/compare.hpp"
+#include "experiment/weekly_comparison.hpp"
 #include "io/diagnostics.hpp"
 #include "io/safe_name.hpp"
 #include "io/scenario_reader.hpp"
@@ -62,6 +63,14 @@ void writeComparison(const std::string& out, const ComparisonRun& run, const std
   const fs::path dir(out);
   writeFileAtomically((dir / "comparison.json").string(), run.comparison.dump(2) + "\n");
   writeFileAtomically((dir / "comparison.csv").string(), comparisonCsv(run.comparison));
+  // With the loyalty model: the week-by-week comparison (a previous run's goes otherwise).
+  const std::string weeks = WeeklyComparison::csv(run.comparison);
+  if (!weeks.empty())
+    writeFileAtomically((dir / "comparison_weeks.csv").string(), weeks);
+  else {
+    std::error_code ec;
+    fs::remove(dir / "comparison_weeks.csv", ec);
+  }
   if (!run.gates.empty()) {
     writeFileAtomically((dir / "gates.json").string(), gatesJson(run.gates).dump(2) + "\n");
     writeFileAtomically((dir / "junit.xml").string(), junitXml(run.gates, "comparison"));

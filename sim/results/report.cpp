@@ -9,6 +9,7 @@
 #include "io/text_escape.hpp"
 #include "model/kpi.hpp"
 #include "model/kpi_format.hpp"
+#include "results/loyalty_weeks_report.hpp"
 #include "results/report_charts.hpp"
 #include "results/report_page.hpp"
 #include "results/report_summary.hpp"
@@ -294,6 +295,8 @@ std::string runReportHtml(const Scenario& sc, const ExperimentResult& r, const J
   page.add("heatmaps", tr(lang, "Week at a glance", "De week in een oogopslag"),
            runWeekHeatmaps(sc, r, lang));
   page.add("intervals", tr(lang, "Per interval", "Per interval"), intervalCharts(sc, r, lang));
+  page.add("weeks", tr(lang, "Customers week by week", "Klanten week na week"),
+           loyaltyRunWeeks(sc, r, lang));
   page.add("breakdowns", tr(lang, "Breakdowns", "Uitsplitsingen"), breakdowns(sum, lang));
   page.add("phases", tr(lang, "Rollout phases", "Fasen van de uitrol"), phasesTable(sum, lang));
   return h + page.html() + pageEnd(lang);

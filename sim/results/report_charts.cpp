@@ -222,7 +222,8 @@ std::string lineChart(const std::string& title, const std::vector<ChartSeries>& 
       if (se.dashed == dashed) s += seriesSvg(se, L, H, T, B, dx, yMax);
   s += "</svg><figcaption class=\"legend\">";
   for (const auto& se : series)
-    s += "<span><i style=\"background:" + se.color + "\"></i>" + htmlEscape(se.name) + "</span>";
+    if (!se.name.empty())  // a nameless series shares the entry before it (an interval's bound)
+      s += "<span><i style=\"background:" + se.color + "\"></i>" + htmlEscape(se.name) + "</span>";
   return s + "</figcaption></figure>";
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "model/kpi_format.hpp"
+#include "results/loyalty_weeks_report.hpp"
 
 namespace cclab {
 
@@ -220,6 +221,7 @@ std::vector<std::string> comparisonSentences(const Json& c, const std::vector<Js
   for (const auto& v : c["variants"]) {
     verdictSentences(v, base, lang, out);
     moneySentence(v, lang, out);
+    loyaltySentence(v, lang, out);
   }
   bestSentence(c, lang, out);
   std::vector<std::string> missed;

@@ -361,7 +361,8 @@ std::string agentsCsv(const Scenario& sc, const ExperimentResult& r) {
 }
 
 /// shop_intervals.csv: per interval of visit start, means over replications; with shop.loyalty,
-/// also the returning customers' revenue and the customers lost after visits of that interval.
+/// also the returning customers' revenue and the customers lost after visits of that interval,
+/// and the customers active at the interval's end.
 std::string shopIntervalsCsv(const Scenario& sc, const ExperimentResult& r) {
   const double R = static_cast<double>(r.reps.size());
   const int n = sc.horizonIntervals();
@@ -369,7 +370,8 @@ std::string shopIntervalsCsv(const Scenario& sc, const ExperimentResult& r) {
   std::vector<ShopStats> st;
   for (const auto& rep : r.reps) st.push_back(shopStatsOf(sc, rep));
   std::string s = "interval,day,start,visits,questions,chats,orders,revenue,conversion_rate";
-  s += l.enabled ? ",revenue_returning,customers_lost\n" : "\n";
+  s += l.enabled ? ",revenue_returning,customers_lost,customers_active\n" : "\n";
+  double churned = 0;  // summed over replications, up to the interval's end
   for (int i = 0; i < n; ++i) {
     double v = 0, qn = 0, ch = 0, ord = 0, rev = 0, back = 0, lost = 0;
     for (const auto& x : st) {
@@ -381,12 +383,17 @@ std::string shopIntervalsCsv(const Scenario& sc, const ExperimentResult& r) {
       if (!l.enabled) continue;
       back += x.at(ShopStats::kLoyalty, CustomerPopulation::intervalRevenueCounter(l, i));
       lost += x.at(ShopStats::kLoyalty, CustomerPopulation::intervalLostCounter(l, n, i));
+      churned += x.at(ShopStats::kLoyalty, CustomerPopulation::intervalChurnedCounter(l, n, i));
     }
+    const double active = static_cast<double>(CustomerPopulation::populationAt(
+                              l, std::min(sc.horizonSeconds(), (i + 1) * sc.intervalSeconds()))) -
+                          churned / R;
     s += std::to_string(i) + "," + std::to_string(i / sc.intervalsPerDay()) + "," +
          formatWeekTime(i * sc.intervalSeconds()).substr(0, 9) + "," + fmtCsv(v / R) + "," +
          fmtCsv(qn / R) + "," + fmtCsv(ch / R) + "," + fmtCsv(ord / R) + "," + fmtCsv(rev / R) +
          "," + fmtCsv(v > 0 ? ord / v : std::nan(""));
-    s += l.enabled ? "," + fmtCsv(back / R) + "," + fmtCsv(lost / R) + "\n" : "\n";
+    s += l.enabled ? "," + fmtCsv(back / R) + "," + fmtCsv(lost / R) + "," + fmtCsv(active) + "\n"
+                   : "\n";
   }
   return s;
 }
