@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <sstream>
 
 #include "experiment/replication.hpp"
@@ -14,6 +15,7 @@
 #include "io/scenario_reader.hpp"
 #include "io/text_file.hpp"
 #include "model/contact.hpp"
+#include "training/customer_messages.hpp"
 #include "training/pipe_trainee.hpp"
 #include "training/scripted_trainee.hpp"
 #include "training/trainee_script.hpp"
@@ -254,6 +256,30 @@ TEST(Training, BadScriptsNameFileLineAndField) {
   EXPECT_EQ(read("reasons: {weather: {notify: skip}}\n"),
             "t.yaml:1:11: reasons.weather: the scenario has no contact reason 'weather'");
   EXPECT_NE(read("speed: 3\n").find("t.yaml:1:1"), std::string::npos);
+}
+
+// Every contact reason of every shipped scenario has its customer messages in English and Dutch;
+// a contact gets the same text every time; a bad messages file names its line and field.
+TEST(Training, CustomerMessagesCoverTheShippedReasons) {
+  const CustomerMessages& m = CustomerMessages::shipped();
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(CCLAB_SOURCE_DIR) + "/scenarios")) {
+    if (entry.path().extension() != ".yaml") continue;
+    const Scenario sc = readScenarioFile(entry.path().string());
+    for (const auto& r : sc.shop.reasons) {
+      EXPECT_TRUE(m.has(r.name, Lang::En)) << r.name << " in " << entry.path();
+      EXPECT_TRUE(m.has(r.name, Lang::Nl)) << r.name << " in " << entry.path();
+    }
+  }
+  EXPECT_EQ(m.text("payment", Lang::Nl, 7), m.text("payment", Lang::Nl, 7));
+  EXPECT_NE(m.text("payment", Lang::En, 0), m.text("payment", Lang::En, 1));
+  EXPECT_EQ(m.text("warranty", Lang::En, 3), "I have a question about warranty.");
+  EXPECT_EQ(firstError([] { CustomerMessages::read("m.yaml", "stock:\n  en: []\n  nl: [a]\n"); }),
+            "m.yaml:2:7: stock.en: expected a list of one or more texts");
+  EXPECT_EQ(firstError([] {
+              CustomerMessages::read("m.yaml", "stock: {en: [a], de: [b]}\n");
+            }).substr(0, 10),
+            "m.yaml:1:1");
 }
 
 TEST(Training, BadSessionFilesAndSeatsAreRefused) {

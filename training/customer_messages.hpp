@@ -3,6 +3,7 @@
 // the strict YAML reader.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
