@@ -29,6 +29,7 @@ struct TrainArgs {
   std::uint64_t replication = 1;  // 1-based on the command line
   int day = 1, days = 1;
   bool interactive = false;
+  std::string lang = "en";
 };
 
 std::string pct(double x) {
@@ -101,7 +102,7 @@ TrainingSession playSession(const Scenario& sc, const TrainArgs& o, TrainingOpti
   if (o.interactive) {
     if (opt.seat.empty()) throw RequestError("no seat: give --seat AGENT");
     opt.script = "interactive";
-    PipeTrainee trainee(sc, std::cin, std::cout);
+    PipeTrainee trainee(sc, std::cin, std::cout, opt.lang);
     trainee.hello(opt.seat);
     return runTraining(sc, opt, trainee);
   }
@@ -128,6 +129,7 @@ int trainCommand(const TrainArgs& o) {
     opt.replication = o.replication - 1;
     opt.day = o.day;
     opt.days = o.days;
+    langFromName(o.lang, opt.lang);
     const TrainingSession session = playSession(sc, o, opt);
     ResultDir dir(o.out);
     dir.write("session.json", session.toJson());
@@ -167,6 +169,8 @@ void setupTrain(CLI::App& app, int& exitCode) {
       ->check(CLI::Range(1, 100000));
   c->add_option("--days", o->days, "How many days the trainee works the seat (default 1)")
       ->check(CLI::Range(1, 100000));
+  c->add_option("--lang", o->lang, "Language of the customer messages: en or nl")
+      ->check(CLI::IsMember({"en", "nl"}));
   c->callback([o, &exitCode] { exitCode = trainCommand(*o); });
 }
 

@@ -4,7 +4,10 @@
 // scripts and session files are refused with their file, line and field.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <sstream>
 
 #include "experiment/replication.hpp"
 #include "experiment/request_error.hpp"
@@ -12,6 +15,8 @@
 #include "io/scenario_reader.hpp"
 #include "io/text_file.hpp"
 #include "model/contact.hpp"
+#include "training/customer_messages.hpp"
+#include "training/pipe_trainee.hpp"
 #include "training/scripted_trainee.hpp"
 #include "training/trainee_script.hpp"
 #include "training/training_run.hpp"
@@ -169,6 +174,64 @@ TEST(Training, TheSeatChoosesAmongTheFirstWaitingContactOfEachChannel) {
   EXPECT_GT(both, 5);
 }
 
+/// Writes, for each decision a scripted trainee makes, the answer line a front end would send.
+struct AnswerWriter : Seat {
+  AnswerWriter(Seat& decider, std::string& lines) : inner(decider), out(lines) {}
+  std::size_t chooseContact(double now, const std::vector<SeatOffer>& offers) override {
+    const std::size_t pick = inner.chooseContact(now, offers);
+    out += "{\"take\": " + std::to_string(pick) + "}\n";
+    return pick;
+  }
+  SeatHandling handleContact(double now, const SeatContact& c) override {
+    SeatHandling h = inner.handleContact(now, c);
+    std::string list;
+    for (int o : h.options) list += (list.empty() ? "" : ", ") + std::to_string(o);
+    out += "{\"answers\": [" + list + "]}\n";
+    return h;
+  }
+  Seat& inner;
+  std::string& out;
+};
+
+// The interactive path (cclab train --interactive, the GUI's): answers sent over the pipe give
+// the same session as the script they were taken from; a bad or missing answer stops the session
+// with a message naming the answer.
+TEST(Training, AnswersOverThePipeGiveTheScriptsSession) {
+  Scenario sc = coachingTeam();
+  sc.horizonDays = 7;
+  const TraineeScript t = readTraineeScriptText(
+      "s.yaml", "take: [messaging, chat]\nsteps: {all: best, empathize: skip}\n", sc);
+  ScriptedTrainee scripted(t, sc.coaching.rubric);
+  std::string answers;
+  AnswerWriter writer(scripted, answers);
+  TrainingOptions o;
+  o.seat = "chat-3";
+  o.seed = 5;
+  o.days = 2;
+  TrainingSession byScript = runTraining(sc, o, writer);
+  std::istringstream in(answers);
+  std::ostringstream out;
+  PipeTrainee pipe(sc, in, out);
+  pipe.hello(o.seat);
+  TrainingSession byPipe = runTraining(sc, o, pipe);
+  EXPECT_EQ(byScript.toJson(), byPipe.toJson());
+  EXPECT_GT(byScript.decisions.size(), 20u);
+  // One line per decision, after the hello line.
+  const std::string said = out.str();
+  EXPECT_EQ(static_cast<std::size_t>(std::count(said.begin(), said.end(), '\n')),
+            byScript.decisions.size() + 1);
+  EXPECT_NE(said.find("\"due\":\"handle\""), std::string::npos);
+  std::istringstream cut(answers.substr(0, answers.find('\n') + 1) + "{\"answers\": [9]}\n");
+  PipeTrainee bad(sc, cut, out);
+  try {
+    runTraining(sc, o, bad);
+    ADD_FAILURE() << "a bad answer was taken";
+  } catch (const RequestError& e) {
+    EXPECT_NE(std::string(e.what()).find("answer 2 of the trainee: expected"), std::string::npos)
+        << e.what();
+  }
+}
+
 std::string firstError(const std::function<void()>& f) {
   try {
     f();
@@ -193,6 +256,30 @@ TEST(Training, BadScriptsNameFileLineAndField) {
   EXPECT_EQ(read("reasons: {weather: {notify: skip}}\n"),
             "t.yaml:1:11: reasons.weather: the scenario has no contact reason 'weather'");
   EXPECT_NE(read("speed: 3\n").find("t.yaml:1:1"), std::string::npos);
+}
+
+// Every contact reason of every shipped scenario has its customer messages in English and Dutch;
+// a contact gets the same text every time; a bad messages file names its line and field.
+TEST(Training, CustomerMessagesCoverTheShippedReasons) {
+  const CustomerMessages& m = CustomerMessages::shipped();
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(CCLAB_SOURCE_DIR) + "/scenarios")) {
+    if (entry.path().extension() != ".yaml") continue;
+    const Scenario sc = readScenarioFile(entry.path().string());
+    for (const auto& r : sc.shop.reasons) {
+      EXPECT_TRUE(m.has(r.name, Lang::En)) << r.name << " in " << entry.path();
+      EXPECT_TRUE(m.has(r.name, Lang::Nl)) << r.name << " in " << entry.path();
+    }
+  }
+  EXPECT_EQ(m.text("payment", Lang::Nl, 7), m.text("payment", Lang::Nl, 7));
+  EXPECT_NE(m.text("payment", Lang::En, 0), m.text("payment", Lang::En, 1));
+  EXPECT_EQ(m.text("warranty", Lang::En, 3), "I have a question about warranty.");
+  EXPECT_EQ(firstError([] { CustomerMessages::read("m.yaml", "stock:\n  en: []\n  nl: [a]\n"); }),
+            "m.yaml:2:7: stock.en: expected a list of one or more texts");
+  EXPECT_EQ(firstError([] {
+              CustomerMessages::read("m.yaml", "stock: {en: [a], de: [b]}\n");
+            }).substr(0, 10),
+            "m.yaml:1:1");
 }
 
 TEST(Training, BadSessionFilesAndSeatsAreRefused) {

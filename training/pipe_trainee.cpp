@@ -5,6 +5,7 @@
 
 #include "experiment/request_error.hpp"
 #include "model/shop.hpp"
+#include "training/customer_messages.hpp"
 
 namespace cclab {
 
@@ -75,14 +76,16 @@ std::size_t PipeTrainee::chooseContact(double now, const std::vector<SeatOffer>&
 SeatHandling PipeTrainee::handleContact(double now, const SeatContact& c) {
   Json journey = Json::array();
   for (int st : c.journey) journey.push_back(stageName(st));
-  Json contact = {{"contact", c.contact},
-                  {"channel", sc_.channels[static_cast<std::size_t>(c.channel)].name},
-                  {"reason", reasonName(sc_, c.reason)},
-                  {"stage", c.stage >= 0 ? stageName(c.stage) : ""},
-                  {"journey", journey},
-                  {"repeat", c.repeat},
-                  {"waited_s", c.waited},
-                  {"open", c.open}};
+  Json contact = {
+      {"contact", c.contact},
+      {"channel", sc_.channels[static_cast<std::size_t>(c.channel)].name},
+      {"reason", reasonName(sc_, c.reason)},
+      {"stage", c.stage >= 0 ? stageName(c.stage) : ""},
+      {"journey", journey},
+      {"repeat", c.repeat},
+      {"waited_s", c.waited},
+      {"open", c.open},
+      {"message", CustomerMessages::shipped().text(reasonName(sc_, c.reason), lang_, c.contact)}};
   if (c.cartValue >= 0) contact["cart_value_eur"] = c.cartValue;
   out_ << Json{{"due", "handle"}, {"time_s", now}, {"contact", contact}}.dump() << '\n'
        << std::flush;

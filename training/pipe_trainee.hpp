@@ -8,6 +8,7 @@
 #include <ostream>
 #include <string>
 
+#include "model/kpi_labels.hpp"
 #include "model/scenario.hpp"
 #include "model/seat.hpp"
 
@@ -15,8 +16,8 @@ namespace cclab {
 
 class PipeTrainee : public Seat {
  public:
-  PipeTrainee(const Scenario& sc, std::istream& in, std::ostream& out)
-      : sc_(sc), in_(in), out_(out) {}
+  PipeTrainee(const Scenario& sc, std::istream& in, std::ostream& out, Lang lang = Lang::En)
+      : sc_(sc), in_(in), out_(out), lang_(lang) {}
   /// The first line: the seat, the scenario's channels, reasons, stages and rubric.
   void hello(const std::string& seat);
   std::size_t chooseContact(double now, const std::vector<SeatOffer>& offers) override;
@@ -26,6 +27,7 @@ class PipeTrainee : public Seat {
   const Scenario& sc_;
   std::istream& in_;
   std::ostream& out_;
+  Lang lang_;     // of the customer messages
   int line_ = 0;  // answers read so far (for error messages)
 
   /// The next answer line; throws RequestError when the pipe is closed.

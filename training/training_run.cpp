@@ -11,6 +11,7 @@
 #include "experiment/request_error.hpp"
 #include "model/contact.hpp"
 #include "model/shop.hpp"
+#include "training/customer_messages.hpp"
 
 namespace cclab {
 
@@ -226,6 +227,8 @@ TrainingSession runTraining(const Scenario& sc, const TrainingOptions& o, Seat& 
       const auto answers = answersOf(rb, r, h->second);
       s.contacts.back().score = scoreEvaluation(rb, answers).total;
       s.contacts.back().cartValue = log.cartValues[r.id];
+      s.contacts.back().message =
+          CustomerMessages::shipped().text(s.contacts.back().reason, o.lang, r.id);
       mine.add(rb, answers);
     } else if (r.agent >= 0 && r.outcome == Outcome::Served && r.knew >= 0 &&
                r.answer >= seat.from && r.answer < seat.to) {

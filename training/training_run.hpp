@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 
+#include "model/kpi_labels.hpp"
 #include "model/scenario.hpp"
 #include "model/seat.hpp"
 #include "training/training_session.hpp"
@@ -21,6 +22,7 @@ struct TrainingOptions {
   std::string script;  // what played the trainee (the script's path, or "gui")
   int day = 1;         // the trainee works the seat from the start of this day of the run (1-based)
   int days = 1;        // ... for this many days; the simulated agent works it the rest of the run
+  Lang lang = Lang::En;  // of the customer messages
 };
 
 /// Runs the session; throws RequestError when the scenario cannot take a trainee (no shop or

@@ -28,6 +28,7 @@ Json contactJson(const SessionContact& c) {
           {"arrival_s", c.arrival},
           {"answer_s", c.answer},
           {"end_s", c.end},
+          {"message", c.message},
           {"outcome", c.outcome},
           {"resolved", c.resolved},
           {"satisfied", c.satisfied},
@@ -111,6 +112,7 @@ SessionContact readContact(SessionFields& f, const Json& j, const std::string& a
   c.arrival = f.get<double>(j, "arrival_s", at);
   c.answer = f.get<double>(j, "answer_s", at);
   c.end = f.get<double>(j, "end_s", at);
+  c.message = f.get<std::string>(j, "message", at);
   c.outcome = f.get<std::string>(j, "outcome", at);
   c.resolved = f.get<int>(j, "resolved", at);
   c.satisfied = f.get<int>(j, "satisfied", at);

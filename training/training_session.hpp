@@ -23,6 +23,7 @@ struct SessionContact {
   std::uint64_t id = 0;
   std::string channel, reason, stage;
   double arrival = 0, answer = 0, end = 0;  // seconds since the start of the run
+  std::string message;                      // what the shopper wrote first (customer messages)
   std::string outcome;                      // contacts.csv's outcome
   int resolved = -1, satisfied = -1;        // -1: not known
   int repeatsLater = 0;  // later contacts of the same shopper on the same reason (repeats)

@@ -16,5 +16,7 @@ struct ShippedFile {
 const std::vector<ShippedFile>& shippedRubricFiles();
 /// coaching/rules.yaml: the default coaching suggestion rules.
 const std::string& shippedRulesText();
+/// training/messages.yaml: what shoppers write first, per contact reason (the trainee seat).
+const std::string& shippedMessagesText();
 
 }  // namespace cclab

@@ -249,16 +249,9 @@ void ShopperJourneys::leave(int slot, bool ordered) {
   s.journeyOver = true;
   if (sink_) sink_->journey(static_cast<std::int64_t>(s.id), sim_.now(), s.stage, -1, ordered);
   if (ordered) {
-    double value;
-    {
-      CounterStream v = stream(s, pValue);
-      value = shop_.orderValue.sample(v);
-    }
-    if (s.chatted) value *= shop_.chatValueUplift;
-    if (s.customer >= 0) {
-      value *= s.valueFactor;
-      countAfter(s, true, value);
-    }
+    CounterStream v = stream(s, pValue);
+    const double value = orderValue(s, v, s.chatted);
+    if (s.customer >= 0) countAfter(s, true, value);
     s.ordered = true;
     if (s.inWindow && s.visitNo > 1) countReturningOrder(s, value);
     if (sink_) sink_->order(static_cast<std::int64_t>(s.id), sim_.now(), value);
@@ -533,8 +526,13 @@ std::vector<double> ShopperJourneys::seatStepPoints(Shopper& s, const ContactRec
 
 double ShopperJourneys::cartValue(const Shopper& s, bool chatted) const {
   CounterStream v = streamAt(s, pValue, s.draws[pValue]);  // what leave() will draw
+  return orderValue(s, v, chatted);
+}
+
+double ShopperJourneys::orderValue(const Shopper& s, CounterStream& v, bool chatted) const {
   double value = shop_.orderValue.sample(v);
   if (chatted) value *= shop_.chatValueUplift;
+  if (s.customer >= 0) value *= s.valueFactor;  // loyalty: the customer spends more
   return value;
 }
 

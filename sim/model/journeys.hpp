@@ -225,6 +225,9 @@ class ShopperJourneys : public ContactSource, public ContactListener {
   /// The order a pre-purchase shopper would place (the same draw leave() will make), with the
   /// chat uplift if `chatted`.
   double cartValue(const Shopper& s, bool chatted) const;
+  /// An order's value from its draws `v`: the shop's order value, the chat uplift if `chatted`,
+  /// the customer's spend factor (loyalty).
+  double orderValue(const Shopper& s, CounterStream& v, bool chatted) const;
 };
 
 }  // namespace cclab
