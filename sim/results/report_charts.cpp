@@ -312,8 +312,9 @@ std::string quadrantSvg(const QuadrantChart& c, Lang lang) {
   const int W = 560, H = 360, L = 60, R = 12, T = 24, B = 36;
   std::vector<double> xs, ys;
   for (const auto& p : c.points) xs.push_back(p.x), ys.push_back(p.y);
-  const auto [x0, x1] = span(xs, c.xSplit);
-  const auto [y0, y1] = span(ys, c.ySplit);
+  // Plain variables, not structured bindings: a lambda may not capture those in clang 14.
+  const std::pair<double, double> xr = span(xs, c.xSplit), yr = span(ys, c.ySplit);
+  const double x0 = xr.first, x1 = xr.second, y0 = yr.first, y1 = yr.second;
   auto X = [&](double v) { return L + (W - L - R) * (v - x0) / (x1 - x0); };
   auto Y = [&](double v) { return H - B - (H - T - B) * (v - y0) / (y1 - y0); };
   std::string s = "<figure class=\"chart\">" + svgOpen(W, H, c.title);
