@@ -9,6 +9,7 @@
 
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
+#include "cli/staffing_args.hpp"
 #include "engine/engines.hpp"
 #include "experiment/request_error.hpp"
 #include "io/scenario_reader.hpp"
@@ -23,15 +24,10 @@ namespace cclab::cli {
 
 namespace {
 
-struct PlanArgs {
+struct PlanArgs : StaffingArgs {
+  PlanArgs() { trimRounds = 6; }  // plan trims by default (docs/planning.md)
   std::vector<std::string> scenarios;
   std::vector<std::string> targets;
-  std::uint64_t seed = 1;
-  int replications = 10;
-  int jobs = 1;
-  int rounds = 4;
-  int trimRounds = 6;
-  RosterGrid grid;
   std::string out;  // "": results/plan, --reasons: results/reasons
   std::string engine = defaultEngine().name;
   std::string lang = "en";
@@ -61,24 +57,7 @@ void addOptions(CLI::App& c, PlanArgs& o) {
   c.add_option("--bot-containment", o.treatments.botContainment,
                "--reasons, automate: P(the chatbot answers the reason alone) (default 0.8)")
       ->check(CLI::Range(0.0, 1.0));
-  addSeedOption(c, o.seed);
-  c.add_option("-r,--replications", o.replications, "Replications per simulation (default 10)")
-      ->check(CLI::Range(2, 100000));
-  c.add_option("-j,--jobs", o.jobs, "Replications run in parallel")->check(CLI::Range(1, 256));
-  c.add_option("--rounds", o.rounds, "Simulation rounds that may add agents (default 4)")
-      ->check(CLI::Range(1, 50));
-  c.add_option("--trim-rounds", o.trimRounds,
-               "Simulation rounds that may take agents away where every target holds (default 6)")
-      ->check(CLI::Range(0, 50));
-  c.add_option("--start-step", o.grid.startStepMinutes,
-               "Minutes between the start times a shift template may move to (default 0)")
-      ->check(CLI::Range(0, 720));
-  c.add_option("--start-range", o.grid.startRangeMinutes,
-               "How far (minutes) either way a template's start may move (default 0)")
-      ->check(CLI::Range(0, 720));
-  c.add_option("--break-step", o.grid.breakStepMinutes,
-               "Minutes between the positions of a break within its window (default 15)")
-      ->check(CLI::Range(1, 240));
+  addStaffingOptions(c, o);
   c.add_option("-o,--out", o.out,
                "Output directory (default results/plan; --reasons: results/reasons)");
   addEngineOption(c, o.engine);

@@ -8,6 +8,7 @@
 
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
+#include "cli/staffing_args.hpp"
 #include "engine/engines.hpp"
 #include "io/scenario_reader.hpp"
 #include "planning/staffing_plan.hpp"
@@ -19,15 +20,9 @@ namespace cclab::cli {
 
 namespace {
 
-struct StaffArgs {
+struct StaffArgs : StaffingArgs {
   std::string scenario;
   std::vector<std::string> targets;
-  std::uint64_t seed = 1;
-  int replications = 10;
-  int jobs = 1;
-  int rounds = 4;
-  int trimRounds = 0;
-  RosterGrid grid;
   std::string out = "results/staff";
   std::string engine = defaultEngine().name;
   bool quiet = false;
@@ -38,26 +33,7 @@ void addOptions(CLI::App& c, StaffArgs& o) {
   c.add_option("--target", o.targets,
                "channel.kpi OP value: service_level/availability (>=), abandonment_rate/asa_s (<=)")
       ->required();
-  addSeedOption(c, o.seed);
-  c.add_option("-r,--replications", o.replications, "Replications per simulation (default 10)")
-      ->check(CLI::Range(2, 100000));
-  c.add_option("-j,--jobs", o.jobs, "Replications run in parallel")->check(CLI::Range(1, 256));
-  c.add_option("--rounds", o.rounds, "Simulation rounds that may add agents (default 4)")
-      ->check(CLI::Range(1, 50));
-  c.add_option("--trim-rounds", o.trimRounds,
-               "Simulation rounds that may take agents away where every target holds (default "
-               "0)")
-      ->check(CLI::Range(0, 50));
-  c.add_option("--start-step", o.grid.startStepMinutes,
-               "Minutes between the start times a shift template may move to (default 0: as "
-               "written)")
-      ->check(CLI::Range(0, 720));
-  c.add_option("--start-range", o.grid.startRangeMinutes,
-               "How far (minutes) either way a template's start may move (default 0)")
-      ->check(CLI::Range(0, 720));
-  c.add_option("--break-step", o.grid.breakStepMinutes,
-               "Minutes between the positions of a break within its window (default 15)")
-      ->check(CLI::Range(1, 240));
+  addStaffingOptions(c, o);
   c.add_option("-o,--out", o.out, "Output directory (default results/staff)");
   addEngineOption(c, o.engine);
   c.add_flag("-q,--quiet", o.quiet, "No progress on stderr");
