@@ -201,15 +201,17 @@ nlohmann::ordered_json buildComparison(const std::vector<VariantRun>& v, const R
   return j;
 }
 
+std::string csvNumber(const nlohmann::ordered_json& x) {
+  if (x.is_null()) return "";
+  char b[40];
+  std::snprintf(b, sizeof b, "%.6g", x.get<double>());
+  return b;
+}
+
 std::string comparisonCsv(const nlohmann::ordered_json& c) {
   std::string s =
       "variant,kpi,baseline_mean,variant_mean,difference,difference_lo,difference_hi,significant\n";
-  auto f = [](const nlohmann::ordered_json& x) -> std::string {
-    if (x.is_null()) return "";
-    char b[40];
-    std::snprintf(b, sizeof b, "%.6g", x.get<double>());
-    return b;
-  };
+  const auto f = csvNumber;
   for (const auto& v : c["variants"]) {
     for (const auto& [path, k] : v["kpis"].items()) {
       s += csvText(v["name"].get<std::string>()) + "," + csvText(path) + "," +

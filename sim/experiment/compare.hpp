@@ -44,5 +44,7 @@ nlohmann::ordered_json buildComparison(const std::vector<VariantRun>& v, const R
                                        bool commonRandomNumbers);
 /// comparison.csv: one row per variant and KPI.
 std::string comparisonCsv(const nlohmann::ordered_json& comparison);
+/// A number of comparison.json as a CSV field ("%.6g"); "" for null (undefined).
+std::string csvNumber(const nlohmann::ordered_json& x);
 
 }  // namespace cclab

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "experiment/compare.hpp"
 #include "io/text_escape.hpp"
 #include "model/customer_population.hpp"
 #include "model/kpi.hpp"
@@ -122,12 +123,7 @@ void WeeklyComparison::add(const Scenario& baseline, const ExperimentResult& b,
 
 std::string WeeklyComparison::csv(const nlohmann::ordered_json& c) {
   std::string s;
-  auto f = [](const nlohmann::ordered_json& x) -> std::string {
-    if (x.is_null()) return "";
-    char b[40];
-    std::snprintf(b, sizeof b, "%.6g", x.get<double>());
-    return b;
-  };
+  const auto f = csvNumber;
   for (const auto& v : c["variants"]) {
     if (!v.contains("weeks")) continue;
     for (const auto& w : v["weeks"])
