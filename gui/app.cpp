@@ -39,6 +39,8 @@ const char* tabName(Tab t) {
       return "compare";
     case Tab::Coaching:
       return "coaching";
+    case Tab::Training:
+      return "training";
   }
   return "?";
 }
@@ -59,6 +61,7 @@ bool tabFromName(const std::string& s, Tab& t) {
 void App::update(double wallSeconds) {
   pollRun();
   pollWhatIf();
+  training.poll(wallSeconds);
   if (RunView* r = run(); r && r->replay) r->replay->advance(wallSeconds);
 }
 

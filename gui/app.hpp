@@ -18,15 +18,16 @@
 #include "gui/run_view.hpp"
 #include "gui/scenario_form.hpp"
 #include "gui/structure_edit.hpp"
+#include "gui/training_seat.hpp"
 #include "gui/what_if.hpp"
 #include "io/diagnostics.hpp"
 #include "model/kpi_labels.hpp"
 
 namespace cclab::gui {
 
-enum class Tab { Scenario, Run, WhatIf, Replay, Compare, Coaching };
-inline constexpr Tab kTabs[] = {Tab::Scenario, Tab::Run,     Tab::WhatIf,
-                                Tab::Replay,   Tab::Compare, Tab::Coaching};
+enum class Tab { Scenario, Run, WhatIf, Replay, Compare, Coaching, Training };
+inline constexpr Tab kTabs[] = {Tab::Scenario, Tab::Run,      Tab::WhatIf,  Tab::Replay,
+                                Tab::Compare,  Tab::Coaching, Tab::Training};
 const char* tabName(Tab t);  // "scenario", ... (the --tab option)
 bool tabFromName(const std::string& s, Tab& t);
 
@@ -118,6 +119,9 @@ struct App {
   Replay::Filter filterEdit;
   bool followCursor = true;
   std::size_t lastCursor = static_cast<std::size_t>(-1);  // scroll the list when the clock moves
+
+  // Training: a trainee in one agent's seat (cclab train --interactive)
+  TrainingSeat training;
 
   // Coaching
   int agent = -1;

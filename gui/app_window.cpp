@@ -14,7 +14,8 @@ namespace cclab::gui {
 namespace {
 
 constexpr Text kTabTitles[] = {Text::TabScenario, Text::TabRun,     Text::TabWhatIf,
-                               Text::TabReplay,   Text::TabCompare, Text::TabCoaching};
+                               Text::TabReplay,   Text::TabCompare, Text::TabCoaching,
+                               Text::TabTraining};
 
 void drawHeader(App& app) {
   ImGui::SetNextItemWidth(360);
@@ -49,6 +50,8 @@ void drawPanel(App& app, Tab t) {
       return drawComparePanel(app);
     case Tab::Coaching:
       return drawCoachingPanel(app);
+    case Tab::Training:
+      return drawTrainingPanel(app);
   }
 }
 

@@ -28,5 +28,6 @@ void drawWhatIfPanel(App& app);    // sliders over the scenario and a quick comp
 void drawReplayPanel(App& app);    // the current run's clock, state, agents, events
 void drawComparePanel(App& app);   // every open run's KPIs side by side
 void drawCoachingPanel(App& app);  // the current run's scorecards and suggestions
+void drawTrainingPanel(App& app);  // a trainee in one agent's seat (cclab train --interactive)
 
 }  // namespace cclab::gui

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 
@@ -17,7 +18,11 @@ namespace {
 /// In the child: stdout and stderr to the pipe, descriptor 3 to the progress pipe, then exec
 /// (never returns).
 [[noreturn]] void execChild(const std::vector<std::string>& args, const int fds[2],
-                            const int progress[2]) {
+                            const int progress[2], const int input[2]) {
+  if (input[0] >= 0) {
+    dup2(input[0], 0);
+    close(input[1]);
+  }
   dup2(fds[1], 1);
   dup2(fds[1], 2);
   dup2(progress[1], 3);
@@ -33,24 +38,30 @@ namespace {
 
 }  // namespace
 
-std::string RunProcess::start(const std::vector<std::string>& args) {
+std::string RunProcess::start(const std::vector<std::string>& args, bool withInput) {
   if (running()) return "already running";
-  int fds[2], progress[2];
+  int fds[2], progress[2], input[2] = {-1, -1};
   if (pipe(fds) != 0) return std::string("pipe failed: ") + std::strerror(errno);
-  if (pipe(progress) != 0) {
-    close(fds[0]);
-    close(fds[1]);
+  if (pipe(progress) != 0 || (withInput && pipe(input) != 0)) {
+    for (int fd : {fds[0], fds[1], progress[0], progress[1], input[0], input[1]})
+      if (fd >= 0) close(fd);
     return std::string("pipe failed: ") + std::strerror(errno);
   }
   const pid_t pid = fork();
   if (pid < 0) {
     const std::string why = std::string("fork failed: ") + std::strerror(errno);
-    for (int fd : {fds[0], fds[1], progress[0], progress[1]}) close(fd);
+    for (int fd : {fds[0], fds[1], progress[0], progress[1], input[0], input[1]})
+      if (fd >= 0) close(fd);
     return why;
   }
-  if (pid == 0) execChild(args, fds, progress);
+  if (pid == 0) execChild(args, fds, progress, input);
   close(fds[1]);
   close(progress[1]);
+  if (withInput) {
+    close(input[0]);
+    fcntl(input[1], F_SETFD, FD_CLOEXEC);
+    input_ = input[1];
+  }
   fcntl(fds[0], F_SETFL, O_NONBLOCK);
   fcntl(progress[0], F_SETFL, O_NONBLOCK);
   fcntl(fds[0], F_SETFD, FD_CLOEXEC);
@@ -84,7 +95,23 @@ std::vector<std::string> RunProcess::takeProgressLines() {
 void RunProcess::closeOutput() {
   if (out_ >= 0) close(out_);
   if (progress_ >= 0) close(progress_);
-  out_ = progress_ = -1;
+  if (input_ >= 0) close(input_);
+  out_ = progress_ = input_ = -1;
+}
+
+bool RunProcess::send(const std::string& line) {
+  if (input_ < 0) return false;
+  // A child that exited closes the pipe: the write then fails (EPIPE) instead of ending the GUI.
+  static const bool ignoring = std::signal(SIGPIPE, SIG_IGN) != SIG_ERR;
+  (void)ignoring;
+  const std::string data = line + "\n";
+  for (std::size_t done = 0; done < data.size();) {
+    const ssize_t n = write(input_, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
 }
 
 std::optional<int> RunProcess::poll() {
