@@ -16,6 +16,7 @@
 #include "results/result_dir.hpp"
 #include "training/pipe_trainee.hpp"
 #include "training/scripted_trainee.hpp"
+#include "training/session_trace.hpp"
 #include "training/trainee_script.hpp"
 #include "training/training_run.hpp"
 
@@ -130,8 +131,12 @@ int trainCommand(const TrainArgs& o) {
     opt.day = o.day;
     opt.days = o.days;
     langFromName(o.lang, opt.lang);
-    const TrainingSession session = playSession(sc, o, opt);
     ResultDir dir(o.out);
+    SessionTrace trace(sc, static_cast<int>(opt.replication), dir.path("contacts.csv"),
+                       dir.path("events.bin"));
+    opt.trace = &trace.sink();
+    const TrainingSession session = playSession(sc, o, opt);
+    trace.finish();
     dir.write("session.json", session.toJson());
     dir.commit();
     // With --interactive, stdout is the protocol's: the scorecard goes to stderr.

@@ -8,6 +8,7 @@
 // [SECTION] Results: open a directory, open a contact in the replay
 #include "gui/app.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -62,6 +63,10 @@ void App::update(double wallSeconds) {
   pollRun();
   pollWhatIf();
   training.poll(wallSeconds);
+  if (training.session.is_object() && !training.sessionPath.empty()) {
+    sessions.open(training.sessionPath);  // the shift just worked, ready to compare
+    training.sessionPath.clear();
+  }
   if (RunView* r = run(); r && r->replay) r->replay->advance(wallSeconds);
 }
 
@@ -326,6 +331,20 @@ void App::openContact(const std::string& id) {
     r->replay->seek(r->replay->log().events[r->replay->story().front()].time);
   tab = Tab::Replay;
   switchTab = true;
+}
+
+bool App::replaySession(const SavedSession& s) {
+  openRun(s.dir);
+  RunView* r = run();
+  if (!r || !r->replay) return false;
+  const auto& agents = r->replay->log().agents;
+  const auto seat = std::find(agents.begin(), agents.end(), s.json.value("seat", ""));
+  filterEdit = Replay::Filter{};
+  if (seat != agents.end()) filterEdit.agent = static_cast<int>(seat - agents.begin());
+  r->replay->seek(s.json.value("seat_from_s", 0.0));
+  tab = Tab::Replay;
+  switchTab = true;
+  return true;
 }
 
 }  // namespace cclab::gui

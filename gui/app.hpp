@@ -16,6 +16,7 @@
 #include "gui/replay.hpp"
 #include "gui/run_process.hpp"
 #include "gui/run_view.hpp"
+#include "gui/saved_sessions.hpp"
 #include "gui/scenario_form.hpp"
 #include "gui/structure_edit.hpp"
 #include "gui/training_seat.hpp"
@@ -122,6 +123,10 @@ struct App {
 
   // Training: a trainee in one agent's seat (cclab train --interactive)
   TrainingSeat training;
+  SavedSessions sessions;  // opened for review and comparison (the last shift's included)
+  /// Opens a session's directory as a run and shows its shift in the Replay tab: the clock at the
+  /// trainee's first day, the events filtered to the seat. False when it has no events.bin.
+  bool replaySession(const SavedSession& s);
 
   // Coaching
   int agent = -1;

@@ -251,6 +251,44 @@ constexpr TextRow kTexts[] = {
     {Text::TeamColumn, "team", "team"},
     {Text::SimulatedAgentColumn, "simulated agent in the seat",
      "gesimuleerde medewerker op de plek"},
+    {Text::TrainingPressure, "pressure", "onder druk"},
+    {Text::ThinkingTime,
+     "the clock runs on: %.0f s taken so far (added to this contact's handle time)",
+     "de klok loopt door: al %.0f s bezig (komt bij de afhandeltijd van dit contact)"},
+    {Text::TimelineHelp,
+     "The contacts of the shift, each at the time it was taken, coloured by its rubric score "
+     "(green 80% or more, amber 50-80%, red below). A red dot above: the shopper came back with "
+     "the same question; a green dot below: they ordered after the answer. Point at one for its "
+     "story.",
+     "De contacten van de dienst, elk op het moment dat het werd aangenomen, gekleurd naar de "
+     "rubricscore (groen 80% of meer, oranje 50-80%, rood lager). Een rode stip erboven: de "
+     "klant kwam terug met dezelfde vraag; een groene stip eronder: de klant bestelde na het "
+     "antwoord. Wijs er een aan voor het verhaal."},
+    {Text::TimelineTip, "contact %s: %s, %s; rubric score %.0f%%; %s; came back %d times; %s",
+     "contact %s: %s, %s; rubricscore %.0f%%; %s; %d keer teruggekomen; %s"},
+    {Text::Ordered, "ordered", "besteld"},
+    {Text::NotOrdered, "no order", "geen bestelling"},
+    {Text::DayWord, "day", "dag"},
+    {Text::ReplayShift, "Replay this shift", "Deze dienst afspelen"},
+    {Text::NoSessionReplay, "no events.bin beside the session: nothing to replay",
+     "geen events.bin naast de sessie: niets af te spelen"},
+    {Text::SavedSessionsHeader, "Saved sessions: open, review and compare trainees",
+     "Opgeslagen sessies: openen, bekijken en trainees vergelijken"},
+    {Text::SessionPathHint, "a session.json, or the directory cclab train wrote",
+     "een session.json, of de map die cclab train schreef"},
+    {Text::OpenSession, "Open session", "Sessie openen"},
+    {Text::CompareSessionsHelp,
+     "One column per session. Rubric scores are the share of the best answers' points (0-100%); "
+     "shop figures are the whole run with the trainee in the seat, with in brackets the "
+     "difference against the simulated agent on the same shoppers and random numbers.",
+     "Een kolom per sessie. Rubricscores zijn het aandeel van de punten van de beste antwoorden "
+     "(0-100%); winkelcijfers gelden voor de hele run met de trainee op de plek, met tussen "
+     "haakjes het verschil met de gesimuleerde medewerker bij dezelfde klanten en "
+     "toevalsgetallen."},
+    {Text::SessionSeatRow, "seat, scenario", "plek, scenario"},
+    {Text::SessionTotalRow, "rubric total", "rubric totaal"},
+    {Text::AgainstAgent, "%s (%s)", "%s (%s)"},
+    {Text::SessionOf, "Session %s (%s)", "Sessie %s (%s)"},
 };
 static_assert(sizeof kTexts / sizeof kTexts[0] == static_cast<std::size_t>(Text::Count),
               "every Text has one row");

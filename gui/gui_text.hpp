@@ -178,6 +178,23 @@ enum class Text {
   TraineeColumn,
   TeamColumn,
   SimulatedAgentColumn,
+  TrainingPressure,
+  ThinkingTime,
+  TimelineHelp,
+  TimelineTip,
+  Ordered,
+  NotOrdered,
+  DayWord,
+  ReplayShift,
+  NoSessionReplay,
+  SavedSessionsHeader,
+  SessionPathHint,
+  OpenSession,
+  CompareSessionsHelp,
+  SessionSeatRow,
+  SessionTotalRow,
+  AgainstAgent,
+  SessionOf,
   Count  // not a text: the number of texts
 };
 

@@ -105,8 +105,13 @@ std::unique_ptr<RunView> loadRun(const std::string& dir) {
   auto v = std::make_unique<RunView>();
   v->dir = dir;
   v->label = plainDir(dir).filename().string();
+  // A training session's directory (cclab train) has a replay but no summary.
+  const bool session =
+      !fs::exists(fs::path(dir) / "summary.json") && fs::exists(fs::path(dir) / "session.json");
   try {
-    v->summary = nlohmann::json::parse(readFileOrEmpty((fs::path(dir) / "summary.json").string()));
+    if (!session)
+      v->summary =
+          nlohmann::json::parse(readFileOrEmpty((fs::path(dir) / "summary.json").string()));
   } catch (const std::exception& e) {
     v->error = "summary.json: " + std::string(e.what());
     return v;

@@ -2,11 +2,12 @@
 // (docs/training.md). On top: the seat, the days and the pace, start and stop. Then what is due, as
 // a real agent sees it: the waiting contacts to choose from, or a contact (channel, reason,
 // journey, waiting, the order at stake, the customer's message) with the rubric's steps to answer.
-// At the end, the scorecard against the team and the shop's figures with and without the trainee.
+// At the end, the session's review (training_review.cpp): the scorecard against the team, the
+// shop's figures with and without the trainee, the contacts on a timeline, the replay; below,
+// saved sessions opened and compared between trainees.
 //
 // [SECTION] Setup
 // [SECTION] What is due
-// [SECTION] Scorecard
 // [SECTION] Panel
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -15,6 +16,7 @@
 #include <string>
 
 #include "gui/panels.hpp"
+#include "gui/training_review.hpp"
 #include "gui/widgets.hpp"
 #include "model/kpi_format.hpp"
 
@@ -53,6 +55,10 @@ void drawSetup(App& app, TrainingSeat& t) {
                          "x20"};
   ImGui::SetNextItemWidth(200);
   ImGui::Combo(txt(app, Text::TrainingPace), &t.pace, paces, 4);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(TrainingSeat::speed(t.pace) == 0);
+  ImGui::Checkbox(txt(app, Text::TrainingPressure), &t.pressure);
+  ImGui::EndDisabled();
   ImGui::SameLine();
   if (!t.running()) {
     if (ImGui::Button(txt(app, Text::TrainingStart)) && !app.scenarioPath.empty())
@@ -146,50 +152,11 @@ void drawDue(App& app, TrainingSeat& t) {
     if (t.running()) ImGui::TextDisabled("%s", txt(app, Text::ShiftRuns));
     return;
   }
+  if (t.underPressure()) ImGui::TextColored(kErrorColour, txt(app, Text::ThinkingTime), t.thinking);
   if (t.due["due"] == "take")
     drawTake(app, t);
   else
     drawHandle(app, t);
-}
-
-//-------------------------------------------------------------------------------------------------
-// [SECTION] Scorecard
-//-------------------------------------------------------------------------------------------------
-
-void drawScorecard(App& app, const json& s) {
-  const json& card = s["scorecard"];
-  ImGui::Text(txt(app, Text::TraineeScore), 100 * card.value("trainee", 0.0),
-              card.value("trainee_band", "").c_str(), 100 * card.value("team", 0.0),
-              card.value("team_band", "").c_str());
-  if (ImGui::BeginTable("card", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
-    tableHeaders(
-        {txt(app, Text::StepColumn), txt(app, Text::TraineeColumn), txt(app, Text::TeamColumn)});
-    for (const auto& st : card["steps"]) {
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(st.value("name", "").c_str());
-      ImGui::TableNextColumn();
-      textPercent(st.value("trainee", 0.0));
-      ImGui::TableNextColumn();
-      textPercent(st.value("team", 0.0));
-    }
-    ImGui::EndTable();
-  }
-  if (!ImGui::BeginTable("shop", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) return;
-  tableHeaders({"", txt(app, Text::TraineeColumn), txt(app, Text::SimulatedAgentColumn)});
-  for (const auto& f : s["shop"]) {
-    const KpiPath p = parseKpiPath(f.value("kpi", ""));
-    const KpiUnit unit = p.label ? p.label->unit : KpiUnit::Count;
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(
-        ((p.channel.empty() ? "" : p.channel + ": ") + kpiName(p.label, p.key, app.lang)).c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(formatKpi(f.value("with_trainee", 0.0), unit, app.lang).c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(formatKpi(f.value("with_simulated_agent", 0.0), unit, app.lang).c_str());
-  }
-  ImGui::EndTable();
 }
 
 }  // namespace
@@ -207,9 +174,12 @@ void drawTrainingPanel(App& app) {
   drawSetup(app, t);
   ImGui::Separator();
   if (t.session.is_object())
-    drawScorecard(app, t.session);
+    drawSessionReview(app, t.session);
   else
     drawDue(app, t);
+  ImGui::Separator();
+  if (ImGui::CollapsingHeader(txt(app, Text::SavedSessionsHeader), ImGuiTreeNodeFlags_DefaultOpen))
+    drawSavedSessions(app);
 }
 
 }  // namespace cclab::gui

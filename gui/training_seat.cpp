@@ -1,6 +1,8 @@
 // The Training tab's state; see training_seat.hpp.
 #include "gui/training_seat.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -19,7 +21,7 @@ std::string TrainingSeat::start(const std::string& cclab, const std::string& sce
   hello = due = session = json();
   timeline.clear();
   answers.clear();
-  clock = 0;
+  clock = thinking = 0;
   consumed = 0;
   status.clear();
   const std::string why =
@@ -46,7 +48,15 @@ void TrainingSeat::poll(double wallSeconds) {
     readLine(out.substr(consumed, nl - consumed));
   if (due.is_object()) {
     const double target = due.value("time_s", clock);
-    clock = speed(pace) == 0 ? target : std::min(target, clock + wallSeconds * speed(pace));
+    const double step = wallSeconds * speed(pace);
+    if (speed(pace) == 0) {
+      clock = target;
+    } else if (underPressure() && clock >= target) {  // the shift runs on while you decide
+      clock += step;
+      thinking += step;
+    } else {
+      clock = std::max(clock, std::min(target, clock + step));
+    }
   }
   if (exit && *exit != 0 && session.is_null())
     status = "cclab train stopped (exit " + std::to_string(*exit) +
@@ -66,28 +76,29 @@ void TrainingSeat::readLine(const std::string& line) {
       for (const auto& st : hello["rubric"]["steps"])
         for (std::size_t q = 0; q < st["questions"].size(); ++q) answers.push_back(0);
   } else if (j.contains("done")) {
-    std::ifstream in(j.value("session", std::string()));
+    sessionPath = j.value("session", std::string());
+    std::ifstream in(sessionPath);
     session = json::parse(in, nullptr, false);
     status = "session saved: " + j.value("session", std::string());
   }
 }
 
-void TrainingSeat::take(std::size_t i) {
-  if (!due.is_object()) return;
+void TrainingSeat::answer(json a) {
+  if (underPressure()) a["think_s"] = std::min(3600.0, std::round(thinking * 10) / 10);
   json d = due;
-  d["answer"] = {{"take", i}};
+  d["answer"] = a;
   timeline.push_back(d);
   due = json();
-  child.send(json{{"take", i}}.dump());
+  thinking = 0;
+  child.send(a.dump());
+}
+
+void TrainingSeat::take(std::size_t i) {
+  if (due.is_object()) answer({{"take", i}});
 }
 
 void TrainingSeat::sendAnswers() {
-  if (!due.is_object()) return;
-  json d = due;
-  d["answer"] = {{"answers", answers}};
-  timeline.push_back(d);
-  due = json();
-  child.send(json{{"answers", answers}}.dump());
+  if (due.is_object()) answer({{"answers", answers}});
 }
 
 }  // namespace cclab::gui

@@ -54,6 +54,17 @@ std::string PipeTrainee::readAnswer() {
   return line;
 }
 
+double PipeTrainee::thinkOf(const nlohmann::json& a, const std::string& line) const {
+  constexpr double kMaxThink = 3600;
+  if (!a.contains("think_s")) return 0;
+  const auto& t = a["think_s"];
+  if (!t.is_number() || !(t.get<double>() >= 0) || t.get<double>() > kMaxThink)
+    throw RequestError("answer " + std::to_string(line_) +
+                       " of the trainee: think_s must be a number of seconds from 0 to 3600, got " +
+                       line.substr(0, 200));
+  return t.get<double>();
+}
+
 std::size_t PipeTrainee::chooseContact(double now, const std::vector<SeatOffer>& offers) {
   Json list = Json::array();
   for (const auto& o : offers)
@@ -70,6 +81,7 @@ std::size_t PipeTrainee::chooseContact(double now, const std::vector<SeatOffer>&
     throw RequestError("answer " + std::to_string(line_) +
                        " of the trainee: expected {\"take\": " + "an index below " +
                        std::to_string(offers.size()) + "}, got " + line.substr(0, 200));
+  takeThink_ = thinkOf(a, line);
   return a["take"].get<std::size_t>();
 }
 
@@ -110,6 +122,8 @@ SeatHandling PipeTrainee::handleContact(double now, const SeatContact& c) {
     throw RequestError("answer " + std::to_string(line_) + " of the trainee: expected " +
                        "{\"answers\": [one option index or -1 per rubric question, " +
                        std::to_string(questions) + " in all]}, got " + line.substr(0, 200));
+  h.think = takeThink_ + thinkOf(a, line);
+  takeThink_ = 0;
   return h;
 }
 

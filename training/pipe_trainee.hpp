@@ -5,6 +5,7 @@
 #pragma once
 
 #include <istream>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 
@@ -27,8 +28,12 @@ class PipeTrainee : public Seat {
   const Scenario& sc_;
   std::istream& in_;
   std::ostream& out_;
-  Lang lang_;     // of the customer messages
-  int line_ = 0;  // answers read so far (for error messages)
+  Lang lang_;             // of the customer messages
+  int line_ = 0;          // answers read so far (for error messages)
+  double takeThink_ = 0;  // pressure mode: the last take's thinking time, added to its handling
+
+  /// An answer's optional "think_s" (pressure mode): seconds from 0 to kMaxThink.
+  double thinkOf(const nlohmann::json& answer, const std::string& line) const;
 
   /// The next answer line; throws RequestError when the pipe is closed.
   std::string readAnswer();

@@ -38,6 +38,7 @@ class SeatLog : public Seat {
     d.time = now;
     d.take = false;
     d.contact = c.contact;
+    d.think = h.think;
     std::size_t q = 0;
     for (const auto& step : rubric_.steps)
       for (const auto& qu : step.questions) {
@@ -59,11 +60,24 @@ class SeatLog : public Seat {
 };
 
 /// Every contact and order of a run, kept for the session (a shift's worth: small).
+/// Also tells `trace` (may be null) everything: the contact log and replay of the trainee's run.
 struct RunRecord : ContactSink {
-  void record(const ContactRecord& r) override { contacts.push_back(r); }
+  explicit RunRecord(ContactSink* alsoTell = nullptr) : trace(alsoTell) {}
+  void record(const ContactRecord& r) override {
+    contacts.push_back(r);
+    if (trace) trace->record(r);
+  }
   void order(std::int64_t shopper, double time, double value) override {
     orders.emplace(shopper, std::make_pair(time, value));
+    if (trace) trace->order(shopper, time, value);
   }
+  void journey(std::int64_t shopper, double time, int from, int to, bool ordered) override {
+    if (trace) trace->journey(shopper, time, from, to, ordered);
+  }
+  void evaluation(const QaRecord& q) override {
+    if (trace) trace->evaluation(q);
+  }
+  ContactSink* trace;
   std::vector<ContactRecord> contacts;
   std::multimap<std::int64_t, std::pair<double, double>> orders;
 };
@@ -199,7 +213,7 @@ TrainingSession runTraining(const Scenario& sc, const TrainingOptions& o, Seat& 
   const Rubric& rb = sc.coaching.rubric;
   SeatLog log(trainee, rb);
   const SeatBinding seat{agent, &log, (o.day - 1) * kDay, (o.day - 1 + o.days) * kDay};
-  RunRecord with, without;
+  RunRecord with(o.trace), without;
   const ReplicationStats a =
       runReplication(sc, o.seed, o.replication, kPlainEngine, &with, nullptr, seat);
   const ReplicationStats b = runReplication(sc, o.seed, o.replication, kPlainEngine, &without);

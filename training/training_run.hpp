@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 
+#include "model/contact.hpp"
 #include "model/kpi_labels.hpp"
 #include "model/scenario.hpp"
 #include "model/seat.hpp"
@@ -23,6 +24,9 @@ struct TrainingOptions {
   int day = 1;         // the trainee works the seat from the start of this day of the run (1-based)
   int days = 1;        // ... for this many days; the simulated agent works it the rest of the run
   Lang lang = Lang::En;  // of the customer messages
+  /// Told about every contact, order and journey step of the run with the trainee (may be null):
+  /// `cclab train` writes that run's contacts.csv and events.bin (the Replay tab's) with it.
+  ContactSink* trace = nullptr;
 };
 
 /// Runs the session; throws RequestError when the scenario cannot take a trainee (no shop or

@@ -17,6 +17,7 @@ Json decisionJson(const TrainingDecision& d) {
     j["offered"] = d.offered;
   else
     j["answers"] = d.answers;
+  if (d.think > 0) j["think_s"] = d.think;
   return j;
 }
 
@@ -100,6 +101,7 @@ TrainingDecision readDecision(SessionFields& f, const Json& j, const std::string
     d.offered = f.get<std::vector<std::uint64_t>>(j, "offered", at);
   else
     d.answers = f.get<std::vector<std::string>>(j, "answers", at);
+  if (j.contains("think_s")) d.think = f.get<double>(j, "think_s", at);
   return d;
 }
 

@@ -16,6 +16,7 @@ struct TrainingDecision {
   std::uint64_t contact = 0;
   std::vector<std::uint64_t> offered;  // take: the contacts that were waiting to be taken
   std::vector<std::string> answers;    // handle: per rubric question the option, "" if skipped
+  double think = 0;  // handle, pressure mode: seconds the trainee took (added to handle time)
 };
 
 /// A contact the seat handled, as the trainee saw it and as it ended.

@@ -64,13 +64,8 @@ int childMain(const Scenario& sc, const RunOptions& o, const std::string& dir, i
       if (o.contacts) writer.flush();
     }
     if (o.contacts && rep == 0) {
-      EventLog log;
-      for (const auto& c : sc.channels) log.channels.push_back(c.name);
-      log.agents = agentNames(sc);
-      for (const auto& r : sc.shop.reasons) log.reasons.push_back(r.name);
-      log.horizon = sc.horizonSeconds();
       std::ofstream out(ev + ".tmp", std::ios::binary);
-      events.write(log, out);
+      events.write(replayNames(sc), out);
       out.close();
       if (!out) throw std::runtime_error("cannot write " + ev + ".tmp");
       fs::rename(ev + ".tmp", ev);

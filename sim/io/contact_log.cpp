@@ -41,6 +41,15 @@ const char* qaCsvHeader() {
   return "replication,contact,agent,question,answer\n";
 }
 
+EventLog replayNames(const Scenario& sc) {
+  EventLog log;
+  for (const auto& c : sc.channels) log.channels.push_back(c.name);
+  log.agents = agentNames(sc);
+  for (const auto& r : sc.shop.reasons) log.reasons.push_back(r.name);
+  log.horizon = sc.horizonSeconds();
+  return log;
+}
+
 CsvContactWriter::CsvContactWriter(std::FILE* file, const Scenario& sc, int replication)
     : file_(file), sc_(sc), replication_(replication) {
   for (const auto& a : agentNames(sc)) agents_.push_back(csvText(a));

@@ -22,6 +22,9 @@ const char* contactsCsvHeader();
 const char* ordersCsvHeader();
 const char* qaCsvHeader();
 
+/// The names events.bin's header carries for `sc`: channels, agents, reasons and the horizon.
+EventLog replayNames(const Scenario& sc);
+
 class CsvContactWriter : public ContactSink {
  public:
   /// Writes rows (no header) to `file`, which it does not own.

@@ -506,13 +506,16 @@ void ContactCenter::assign(int slot, int agent) {
   beginAgent(agent);
   l.rec.answer = now;
   l.rec.agent = agent;
-  if (l.listener) l.work *= l.listener->contactAssigned(l.cookie, l.rec);
+  AssignedWork behaviour;
+  if (l.listener) behaviour = l.listener->contactAssigned(l.cookie, l.rec);
+  l.work *= behaviour.factor;
   if (proficient_) {
     const AgentGroup& g = sc_.groups[a.group];
     l.work *= proficiency_[static_cast<std::size_t>(a.group) * sc_.channels.size() +
                            static_cast<std::size_t>(l.rec.channel)];
     if (!g.reasonFactor.empty() && l.reasonIndex >= 0) l.work *= g.reasonFactor[l.reasonIndex];
   }
+  if (behaviour.extraSeconds > 0) l.work += behaviour.extraSeconds;
   if (!l.holdsLine && l.rec.callback != kCallbackAccepted) {
     l.holdsLine = true;
     ++inSystem_[l.rec.channel];

@@ -30,16 +30,23 @@
 
 namespace cclab {
 
+/// How an agent's behaviour changes a contact's work: a factor on the handle time, and seconds
+/// added after every factor (a trainee's thinking time in pressure mode, docs/training.md).
+struct AssignedWork {
+  double factor = 1;
+  double extraSeconds = 0;
+};
+
 /// Told when a contact it offered is answered and when it leaves (the journey layer listens).
 class ContactListener {
  public:
   virtual ~ContactListener() = default;
   /// Called when an agent takes the contact, before its handling starts (r.agent is set): the
-  /// listener may note agent behaviour in `r` and returns a factor on the handle time. It must
+  /// listener may note agent behaviour in `r` and says how the handle time changes. It must
   /// not offer contacts.
-  virtual double contactAssigned(std::uint64_t cookie, ContactRecord& r) {
+  virtual AssignedWork contactAssigned(std::uint64_t cookie, ContactRecord& r) {
     (void)cookie, (void)r;
-    return 1;
+    return {};
   }
   virtual void contactAnswered(std::uint64_t cookie, const ContactRecord& r) = 0;
   /// Called when the contact leaves, before the record is logged: the listener may fill in the

@@ -460,34 +460,34 @@ void ShopperJourneys::noQuickAnswer(int slot, int stage) {
   }
 }
 
-double ShopperJourneys::contactAssigned(std::uint64_t cookie, ContactRecord& r) {
-  if (!coach_.enabled || r.agent < 0) return 1;
+AssignedWork ShopperJourneys::contactAssigned(std::uint64_t cookie, ContactRecord& r) {
+  if (!coach_.enabled || r.agent < 0) return {};
   const ShopperContactTag tag = ShopperContactTag::unpack(cookie);
   Shopper& s = pool_[static_cast<std::size_t>(tag.slot)];
   const int reason = tag.reason;
   const AgentProfile& p = coach_.profiles[static_cast<std::size_t>(
       coach_.agentProfile[static_cast<std::size_t>(r.agent)])];
+  AssignedWork work;
   const std::vector<double> adherence = seat_.covers(r.agent, sim_.now())
-                                            ? seatStepPoints(s, r, tag)
+                                            ? seatStepPoints(s, r, tag, work.extraSeconds)
                                             : p.adherence[static_cast<std::size_t>(reason)];
   // One draw per step and one for knowledge, always: a better profile only turns skipped steps
   // into done ones, with the same random numbers (common random numbers across variants). A
   // trainee's step points take the place of the adherence (docs/training.md).
   CounterStream d = stream(s, pSteps);
-  double factor = 1;
   r.skipped = 0;
   for (std::size_t st = 0; st < adherence.size(); ++st)
     if (d.uniform01() >= adherence[st]) {
       r.skipped |= 1u << st;
-      factor -= coach_.effects[st].handleShare;
+      work.factor -= coach_.effects[st].handleShare;
     }
   r.knew = d.uniform01() < p.knowledge[static_cast<std::size_t>(reason)] ? 1 : 0;
-  if (!r.knew) factor *= coach_.unknownHandle;
-  return factor;
+  if (!r.knew) work.factor *= coach_.unknownHandle;
+  return work;
 }
 
 std::vector<double> ShopperJourneys::seatStepPoints(Shopper& s, const ContactRecord& r,
-                                                    const ShopperContactTag& t) {
+                                                    const ShopperContactTag& t, double& think) {
   SeatContact c;
   c.contact = r.id;
   c.shopper = static_cast<std::int64_t>(s.id);
@@ -507,6 +507,7 @@ std::vector<double> ShopperJourneys::seatStepPoints(Shopper& s, const ContactRec
     c.cartValue = cartValue(s, s.chatted || chats);
   }
   const SeatHandling h = seat_.seat->handleContact(sim_.now(), c);
+  think = h.think;
   std::vector<double> points;
   std::size_t q = 0;
   for (const RubricStep& step : coach_.rubric.steps) {

@@ -48,7 +48,7 @@ class ShopperJourneys : public ContactSource, public ContactListener {
                   std::uint64_t replication, ContactSink* sink = nullptr);
   void start() override;
   void handle(const Event& e) override;
-  double contactAssigned(std::uint64_t cookie, ContactRecord& r) override;
+  AssignedWork contactAssigned(std::uint64_t cookie, ContactRecord& r) override;
   void contactAnswered(std::uint64_t cookie, const ContactRecord& r) override;
   void contactFinished(std::uint64_t cookie, ContactRecord& r) override;
   ShopStats finish();
@@ -219,9 +219,9 @@ class ShopperJourneys : public ContactSource, public ContactListener {
   SeatBinding seat_;
 
   /// The trainee's seat takes a contact: what it sees, and the points of each rubric step as it
-  /// handled it (0 for a skipped step).
-  std::vector<double> seatStepPoints(Shopper& s, const ContactRecord& r,
-                                     const ShopperContactTag& t);
+  /// handled it (0 for a skipped step); `think`: the seconds the trainee took (pressure mode).
+  std::vector<double> seatStepPoints(Shopper& s, const ContactRecord& r, const ShopperContactTag& t,
+                                     double& think);
   /// The order a pre-purchase shopper would place (the same draw leave() will make), with the
   /// chat uplift if `chatted`.
   double cartValue(const Shopper& s, bool chatted) const;

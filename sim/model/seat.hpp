@@ -41,10 +41,14 @@ struct SeatContact {
 /// -1 for a question of a skipped step.
 struct SeatHandling {
   std::vector<int> options;
+  /// Seconds the trainee took over the contact (taking it and answering its steps) while the
+  /// clock ran on ("pressure" mode): added to its handle time. 0 when the clock waits.
+  double think = 0;
 };
 
 /// The decisions of a seat. Called synchronously on the simulation clock: the simulation waits
-/// for each answer (the clock stands still while a decision is due).
+/// for each answer (the clock stands still while a decision is due; in pressure mode the time
+/// the trainee took comes back as SeatHandling::think).
 class Seat {
  public:
   virtual ~Seat() = default;
