@@ -85,7 +85,11 @@ void App::openScenario(const std::string& path) {
 void App::validate() {
   diagnostics.clear();
   try {
-    (void)readScenarioText(scenarioPath.empty() ? "scenario.yaml" : scenarioPath, scenarioText);
+    const Scenario sc =
+        readScenarioText(scenarioPath.empty() ? "scenario.yaml" : scenarioPath, scenarioText);
+    agents = agentNames(sc);
+    if (!agents.empty() && std::find(agents.begin(), agents.end(), training.seat) == agents.end())
+      training.seat = agents.front();
   } catch (const InputError& e) {
     diagnostics = e.diagnostics();
   }
@@ -337,10 +341,10 @@ bool App::replaySession(const SavedSession& s) {
   openRun(s.dir);
   RunView* r = run();
   if (!r || !r->replay) return false;
-  const auto& agents = r->replay->log().agents;
-  const auto seat = std::find(agents.begin(), agents.end(), s.json.value("seat", ""));
+  const auto& logAgents = r->replay->log().agents;
+  const auto seat = std::find(logAgents.begin(), logAgents.end(), s.json.value("seat", ""));
   filterEdit = Replay::Filter{};
-  if (seat != agents.end()) filterEdit.agent = static_cast<int>(seat - agents.begin());
+  if (seat != logAgents.end()) filterEdit.agent = static_cast<int>(seat - logAgents.begin());
   r->replay->seek(s.json.value("seat_from_s", 0.0));
   tab = Tab::Replay;
   switchTab = true;

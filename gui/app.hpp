@@ -122,6 +122,7 @@ struct App {
   std::size_t lastCursor = static_cast<std::size_t>(-1);  // scroll the list when the clock moves
 
   // Training: a trainee in one agent's seat (cclab train --interactive)
+  std::vector<std::string> agents;  // the valid scenario's agents: the seats a trainee can take
   TrainingSeat training;
   SavedSessions sessions;  // opened for review and comparison (the last shift's included)
   /// Opens a session's directory as a run and shows its shift in the Replay tab: the clock at the

@@ -1,6 +1,6 @@
 // cclab-gui: edit, run, replay, compare and coach (Dear ImGui 1.86 + GLFW + OpenGL 3).
-//   cclab-gui [SCENARIO.yaml | RUN_DIR | COMPARISON_DIR ...] [--tab NAME] [--lang en|nl]
-//             [--screenshot FILE.png [--frames N]]
+//   cclab-gui [SCENARIO.yaml | RUN_DIR | COMPARISON_DIR | SESSION_DIR ...] [--tab NAME]
+//             [--lang en|nl] [--screenshot FILE.png [--frames N]]
 // With --screenshot it renders N frames (default 3) and writes the last one as a PNG, then exits
 // (non-zero if the image is blank): the suite runs it under Xvfb for every tab.
 //
@@ -42,14 +42,16 @@ struct Options {
   std::string screenshot, tabName = "scenario", size = "1280x800", out, lang = "en";
   int frames = 3, width = 1280, height = 800;
   double at = -1;
-  bool runNow = false, whatIfNow = false;
+  bool runNow = false, whatIfNow = false, trainNow = false;
+  std::string seat;
   std::vector<std::string> whatIfSet;
 };
 
 void addOptions(CLI::App& cli, Options& o) {
   cli.add_option("paths", o.paths,
                  "A scenario file and/or result directories (the last one is current)");
-  cli.add_option("--tab", o.tabName, "scenario, run, what-if, replay, compare or coaching");
+  cli.add_option("--tab", o.tabName,
+                 "scenario, run, what-if, replay, compare, coaching or training");
   cli.add_option("--lang", o.lang, "Labels, units and the GUI's texts: en (default) or nl")
       ->check(CLI::IsMember({"en", "nl"}));
   cli.add_option("--screenshot", o.screenshot, "Render, write this PNG and exit");
@@ -64,6 +66,10 @@ void addOptions(CLI::App& cli, Options& o) {
   cli.add_flag("--what-if-now", o.whatIfNow,
                "Start the what-if at once (What-if tab; with --screenshot, the picture is "
                "taken when it has finished)");
+  cli.add_flag("--train-now", o.trainNow,
+               "Start a trainee's shift at once (Training tab); with --screenshot, the picture "
+               "is taken when the first decision is due");
+  cli.add_option("--seat", o.seat, "Training: the agent whose seat the trainee takes");
   cli.add_option("--what-if-set", o.whatIfSet,
                  "A what-if setting before --what-if-now: volume=X, or a staffing path as "
                  "cclab sweep writes it (agents.chat.shifts.evening.agents=5)");
@@ -79,7 +85,7 @@ int checkOptions(Options& o, App& app) {
   if (!tabFromName(o.tabName, app.tab)) {
     std::fprintf(stderr,
                  "cclab-gui: --tab: '%s' is not one of scenario, run, what-if, replay, compare, "
-                 "coaching\n",
+                 "coaching, training\n",
                  o.tabName.c_str());
     return 2;
   }
@@ -95,8 +101,15 @@ int checkOptions(Options& o, App& app) {
 /// Opens the scenario and result directories; 0, or 2 when a path does not exist.
 int openPaths(const Options& o, App& app) {
   for (const auto& p : o.paths) {
+    const bool session =
+        fs::exists(fs::path(p) / "session.json") && !fs::exists(fs::path(p) / "summary.json");
     if (fs::is_directory(p) && fs::exists(fs::path(p) / "comparison.json")) {
       app.openComparison(p);
+    } else if (session || fs::path(p).filename() == "session.json") {
+      if (!app.sessions.open(p).empty()) {
+        std::fprintf(stderr, "cclab-gui: %s\n", app.sessions.error.c_str());
+        return 2;
+      }
     } else if (fs::is_directory(p)) {
       app.openRun(p);
       if (!app.run()->error.empty())
@@ -214,7 +227,8 @@ int runFrames(GLFWwindow* window, App& app, const Options& o) {
     glClearColor(0.08f, 0.08f, 0.10f, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    const bool busy = app.runner.running() || app.whatIfRunner.running();
+    const bool training = app.training.running() && !app.training.dueShown();
+    const bool busy = app.runner.running() || app.whatIfRunner.running() || training;
     if (!o.screenshot.empty() && busy) usleep(20000);  // waiting for the run to finish
     if (!o.screenshot.empty() && frame + 1 >= o.frames && !busy)
       return writeScreenshot(o.screenshot, w, h);
@@ -272,9 +286,13 @@ int main(int argc, char** argv) {
   if (!o.out.empty()) app.outDir = o.out;
   if (o.runNow) app.startRun();
   if (o.whatIfNow) app.startWhatIf();
+  if (!o.seat.empty()) app.training.seat = o.seat;
+  if (o.trainNow && !app.scenarioPath.empty())
+    app.training.start(app.cclabPath, app.scenarioPath, app.lang == cclab::Lang::Nl ? "nl" : "en");
   const int rc = runFrames(window, app, o);
   app.cancelRun();
   app.cancelWhatIf();
+  app.training.stop();
   closeWindow(window);
   return rc;
 }

@@ -40,7 +40,11 @@ std::string clockText(double t) {
 void drawSetup(App& app, TrainingSeat& t) {
   ImGui::BeginDisabled(t.running());
   ImGui::SetNextItemWidth(140);
-  ImGui::InputText(txt(app, Text::TrainingSeat), &t.seat);
+  if (ImGui::BeginCombo(txt(app, Text::TrainingSeat), t.seat.c_str())) {
+    for (const auto& a : app.agents)
+      if (ImGui::Selectable(a.c_str(), a == t.seat)) t.seat = a;
+    ImGui::EndCombo();
+  }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(90);
   ImGui::InputInt(txt(app, Text::TrainingDay), &t.day);
@@ -142,10 +146,13 @@ void drawHandle(App& app, TrainingSeat& t) {
       ++q;
     }
   }
+  ImGui::BeginDisabled(!t.answered());
   if (ImGui::Button(txt(app, Text::SendAnswers))) t.sendAnswers();
+  ImGui::EndDisabled();
 }
 
 void drawDue(App& app, TrainingSeat& t) {
+  if (!t.running() && t.timeline.empty() && !t.due.is_object()) return;  // no shift yet
   ImGui::Text(txt(app, Text::ShiftClock), clockText(t.clock).c_str(),
               static_cast<int>(t.timeline.size()));
   if (!t.dueShown()) {

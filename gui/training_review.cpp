@@ -12,6 +12,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -89,6 +90,24 @@ void contactTooltip(App& app, const json& c) {
   ImGui::EndTooltip();
 }
 
+/// A line and a label per day, and every 3 hours (as 06:00) when the window is 3 days or less.
+void drawTimeAxis(App& app, ImDrawList* dl, ImVec2 p0, float w, float h, double from, double to) {
+  const double step = to - from <= 3 * 86400 ? 3 * 3600 : 86400;
+  for (double t = from; t < to; t += step) {
+    const float x = p0.x + static_cast<float>((t - from) / (to - from)) * w;
+    const long s = std::lround(t);
+    const bool day = s % 86400 == 0;
+    dl->AddLine(ImVec2(x, p0.y), ImVec2(x, p0.y + h),
+                day ? IM_COL32(110, 110, 120, 255) : IM_COL32(70, 70, 80, 255));
+    char label[32];
+    if (day)
+      std::snprintf(label, sizeof label, "%s %ld", txt(app, Text::DayWord), s / 86400 + 1);
+    else
+      std::snprintf(label, sizeof label, "%02ld:00", s / 3600 % 24);
+    dl->AddText(ImVec2(x + 3, p0.y + h - 14), IM_COL32(160, 160, 170, 255), label);
+  }
+}
+
 /// One tick per contact taken, at its answer time, coloured by its rubric score; a red dot above
 /// when the shopper came back with the question, a green one below when they ordered.
 void drawTimeline(App& app, const json& s) {
@@ -100,14 +119,7 @@ void drawTimeline(App& app, const json& s) {
   const bool hovered = ImGui::IsItemHovered();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(p0, ImVec2(p0.x + w, p0.y + h), IM_COL32(40, 40, 48, 255));
-  for (double d = from; d < to; d += 86400) {  // a line and a label per day
-    const float x = p0.x + static_cast<float>((d - from) / (to - from)) * w;
-    dl->AddLine(ImVec2(x, p0.y), ImVec2(x, p0.y + h), IM_COL32(90, 90, 100, 255));
-    char day[24];
-    std::snprintf(day, sizeof day, "%s %d", txt(app, Text::DayWord),
-                  static_cast<int>(d / 86400) + 1);
-    dl->AddText(ImVec2(x + 3, p0.y + h - 14), IM_COL32(160, 160, 170, 255), day);
-  }
+  drawTimeAxis(app, dl, p0, w, h, from, to);
   const json* near = nullptr;
   float nearDx = 4;
   for (const auto& c : s["contacts"]) {
@@ -184,9 +196,9 @@ void figureRow(App& app, const std::vector<SavedSession>& items, const json& fir
 void drawComparison(App& app) {
   const auto& items = app.sessions.items();
   const int cols = static_cast<int>(items.size()) + 1;
-  if (cols > 64 ||
-      !ImGui::BeginTable("sessions", cols,
-                         ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX))
+  if (cols > 64 || !ImGui::BeginTable("sessions", cols,
+                                      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                          ImGuiTableFlags_SizingStretchProp))
     return;
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 230);
   for (const auto& s : items) ImGui::TableSetupColumn(s.label.c_str());

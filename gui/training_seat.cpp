@@ -74,7 +74,7 @@ void TrainingSeat::readLine(const std::string& line) {
     answers.clear();
     if (j["due"] == "handle")
       for (const auto& st : hello["rubric"]["steps"])
-        for (std::size_t q = 0; q < st["questions"].size(); ++q) answers.push_back(0);
+        for (std::size_t q = 0; q < st["questions"].size(); ++q) answers.push_back(kUnanswered);
   } else if (j.contains("done")) {
     sessionPath = j.value("session", std::string());
     std::ifstream in(sessionPath);
@@ -97,8 +97,12 @@ void TrainingSeat::take(std::size_t i) {
   if (due.is_object()) answer({{"take", i}});
 }
 
+bool TrainingSeat::answered() const {
+  return std::none_of(answers.begin(), answers.end(), [](int a) { return a == kUnanswered; });
+}
+
 void TrainingSeat::sendAnswers() {
-  if (due.is_object()) answer({{"answers", answers}});
+  if (due.is_object() && answered()) answer({{"answers", answers}});
 }
 
 }  // namespace cclab::gui

@@ -26,12 +26,15 @@ struct TrainingSeat {
   std::string outDir = "results/gui-training";
 
   RunProcess child;
-  std::string status;        // what the tab says about the session (errors included)
-  nlohmann::json hello;      // the protocol's first line: channels, reasons, rubric
-  nlohmann::json due;        // the decision due (null when none)
-  std::vector<int> answers;  // the handle decision's answers so far, per rubric question
-  double clock = 0;          // the shift's clock as shown (seconds since the start of the run)
-  double thinking = 0;       // pressure mode: shift seconds since the decision due was shown
+  std::string status;    // what the tab says about the session (errors included)
+  nlohmann::json hello;  // the protocol's first line: channels, reasons, rubric
+  nlohmann::json due;    // the decision due (null when none)
+  /// The handle decision's answers so far, per rubric question: an option, -1 (skipped) or
+  /// kUnanswered (nothing is chosen for the trainee: every question needs an answer).
+  std::vector<int> answers;
+  static constexpr int kUnanswered = -2;
+  double clock = 0;     // the shift's clock as shown (seconds since the start of the run)
+  double thinking = 0;  // pressure mode: shift seconds since the decision due was shown
   std::vector<nlohmann::json> timeline;  // each decision with its answer
   nlohmann::json session;                // session.json once the session is over
   std::string sessionPath;               // its file, until the app has opened it for review
@@ -47,7 +50,8 @@ struct TrainingSeat {
   bool dueShown() const;
   /// Answers the decision due: take offer `i`, or send `answers`.
   void take(std::size_t i);
-  void sendAnswers();
+  void sendAnswers();  // only once every question has an answer
+  bool answered() const;
   /// The pace's speed-up (0 for "jump to the next decision").
   static double speed(int pace);
   /// Does the clock run on while a decision is due?

@@ -4,8 +4,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "gui/app.hpp"
@@ -34,10 +37,13 @@ TEST(GuiTraining, AShiftThroughCclabTrainEndsWithTheScorecard) {
     app.update(0.05);
     if (app.training.dueShown()) {
       ++decisions;
-      if (app.training.due["due"] == "take")
+      if (app.training.due["due"] == "take") {
         app.training.take(0);
-      else
+      } else {
+        EXPECT_FALSE(app.training.answered());  // nothing is chosen for the trainee
+        std::fill(app.training.answers.begin(), app.training.answers.end(), 0);
         app.training.sendAnswers();
+      }
     } else if (!app.training.running() && app.training.session.is_null()) {
       app.update(0);
       break;
@@ -79,6 +85,82 @@ TEST(GuiTraining, TheContactDueIsDrawnWithTheRubric) {
   for (const char* s : {"chat, payment, on the checkout page; waited 42 s; you have 2 open",
                         "cart > checkout", "My payment keeps failing.", "Empathize", "skip"})
     EXPECT_NE(text.find(s), std::string::npos) << s << "\n" << text;
+}
+
+// Pressure mode: while a decision is due the shift's clock runs on at the pace, and the time
+// taken goes with the answer (think_s); the clock never waits.
+TEST(GuiTraining, UnderPressureTheClockRunsOnAndTheTimeTakenIsSent) {
+  const fs::path dir = fs::temp_directory_path() / ("cclab-gui-pr-" + std::to_string(::getpid()));
+  App app;
+  app.openScenario(std::string(CCLAB_SOURCE_DIR) + "/scenarios/coaching-team.yaml");
+  TrainingSeat& t = app.training;
+  t.seat = "chat-3";
+  t.pace = 3;  // x20
+  t.pressure = true;
+  t.outDir = (dir / "session").string();
+  ASSERT_EQ(t.start(CCLAB_BINARY, app.scenarioPath, "en"), "");
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (!t.dueShown() && std::chrono::steady_clock::now() < until) {
+    app.update(t.due.is_object() ? 500.0 : 0.0);  // 10,000 shift seconds a step once one is due
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  ASSERT_TRUE(t.dueShown()) << t.status;
+  const double due = t.due["time_s"].get<double>();
+  app.update(0.5);
+  app.update(0.5);  // two half-seconds at x20: 20 shift seconds taken
+  EXPECT_DOUBLE_EQ(t.thinking, 20.0);
+  EXPECT_GE(t.clock, due + 20.0);
+  if (t.due["due"] == "take") {
+    t.take(0);
+  } else {
+    std::fill(t.answers.begin(), t.answers.end(), 0);
+    t.sendAnswers();
+  }
+  EXPECT_DOUBLE_EQ(t.timeline.back()["answer"]["think_s"].get<double>(), 20.0);
+  EXPECT_EQ(t.thinking, 0.0);
+  t.stop();
+  fs::remove_all(dir);
+}
+
+// Saved sessions (written by cclab train from scripts) are opened side by side for comparison;
+// a broken file is refused naming it; the selected session's shift plays in the Replay tab with
+// the events of the trainee's seat.
+TEST(GuiTraining, SavedSessionsAreComparedAndTheirShiftReplayed) {
+  const fs::path dir = fs::temp_directory_path() / ("cclab-gui-ss-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const std::string src = CCLAB_SOURCE_DIR;
+  for (const char* s : {"every-step", "skip-empathize"}) {
+    const std::string cmd = std::string(CCLAB_BINARY) + " train " + src +
+                            "/scenarios/coaching-team.yaml --script " + src + "/training/scripts/" +
+                            s + ".yaml --out " + (dir / s).string() + " > /dev/null";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  }
+  App app;
+  app.openScenario(src + "/scenarios/coaching-team.yaml");
+  EXPECT_EQ(app.sessions.open((dir / "every-step").string()), "");
+  EXPECT_EQ(app.sessions.open((dir / "skip-empathize" / "session.json").string()), "");
+  ASSERT_EQ(app.sessions.items().size(), 2u);
+  EXPECT_EQ(app.sessions.selectedIndex(), 1);
+  const fs::path broken = dir / "broken.json";
+  std::ofstream(broken)
+      << "{\n  \"format\": \"cclab-training-session\",\n  \"version\": \"one\"\n}\n";
+  EXPECT_NE(app.sessions.open(broken.string()).find(broken.string()), std::string::npos);
+  EXPECT_EQ(app.sessions.items().size(), 2u);
+  HeadlessImGui ui(1280, 800);
+  app.tab = Tab::Training;
+  app.switchTab = true;
+  ui.frame(app);
+  const std::string text = ui.frameText(app);
+  for (const char* s : {"every-step", "skip-empathize", "rubric total", "Empathize", "0.0%"})
+    EXPECT_NE(text.find(s), std::string::npos) << s << "\n" << text;
+  ASSERT_TRUE(app.replaySession(*app.sessions.selected()));
+  EXPECT_EQ(app.tab, Tab::Replay);
+  const auto& agents = app.run()->replay->log().agents;
+  ASSERT_GE(app.filterEdit.agent, 0);
+  EXPECT_EQ(agents[static_cast<std::size_t>(app.filterEdit.agent)], "chat-3");
+  ui.frame(app);
+  EXPECT_NE(ui.frameText(app).find("chat-3"), std::string::npos);
+  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -232,6 +232,55 @@ TEST(Training, AnswersOverThePipeGiveTheScriptsSession) {
   }
 }
 
+// Pressure mode: the seconds a trainee took over a contact (think_s, taking it included) are
+// recorded with the decision and add to the contact's handle time; a think_s out of range stops
+// the session naming the answer.
+TEST(Training, InPressureModeTheTimeTakenAddsToTheHandleTime) {
+  Scenario sc = coachingTeam();
+  sc.horizonDays = 7;
+  const TraineeScript t = readTraineeScriptText("s.yaml", "steps: {all: best}\n", sc);
+  ScriptedTrainee scripted(t, sc.coaching.rubric);
+  std::string answers;
+  AnswerWriter writer(scripted, answers);
+  TrainingOptions o;
+  o.seat = "chat-3";
+  o.seed = 5;
+  const TrainingSession plain = runTraining(sc, o, writer);
+  std::string slow;  // every answer took 20 s: a contact taken and handled costs 20 or 40 s
+  std::istringstream lines(answers);
+  for (std::string l; std::getline(lines, l);)
+    slow += l.substr(0, l.size() - 1) + ",\"think_s\":20}\n";
+  std::istringstream in(slow);
+  std::ostringstream out;
+  PipeTrainee pipe(sc, in, out);
+  const TrainingSession pressed = runTraining(sc, o, pipe);
+  ASSERT_FALSE(plain.contacts.empty());
+  ASSERT_EQ(plain.contacts[0].id, pressed.contacts[0].id);  // the same first contact
+  const auto handle = [](const SessionContact& c) { return c.end - c.answer; };
+  const bool taken = plain.decisions[0].take;
+  const double think = taken ? 40 : 20;
+  EXPECT_NEAR(handle(pressed.contacts[0]), handle(plain.contacts[0]) + think, 1e-6);
+  for (const auto& d : pressed.decisions)
+    if (!d.take) {
+      EXPECT_GE(d.think, 20.0);
+    }
+  for (const auto& d : plain.decisions) EXPECT_EQ(d.think, 0.0);
+  std::istringstream bad("{\"answers\":[0,0,0,0,0,0,0,0],\"think_s\":-1}\n");
+  std::istringstream word("{\"answers\":[0,0,0,0,0,0,0,0],\"think_s\":\"slow\"}\n");
+  std::istringstream hours("{\"answers\":[0,0,0,0,0,0,0,0],\"think_s\":4000}\n");
+  for (std::istringstream* b : {&bad, &word, &hours}) {
+    PipeTrainee p(sc, *b, out);
+    try {
+      runTraining(sc, o, p);
+      ADD_FAILURE() << "a bad think_s was taken";
+    } catch (const RequestError& e) {
+      EXPECT_NE(std::string(e.what()).find("think_s must be a number of seconds from 0 to 3600"),
+                std::string::npos)
+          << e.what();
+    }
+  }
+}
+
 std::string firstError(const std::function<void()>& f) {
   try {
     f();
