@@ -133,4 +133,14 @@ void RunProcess::stop() {
   closeOutput();
 }
 
+void RunProcess::endInput(double graceSeconds) {
+  if (input_ >= 0) close(input_);
+  input_ = -1;
+  for (int waited = 0; running() && waited < graceSeconds * 100; ++waited) {
+    if (poll()) return;
+    usleep(10000);
+  }
+  stop();
+}
+
 }  // namespace cclab::gui

@@ -32,6 +32,9 @@ class RunProcess {
   std::optional<int> poll();
   /// Ends a running child (SIGTERM) and waits for it.
   void stop();
+  /// Closes the child's standard input (its end of file: `cclab train` then stops cleanly and
+  /// removes its half-written results), waits up to `graceSeconds` for it to exit, then stop().
+  void endInput(double graceSeconds);
   const std::string& output() const { return output_; }
   /// The complete lines written to descriptor 3 since the last call.
   std::vector<std::string> takeProgressLines();

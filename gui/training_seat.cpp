@@ -33,7 +33,7 @@ std::string TrainingSeat::start(const std::string& cclab, const std::string& sce
 }
 
 void TrainingSeat::stop() {
-  child.stop();
+  child.endInput(3);
   due = json();
 }
 

@@ -2,7 +2,8 @@
 # cclab-gui renders every tab under Xvfb (Mesa software OpenGL) and writes a PNG that is not
 # blank (cclab-gui --screenshot exits non-zero on a blank image), at 1280x800 and 1920x1080; the
 # What-if tab runs a quick comparison for real; the Scenario tab is shot in Dutch (--lang nl)
-# too. CCLAB_UPDATE_IMAGES=1 copies the pictures into docs/img (gui-TAB.png, gui-TAB-1920.png,
+# too; the Training tab shows two saved sessions and, with --train-now, a shift's first decision.
+# CCLAB_UPDATE_IMAGES=1 copies the pictures into docs/img (gui-TAB.png, gui-TAB-1920.png,
 # gui-scenario-nl.png). Usage: gui_test.sh GUI CCLAB SRC
 gui=$(realpath "$1") cclab=$(realpath "$2") src=$(realpath "$3")
 source "$src/tests/test_lib.sh"
@@ -27,6 +28,15 @@ shot() {  # shot NAME ARGS...: a screenshot of the GUI with ARGS at both sizes
 for tab in scenario run replay coaching; do shot "$tab" "$sc" "$tmp/run" --tab "$tab"; done
 shot scenario-nl "$src/scenarios/rollout.yaml" --tab scenario --lang nl  # the GUI's texts in Dutch
 shot compare "$src/scenarios/proactive-checkout-chat.yaml" "$tmp/cmp" --tab compare
+# The Training tab: two saved sessions compared (scripts), and a shift with its first decision due.
+for s in every-step skip-empathize; do
+  "$cclab" train "$sc" --script "$src/training/scripts/$s.yaml" --out "$tmp/$s" >/dev/null
+  check "a training session ($s)" $?
+done
+shot training "$sc" "$tmp/every-step" "$tmp/skip-empathize" --tab training
+(cd "$tmp" && shot training-due "$sc" --tab training --seat chat-3 --train-now)
+[ ! -e "$tmp/results/gui-training" ] && ! ls "$tmp/results" | grep -q 'gui-training\.new-'
+check "a shift stopped at its first decision leaves no half-written session" $?
 # The What-if tab: one more evening chat agent, run for real (a quick `cclab compare`).
 (cd "$tmp" && shot what-if "$src/scenarios/proactive-checkout-chat.yaml" --tab what-if \
   --what-if-set agents.chat.shifts.evening.agents=5 --what-if-now)
@@ -40,7 +50,7 @@ check "the what-if scenario has the evening shift" $?
 check "an unknown what-if setting exits 2" $?
 if [ -n "${CCLAB_UPDATE_IMAGES:-}" ]; then
   cp "$tmp/scenario-nl-1280x800.png" "$src/docs/img/gui-scenario-nl.png"
-  for tab in scenario run what-if replay compare coaching; do
+  for tab in scenario run what-if replay compare coaching training training-due; do
     cp "$tmp/$tab-1280x800.png" "$src/docs/img/gui-$tab.png"
     cp "$tmp/$tab-1920x1080.png" "$src/docs/img/gui-$tab-1920.png"
   done
