@@ -219,7 +219,7 @@ constexpr TextRow kTexts[] = {
      "%s%s bij %s: %.1f%s tegen %.1f%s verwacht (team %.1f%s), n %d, p %.2g, q %.2g"},
     {Text::TabTraining, "Training", "Training"},
     {Text::TrainingSeat, "seat", "plek"},
-    {Text::TrainingDay, "from day", "vanaf dag"},
+    {Text::TrainingDay, "first day", "eerste dag"},
     {Text::TrainingDays, "days", "dagen"},
     {Text::TrainingPace, "pace", "tempo"},
     {Text::PaceNextDecision, "to the next decision", "naar de volgende beslissing"},
