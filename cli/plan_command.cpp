@@ -3,12 +3,14 @@
 // random numbers and prints, per variant and phase, what it brings in orders and money, the
 // staffing it needs and the net benefit a week, with the service each staffing achieved. With
 // --reasons: one scenario's contact reasons in the Value-Irritant matrix, each treatment simulated.
+// With --search: the best candidate by net benefit under a budget (cli/plan_search.cpp).
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
+#include "cli/plan_search.hpp"
 #include "cli/staffing_args.hpp"
 #include "engine/engines.hpp"
 #include "experiment/request_error.hpp"
@@ -34,6 +36,7 @@ struct PlanArgs : StaffingArgs {
   bool quiet = false;
   bool reasons = false;
   TreatmentSettings treatments;
+  SearchArgs search;
 };
 
 void addOptions(CLI::App& c, PlanArgs& o) {
@@ -58,8 +61,10 @@ void addOptions(CLI::App& c, PlanArgs& o) {
                "--reasons, automate: P(the chatbot answers the reason alone) (default 0.8)")
       ->check(CLI::Range(0.0, 1.0));
   addStaffingOptions(c, o);
+  addSearchOptions(c, o.search);
   c.add_option("-o,--out", o.out,
-               "Output directory (default results/plan; --reasons: results/reasons)");
+               "Output directory (default results/plan; --reasons: results/reasons; --search: "
+               "results/search)");
   addEngineOption(c, o.engine);
   c.add_option("--lang", o.lang, "Language of report.html: en (default) or nl")
       ->check(CLI::IsMember({"en", "nl"}));
@@ -155,11 +160,17 @@ void setupPlan(CLI::App& app, int& exitCode) {
       "plan",
       "Staff every scenario for the same targets, compare them on common random numbers: orders, "
       "staffing and net benefit a week, phase by phase; or (--reasons) which contact reasons to "
-      "eliminate, self-serve, automate or engage");
+      "eliminate, self-serve, automate or engage; or (--search) the best of candidates (--set) by "
+      "net benefit under a staffing budget");
   addOptions(*c, *o);
   c->callback([o, &exitCode] {
-    if (o->out.empty()) o->out = o->reasons ? "results/reasons" : "results/plan";
-    exitCode = o->reasons ? reasonsCommand(*o) : planCommand(*o);
+    if (o->out.empty())
+      o->out = o->reasons ? "results/reasons" : o->search.on ? "results/search" : "results/plan";
+    if (o->search.on)
+      exitCode = searchCommand(o->search, {o->scenarios, o->targets, o->seed, o->jobs, o->engine,
+                                           o->out, o->lang, o->quiet});
+    else
+      exitCode = o->reasons ? reasonsCommand(*o) : planCommand(*o);
   });
 }
 

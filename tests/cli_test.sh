@@ -419,4 +419,44 @@ check "plan --reasons refuses a scenario without a shop (exit $rc)" $?
 [ $rc -eq 2 ] && grep -q "^cclab plan: --reasons takes one scenario and no --target" "$tmp/reasons4.err"
 check "plan --reasons takes one scenario (exit $rc)" $?
 
+# plan --search: phone agents cost nothing and bring orders (contacts cost nothing either), the
+# "idle" group serves a channel nobody uses and only costs 5 an hour: the best is known by
+# construction (idle 0, a 6); idle 3 is over the budget (listed, never run); sharded == unsharded
+sed 's/count: 6}/count: 3, cost_per_hour: 0}\n  - {name: idle, channels: [email], count: 1, cost_per_hour: 5}/; s/cost_per_contact: 4}/cost_per_contact: 0}\n  email: {kind: email, patience: {dist: exponential, mean_s: 86400}, handle_time: {dist: exponential, mean_s: 600}}/; s/name: advice-and-trivia/name: free-phone-costly-idle/' \
+  "$tmp/reasons.yaml" >"$tmp/search.yaml"
+search_base=(--search "$tmp/search.yaml" --set agents.idle.count=0..3 --set 'agents.a.count=[1,6]'
+  --budget 2000 --n0 5 -q)
+search_args=("${search_base[@]}" --delta 100)
+"$cclab" plan "${search_args[@]}" -j 2 --out "$tmp/search" >"$tmp/search.txt"; rc=$?
+[ $rc -eq 0 ]; check "plan --search runs and selects (exit $rc)" $?
+grep -q '^1 *variant-002 *agents.idle.count=0,agents.a.count=6 .* selected$' "$tmp/search.txt"
+check "plan --search ranks the known best (idle 0, a 6) first, selected" $?
+grep -q '^- *variant-008 .*€ 2,520 *0  over_budget$' "$tmp/search.txt"
+check "plan --search lists a candidate over the budget with its cost, not run" $?
+grep -q "^Best of 6 candidates within the budget: variant-002 .*net +€ [0-9,]* \[+€ [0-9,]*, +€ [0-9,]*\] a week against the scenario as given.*Kim-Nelson selected it within € 100 a week of the best with probability >= 0.95" "$tmp/search.txt"
+check "plan --search prints the sentence with the guarantee" $?
+[ -s "$tmp/search/search.csv" ] && grep -q 'Search: the best candidate' "$tmp/search/report.html" &&
+  ! grep -qiw nan "$tmp/search/search.json" "$tmp/search/search.csv" && [ ! -e "$tmp/search/.cclab-search" ]
+check "plan --search writes search.json, search.csv (no nan), report.html and removes its work area" $?
+# several stages (two survivors 0.01 apart at most: the maximum ends it), in 2 shards + collect
+multi=("${search_base[@]}" --delta 0.01 --max-replications 12 --stage-replications 3)
+"$cclab" plan "${multi[@]}" -j 2 --out "$tmp/search-multi" >/dev/null
+rounds=0
+for i in 1 2 3 4 5 6; do
+  for n in 2 1; do "$cclab" plan "${multi[@]}" --shard $n/2 --out "$tmp/search-sh" >/dev/null || break 2; done
+  rounds=$i
+  "$cclab" plan "${multi[@]}" --collect --out "$tmp/search-sh" >/dev/null; rc=$?
+  [ $rc -ne 5 ] && break
+done
+[ $rc -eq 1 ] && [ $rounds -eq 4 ] && grep -q '"stages": 4' "$tmp/search-multi/search.json" &&
+  cmp -s "$tmp/search-multi/search.json" "$tmp/search-sh/search.json" &&
+  cmp -s "$tmp/search-multi/search.csv" "$tmp/search-sh/search.csv" &&
+  cmp -s "$tmp/search-multi/report.html" "$tmp/search-sh/report.html"
+check "plan --search in 2 shards + collect, 4 stages == unsharded, byte for byte (exit $rc, $rounds rounds)" $?
+"$cclab" plan "${search_args[@]}" --collect --out "$tmp/search-none" >/dev/null; rc=$?
+[ $rc -eq 5 ]; check "plan --search --collect before the shards exits 5 (got $rc)" $?
+"$cclab" plan "${search_base[@]}" --max-replications 6 --delta 0.01 --out "$tmp/search-max" >"$tmp/search-max.txt"; rc=$?
+[ $rc -eq 1 ] && grep -q "^guarantee: not given: the maximum of 6 replications was reached with [0-9]* candidates in contention" "$tmp/search-max.txt"
+check "plan --search says when the maximum left several survivors (exit $rc)" $?
+
 finish
