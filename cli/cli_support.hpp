@@ -14,10 +14,12 @@
 
 namespace cclab::cli {
 
-/// Exit codes: 0 ok, 2 bad input, 3 run failure (gates add 1 and 4: docs/ci.md).
+/// Exit codes: 0 ok, 2 bad input, 3 run failure, 5 a sharded search collected too early (gates
+/// add 1 and 4: docs/ci.md).
 constexpr int kExitOk = 0;
 constexpr int kExitBadInput = 2;
 constexpr int kExitFailure = 3;
+constexpr int kExitIncomplete = 5;
 
 /// Prints every diagnostic on stderr; returns kExitBadInput.
 int reportInputError(const InputError& e);

@@ -18,9 +18,6 @@ namespace cclab::cli {
 
 namespace {
 
-/// Exit code of `--collect` while stages are still missing replications.
-constexpr int kExitIncomplete = 5;
-
 SearchSettings settingsOf(const SearchArgs& s) {
   if (std::isnan(s.budget)) throw RequestError("--search needs --budget EUR (staffing a week)");
   if (std::isnan(s.delta)) throw RequestError("--search needs --delta EUR (a week)");
