@@ -38,7 +38,7 @@ void LoyaltyReader::deriveBaselineSpendMore(const YAML::Node& n, const std::stri
     l.spendMore[kNoQuestion] = share;
     return;
   }
-  char why[200];
+  char why[320];
   std::snprintf(why, sizeof why,
                 "no share of customers spending more after a visit without a question makes "
                 "low-effort contacts %g times more likely to lose a customer than to win one "
