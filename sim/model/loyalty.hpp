@@ -40,7 +40,8 @@ struct Loyalty {
   double conversionFactor[kExperienceCount] = {1, 1, 1, 1, 1};
   /// ... and P(they spend more on their later orders): each order's value x (1 + spendMoreBy).
   /// Both last until the customer's next visit ends (their latest experience counts). The
-  /// no-question share is derived from serviceDisloyaltyRatio unless given (noQuestionSpendMore).
+  /// no-question share is set by the reader from serviceDisloyaltyRatio (0.864 by default)
+  /// unless given (noQuestionSpendMoreGiven).
   double spendMore[kExperienceCount] = {0, 0, 0.88, 0.88, 0};
   double spendMoreBy = 0.10;
   /// Seed 001: service is this many times more likely to make a customer less loyal than more
