@@ -9,7 +9,7 @@ namespace cclab {
 void LoyaltyReader::read(const YAML::Node& n, const std::string& f) {
   if (!y_.expectMap(n, f,
                     {"customers", "growth_per_week", "high_effort", "retention_weeks", "after",
-                     "spend_more_by", "word_of_mouth"}))
+                     "spend_more_by", "word_of_mouth", "service_disloyalty_ratio"}))
     return;
   Loyalty& l = sc_.shop.loyalty;
   l.enabled = true;
@@ -25,7 +25,30 @@ void LoyaltyReader::read(const YAML::Node& n, const std::string& f) {
     readRetentionWeeks(n["retention_weeks"], f + ".retention_weeks");
   else
     std::erase_if(l.retentionWeeks, [&](int w) { return !fits(w); });
+  y_.optionalNumber(n, "service_disloyalty_ratio", f + ".service_disloyalty_ratio", 0, 1000,
+                    l.serviceDisloyaltyRatio, true);
   if (y_.has(n, "after")) readAfter(n["after"], f + ".after");
+  if (!l.noQuestionSpendMoreGiven) deriveBaselineSpendMore(n, f);
+}
+
+void LoyaltyReader::deriveBaselineSpendMore(const YAML::Node& n, const std::string& f) {
+  Loyalty& l = sc_.shop.loyalty;
+  const double share = baselineSpendMore(l);
+  if (share >= 0) {
+    l.spendMore[kNoQuestion] = share;
+    return;
+  }
+  char why[320];
+  std::snprintf(why, sizeof why,
+                "no share of customers spending more after a visit without a question makes "
+                "low-effort contacts %g times more likely to lose a customer than to win one "
+                "(churn %g, spend_more %g); give after.no_question.spend_more",
+                l.serviceDisloyaltyRatio, l.churn[kLowEffort], l.spendMore[kLowEffort]);
+  // Without a ratio in the file, only after.low_effort can have made it impossible.
+  if (y_.has(n, "service_disloyalty_ratio"))
+    y_.error(n["service_disloyalty_ratio"], f + ".service_disloyalty_ratio", why);
+  else
+    y_.error(n["after"]["low_effort"], f + ".after.low_effort", why);
 }
 
 bool LoyaltyReader::fits(int weeks) const {
@@ -63,9 +86,18 @@ void LoyaltyReader::readRetentionWeeks(const YAML::Node& n, const std::string& f
 }
 
 void LoyaltyReader::readAfter(const YAML::Node& n, const std::string& f) {
-  if (!y_.expectMap(n, f, {"unanswered", "high_effort", "low_effort", "no_question"})) return;
+  if (!y_.expectMap(n, f,
+                    {"unanswered", "high_effort", "dissatisfied", "low_effort", "no_question"}))
+    return;
   Loyalty& l = sc_.shop.loyalty;
-  for (int e = 0; e < kExperienceCount; ++e) {
+  // A dissatisfied visit is a low-effort one unless told otherwise (read low effort first).
+  for (int e : {kUnanswered, kHighEffort, kLowEffort, kDissatisfied, kNoQuestion}) {
+    if (e == kDissatisfied) {
+      l.churn[e] = l.churn[kLowEffort];
+      l.visitFactor[e] = l.visitFactor[kLowEffort];
+      l.conversionFactor[e] = l.conversionFactor[kLowEffort];
+      l.spendMore[e] = l.spendMore[kLowEffort];
+    }
     const char* name = experienceName(e);
     if (!y_.has(n, name)) continue;
     const YAML::Node x = n[name];
@@ -77,6 +109,7 @@ void LoyaltyReader::readAfter(const YAML::Node& n, const std::string& f) {
     y_.optionalNumber(x, "conversion_factor", xf + ".conversion_factor", 0, 10,
                       l.conversionFactor[e]);
     y_.optionalNumber(x, "spend_more", xf + ".spend_more", 0, 1, l.spendMore[e]);
+    if (e == kNoQuestion) l.noQuestionSpendMoreGiven = y_.has(x, "spend_more");
   }
 }
 

@@ -76,25 +76,30 @@ CustomerPopulation::History CustomerPopulation::history(long long customer) cons
   return h;
 }
 
-bool CustomerPopulation::experienced(long long customer, Experience e, double now, double u,
-                                     double spend) {
+CustomerPopulation::Outcome CustomerPopulation::experienced(long long customer, Experience e,
+                                                            double now, double u, double spend) {
   Customer& c = customers_[static_cast<std::size_t>(customer)];
-  if (c.churnedAt >= 0) return false;  // an earlier, overlapping visit already lost them
+  Outcome o;
+  if (c.churnedAt >= 0) return o;  // an earlier, overlapping visit already lost them
+  o.move = loyaltyMove(l_, e, u, spend);
   c.last = static_cast<std::int8_t>(e);
   c.spendsMore = spend < l_.spendMore[e];
   if (u < l_.churn[e]) {
     c.churnedAt = now;
     if (e == kUnanswered || e == kHighEffort) ++unhappyLost_;
-    return true;
+    o.churned = true;
+    return o;
   }
   // The customer stays, visiting less often after a poor visit (factors multiply).
   c.visitFactor *= static_cast<float>(l_.visitFactor[e]);
-  return false;
+  return o;
 }
 
-void CustomerPopulation::countExperience(ShopStats& stats, Experience e, bool churned) const {
+void CustomerPopulation::countExperience(ShopStats& stats, Experience e, const Outcome& o) const {
   stats.at(ShopStats::kLoyalty, visitsCounter(l_, e)) += 1;
-  if (churned) stats.at(ShopStats::kLoyalty, churnedCounter(l_, e)) += 1;
+  if (o.churned) stats.at(ShopStats::kLoyalty, churnedCounter(l_, e)) += 1;
+  if (o.move < 0) stats.at(ShopStats::kLoyalty, lessLoyalCounter(l_, e)) += 1;
+  if (o.move > 0) stats.at(ShopStats::kLoyalty, moreLoyalCounter(l_, e)) += 1;
 }
 
 void CustomerPopulation::count(ShopStats& stats, int intervals, double intervalSeconds) const {

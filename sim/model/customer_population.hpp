@@ -26,7 +26,8 @@ class CustomerPopulation {
   /// Layout of the loyalty block of ShopStats (ShopStats::kLoyalty), for a Loyalty `l`:
   /// fixed counters, then one per retention week, then per experience the visits and churned,
   /// then per latest experience of the customer the later visits, their orders, revenue and the
-  /// orders that spent more, then per interval the returning customers' revenue and the
+  /// orders that spent more, then per experience the visits that made their customer less and
+  /// more loyal, then per interval the returning customers' revenue and the
   /// customers lost (both by interval of visit start) and the customers churned (by interval of
   /// churn, warm-up included: active customers at any interval's end follow from it).
   enum Counter : int {
@@ -60,8 +61,16 @@ class CustomerPopulation {
   static int spentMoreCounter(const Loyalty& l, int e) {
     return afterRevenueCounter(l, kExperienceCount) + e;
   }
+  /// Visits (KPI window) of experience `e` that made their customer less loyal (loyaltyMove -1)
+  /// and more loyal (+1) than the same visit without a question.
+  static int lessLoyalCounter(const Loyalty& l, int e) {
+    return spentMoreCounter(l, kExperienceCount) + e;
+  }
+  static int moreLoyalCounter(const Loyalty& l, int e) {
+    return lessLoyalCounter(l, kExperienceCount) + e;
+  }
   static int intervalRevenueCounter(const Loyalty& l, int i) {
-    return spentMoreCounter(l, kExperienceCount) + i;
+    return moreLoyalCounter(l, kExperienceCount) + i;
   }
   static int intervalLostCounter(const Loyalty& l, int intervals, int i) {
     return intervalRevenueCounter(l, intervals) + i;
@@ -114,14 +123,19 @@ class CustomerPopulation {
   int segment(long long customer, const std::vector<double>& cumulative);
   /// What `customer`'s history does to a visit starting now.
   History history(long long customer) const;
+  /// What a visit left behind for its customer.
+  struct Outcome {
+    bool churned = false;
+    int move = 0;  // loyaltyMove (0 too when an earlier visit had already lost the customer)
+  };
   /// What a visit of `customer` ending at `now` left behind; `u` (churn) and `spend` (spending
-  /// more) are the customer's draws for that visit. Returns whether the customer churned.
-  bool experienced(long long customer, Experience e, double now, double u, double spend);
+  /// more) are the customer's draws for that visit.
+  Outcome experienced(long long customer, Experience e, double now, double u, double spend);
   /// Adds population, retention and churn counters (churn per interval of `intervalSeconds`
   /// over `intervals` intervals) to the loyalty block of `stats`.
   void count(ShopStats& stats, int intervals, double intervalSeconds) const;
-  /// Counts a visit's experience (visits in the KPI window).
-  void countExperience(ShopStats& stats, Experience e, bool churned) const;
+  /// Counts a visit's experience and what it did to its customer (visits in the KPI window).
+  void countExperience(ShopStats& stats, Experience e, const Outcome& o) const;
 
  private:
   struct Customer {

@@ -618,6 +618,7 @@ bool ShopperJourneys::rateAnswer(Shopper& s, ContactRecord& r, int reason, const
       u(s, pCsat) < shop_.csat[c] * fx.csat * (resolved ? 1.0 : shop_.csatUnresolvedFactor);
   r.resolved = resolved ? 1 : 0;
   r.satisfied = satisfied ? 1 : 0;
+  s.dissatisfied |= !satisfied;
   if (s.inWindow) {
     stats_[ShopStats::kAnsweredContacts] += 1;
     stats_.at(ShopStats::kChannelAnswered, static_cast<int>(c)) += 1;
@@ -783,17 +784,19 @@ Experience ShopperJourneys::experienceOf(const Shopper& s) const {
   if (s.unanswered && !s.gotAnswer && !s.ordered) return kUnanswered;
   const double effort = s.contacts + s.switches + s.waited / 300.0;
   if (s.unanswered || s.troubled || effort >= shop_.loyalty.highEffort) return kHighEffort;
+  if (s.dissatisfied) return kDissatisfied;
   return s.questions > 0 ? kLowEffort : kNoQuestion;
 }
 
 void ShopperJourneys::rememberVisit(Shopper& s) {
   const Experience e = experienceOf(s);
   const double churn = u(s, pLoyalty), spend = u(s, pLoyalty);
-  const bool churned = customers_->experienced(s.customer, e, sim_.now(), churn, spend);
+  const CustomerPopulation::Outcome o =
+      customers_->experienced(s.customer, e, sim_.now(), churn, spend);
   if (!s.inWindow) return;
-  customers_->countExperience(stats_, e, churned);
+  customers_->countExperience(stats_, e, o);
   const int n = stats_.size(ShopStats::kIntervalVisits);
-  if (churned && s.interval < n)
+  if (o.churned && s.interval < n)
     stats_.at(ShopStats::kLoyalty,
               CustomerPopulation::intervalLostCounter(shop_.loyalty, n, s.interval)) += 1;
 }

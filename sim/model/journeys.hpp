@@ -126,9 +126,10 @@ class ShopperJourneys : public ContactSource, public ContactListener {
     double valueFactor = 1;  // ... x each order's value (the customer spends more)
     std::uint64_t key = 0;   // the key of the shopper's streams: the visit id, or (customer, visit)
     int questions = 0;
-    bool unanswered = false;  // a question nobody answered (asked nobody, abandoned, blocked)
-    bool gotAnswer = false;   // ... and one that was answered (self-service, bot, a contact)
-    bool troubled = false;    // an answer that left the question open, or a repeat contact
+    bool unanswered = false;    // a question nobody answered (asked nobody, abandoned, blocked)
+    bool gotAnswer = false;     // ... and one that was answered (self-service, bot, a contact)
+    bool troubled = false;      // an answer that left the question open, or a repeat contact
+    bool dissatisfied = false;  // an answered contact left the customer dissatisfied (CSAT)
     bool ordered = false;
     std::uint16_t draws[pPurposes] = {};
   };

@@ -244,6 +244,23 @@ void addContributionKpis(std::vector<KpiValue>& k, const Scenario& sc, double re
   k.push_back({"net_contribution_per_week", ratio(contribution - totalCost, weeks)});
 }
 
+/// What service did to loyalty (seed 001: service is 4x more likely to cause disloyalty than
+/// loyalty): of the visits with a question, the shares that left their customer less and more
+/// loyal than the same visit without one (loyaltyMove), and the ratio of the two.
+void addServiceLoyaltyKpis(std::vector<KpiValue>& k, const Loyalty& l, const ShopStats& s) {
+  using P = CustomerPopulation;
+  const auto at = [&](int i) { return s.at(ShopStats::kLoyalty, i); };
+  double visits = 0, less = 0, more = 0;
+  for (int e = 0; e < kNoQuestion; ++e) {
+    visits += at(P::visitsCounter(l, e));
+    less += at(P::lessLoyalCounter(l, e));
+    more += at(P::moreLoyalCounter(l, e));
+  }
+  k.push_back({"service_less_loyal", ratio(less, visits)});
+  k.push_back({"service_more_loyal", ratio(more, visits)});
+  k.push_back({"service_disloyalty_ratio", ratio(less, more)});
+}
+
 /// Loyalty model (docs/kpis in docs/results.md, "Loyalty"): the customer population at the end,
 /// the first week's customers retained after each retention window, churn by the experience that
 /// preceded it, and what returning customers bought.
@@ -274,6 +291,7 @@ void addLoyaltyKpis(std::vector<KpiValue>& k, const Scenario& sc, const ShopStat
     k.push_back({"churn_after_" + name, q(lost, visits)});
     k.push_back({"churn_share_" + name, q(lost, churned)});
   }
+  addServiceLoyaltyKpis(k, l, s);
   // What the latest experience does to the next visits: conversion, order value, spending more.
   for (int e = 0; e < kExperienceCount; ++e) {
     const std::string name = experienceName(e);

@@ -23,6 +23,7 @@ constexpr Undefined kNoBot{"no chatbot conversations", "geen chatbotgesprekken"}
 constexpr Undefined kNoRepeats{"no repeat contacts", "geen herhaalcontacten"};
 constexpr Undefined kNoCustomers{"no customers", "geen klanten"};
 constexpr Undefined kNoCustomersLost{"no customers lost", "geen klanten verloren"};
+constexpr Undefined kNoLoyaltyWon{"no customer more loyal", "geen klant loyaler"};
 
 const std::vector<KpiLabel> kRows = {
     // channels.NAME: per channel (docs/results.md, "KPI definitions")
@@ -330,6 +331,12 @@ const std::vector<KpiLabel> kRows = {
      B::Lower, kNoVisits},
     {"shop", "churn_share_*", "Share of lost customers after {}", "Aandeel verloren klanten na {}",
      U::Share, B::Neither, kNoCustomersLost},
+    {"shop", "service_less_loyal", "Customer less loyal after a question",
+     "Klant minder loyaal na een vraag", U::Share, B::Lower, kNoQuestions},
+    {"shop", "service_more_loyal", "Customer more loyal after a question",
+     "Klant loyaler na een vraag", U::Share, B::Higher, kNoQuestions},
+    {"shop", "service_disloyalty_ratio", "Less loyal per more loyal customer after a question",
+     "Minder loyale per loyalere klant na een vraag", U::Number, B::Lower, kNoLoyaltyWon},
     {"shop", "contribution_returning", "Contribution from returning customers",
      "Bijdrage van terugkerende klanten", U::Euros, B::Higher, kNone},
     {"shop", "conversion_after_*", "Conversion after {}", "Conversie na {}", U::Share, B::Higher,
