@@ -2,8 +2,11 @@
 // Kim-Nelson's procedure on common random numbers, unsharded or in shards and a collect step.
 #include "cli/plan_search.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "cli/cli_support.hpp"
 #include "experiment/request_error.hpp"
@@ -28,29 +31,48 @@ SearchSettings settingsOf(const SearchArgs& s) {
   return out;
 }
 
+/// One candidate's cells: rank, name, settings, net benefit, orders, staffing, replications,
+/// outcome.
+std::vector<std::string> candidateRow(const nlohmann::ordered_json& c) {
+  std::string settings, net = "-", outcome = c["status"].get<std::string>();
+  for (const auto& [k, v] : c["settings"].items())
+    settings += (settings.empty() ? "" : ",") + k + "=" + v.get<std::string>();
+  if (c.contains("net_benefit_per_week") && !c["net_benefit_per_week"].is_null()) {
+    const auto& e = c["net_benefit_per_week"];
+    const double lo = jsonNumber(e["ci95"][0]), hi = jsonNumber(e["ci95"][1]);
+    net = formatKpiDifference(jsonNumber(e["mean"]), KpiUnit::NetEuros, Lang::En, lo, hi) + " " +
+          formatDifferenceInterval(lo, hi, KpiUnit::NetEuros, Lang::En);
+  }
+  if (c.contains("eliminated_by"))
+    outcome += " at " + c["eliminated_at_replication"].dump() + " (stage " +
+               c["eliminated_at_stage"].dump() + ") by " + c["eliminated_by"].get<std::string>();
+  return {c["rank"].is_null() ? "-" : c["rank"].dump(),
+          c["name"].get<std::string>(),
+          settings,
+          net,
+          c.contains("orders_per_week")
+              ? formatKpi(jsonNumber(c["orders_per_week"]), KpiUnit::Count, Lang::En)
+              : "-",
+          formatKpi(jsonNumber(c["staffing_cost_per_week"]), KpiUnit::Euros, Lang::En),
+          std::to_string(c["replications"].get<int>()),
+          outcome};
+}
+
+/// The ranked table, each column as wide as its widest cell (euro signs counted as one).
 void printTable(const nlohmann::ordered_json& j) {
-  std::printf("%-4s %-14s %-40s %-32s %10s %12s %5s  %s\n", "rank", "candidate", "settings",
-              "net benefit a week [95%]", "orders/wk", "staffing/wk", "reps", "outcome");
-  for (const auto& c : j["candidates"]) {
-    std::string settings, net = "-", outcome = c["status"].get<std::string>();
-    for (const auto& [k, v] : c["settings"].items())
-      settings += (settings.empty() ? "" : ",") + k + "=" + v.get<std::string>();
-    if (c.contains("net_benefit_per_week") && !c["net_benefit_per_week"].is_null()) {
-      const auto& e = c["net_benefit_per_week"];
-      const double lo = jsonNumber(e["ci95"][0]), hi = jsonNumber(e["ci95"][1]);
-      net = formatKpiDifference(jsonNumber(e["mean"]), KpiUnit::NetEuros, Lang::En, lo, hi) + " " +
-            formatDifferenceInterval(lo, hi, KpiUnit::NetEuros, Lang::En);
-    }
-    if (c.contains("eliminated_by"))
-      outcome += " at " + c["eliminated_at_replication"].dump() + " (stage " +
-                 c["eliminated_at_stage"].dump() + ") by " + c["eliminated_by"].get<std::string>();
-    std::printf(
-        "%-4s %-14s %-40s %-32s %10s %12s %5d  %s\n",
-        c["rank"].is_null() ? "-" : c["rank"].dump().c_str(), c["name"].get<std::string>().c_str(),
-        settings.c_str(), net.c_str(),
-        c.contains("orders_per_week") ? fmt(jsonNumber(c["orders_per_week"]), 1).c_str() : "-",
-        formatKpi(jsonNumber(c["staffing_cost_per_week"]), KpiUnit::Euros, Lang::En).c_str(),
-        c["replications"].get<int>(), outcome.c_str());
+  std::vector<std::vector<std::string>> rows = {{"rank", "candidate", "settings",
+                                                 "net benefit a week [95%]", "orders/wk",
+                                                 "staffing/wk", "reps", "outcome"}};
+  for (const auto& c : j["candidates"]) rows.push_back(candidateRow(c));
+  std::vector<std::size_t> width(rows[0].size(), 0);
+  for (const auto& r : rows)
+    for (std::size_t k = 0; k < r.size(); ++k) width[k] = std::max(width[k], displayWidth(r[k]));
+  const bool right[] = {false, false, false, false, true, true, true, false};
+  for (const auto& r : rows) {
+    std::string line;
+    for (std::size_t k = 0; k < r.size(); ++k)
+      line += (k ? "  " : "") + (k + 1 == r.size() ? r[k] : pad(r[k], width[k], right[k]));
+    std::printf("%s\n", line.c_str());
   }
 }
 
