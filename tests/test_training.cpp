@@ -193,22 +193,29 @@ struct AnswerWriter : Seat {
   std::string& out;
 };
 
+/// The session of `script` on seat chat-3 with seed 5 (and o's days), and in `answers` the lines a
+/// person would have sent over the pipe for the same decisions.
+TrainingSession scriptedSession(const Scenario& sc, const std::string& script, TrainingOptions& o,
+                                std::string& answers) {
+  const TraineeScript t = readTraineeScriptText("s.yaml", script, sc);
+  ScriptedTrainee scripted(t, sc.coaching.rubric);
+  AnswerWriter writer(scripted, answers);
+  o.seat = "chat-3";
+  o.seed = 5;
+  return runTraining(sc, o, writer);
+}
+
 // The interactive path (cclab train --interactive, the GUI's): answers sent over the pipe give
 // the same session as the script they were taken from; a bad or missing answer stops the session
 // with a message naming the answer.
 TEST(Training, AnswersOverThePipeGiveTheScriptsSession) {
   Scenario sc = coachingTeam();
   sc.horizonDays = 7;
-  const TraineeScript t = readTraineeScriptText(
-      "s.yaml", "take: [messaging, chat]\nsteps: {all: best, empathize: skip}\n", sc);
-  ScriptedTrainee scripted(t, sc.coaching.rubric);
-  std::string answers;
-  AnswerWriter writer(scripted, answers);
   TrainingOptions o;
-  o.seat = "chat-3";
-  o.seed = 5;
   o.days = 2;
-  TrainingSession byScript = runTraining(sc, o, writer);
+  std::string answers;
+  TrainingSession byScript = scriptedSession(
+      sc, "take: [messaging, chat]\nsteps: {all: best, empathize: skip}\n", o, answers);
   std::istringstream in(answers);
   std::ostringstream out;
   PipeTrainee pipe(sc, in, out);
@@ -238,14 +245,9 @@ TEST(Training, AnswersOverThePipeGiveTheScriptsSession) {
 TEST(Training, InPressureModeTheTimeTakenAddsToTheHandleTime) {
   Scenario sc = coachingTeam();
   sc.horizonDays = 7;
-  const TraineeScript t = readTraineeScriptText("s.yaml", "steps: {all: best}\n", sc);
-  ScriptedTrainee scripted(t, sc.coaching.rubric);
-  std::string answers;
-  AnswerWriter writer(scripted, answers);
   TrainingOptions o;
-  o.seat = "chat-3";
-  o.seed = 5;
-  const TrainingSession plain = runTraining(sc, o, writer);
+  std::string answers;
+  const TrainingSession plain = scriptedSession(sc, "steps: {all: best}\n", o, answers);
   std::string slow;  // every answer took 20 s: a contact taken and handled costs 20 or 40 s
   std::istringstream lines(answers);
   for (std::string l; std::getline(lines, l);)
