@@ -1,8 +1,8 @@
-#!/ usr / bin / env bash
-#The benchmark suite of issue 7, in one command; writes a Markdown table(stdout, and FILE if
-#given).Ratios come from interleaved runs on the same machine, because machines are noisy.
-#Usage : bash bench / suite.sh[FILE](needs build / cclab and build / bench / heap_des:
-#cmake-- build build-- target cclab heap_des gui_replay; SimPy from Debian's python3-simpy3)
+#!/usr/bin/env bash
+# The benchmark suite of issues 7 and 21, in one command; writes a Markdown table (stdout, and FILE if
+# given). Ratios come from interleaved runs on the same machine, because machines are noisy.
+# Usage: bash bench/suite.sh [FILE]        (needs build/cclab and build/bench/heap_des:
+#        cmake --build build --target cclab heap_des gui_replay; SimPy from Debian's python3-simpy3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-}
@@ -11,15 +11,8 @@ heap=build/bench/heap_des
 py=/usr/bin/python3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for f in "$cclab" "$heap";
-do [-x "$f"] || {
-    echo "missing $f: build it first" > &2;
-    exit 2;
-  };
-done "$py" - c 'import simpy' 2 > / dev / null || {
-  echo "missing SimPy: apt-get install python3-simpy3" > &2;
-  exit 2;
-}
+for f in "$cclab" "$heap"; do [ -x "$f" ] || { echo "missing $f: build it first" >&2; exit 2; }; done
+"$py" -c 'import simpy' 2>/dev/null || { echo "missing SimPy: apt-get install python3-simpy3" >&2; exit 2; }
 
 timed() {  # timed NAME CMD...: appends "NAME seconds kib" to $tmp/times, stdout to $tmp/NAME.out
   local name=$1
@@ -30,8 +23,7 @@ timed() {  # timed NAME CMD...: appends "NAME seconds kib" to $tmp/times, stdout
 
 rounds=${ROUNDS:-3}
 echo "running $rounds interleaved rounds (SimPy takes ~11 s a round)..." >&2
-for r in $(seq "$rounds");
-do
+for r in $(seq "$rounds"); do
   timed heap "$heap" 1000000 "$r"
   timed cclab "$cclab" run bench/erlang-a-1m.yaml -r 1 -q --no-contacts --seed "$r" --out "$tmp/ea"
   cp "$tmp/ea/summary.json" "$tmp/ea-$r.json"
@@ -50,24 +42,14 @@ done
 echo "scaling and parallel replications..." >&2
 timed ea100k "$cclab" run bench/erlang-a-100k.yaml -r 1 -q --no-contacts --out "$tmp/s1"
 timed ea10m "$cclab" run bench/erlang-a-10m.yaml -r 1 -q --no-contacts --out "$tmp/s10"
-for r in $(seq "$rounds");
-do
-#interleaved : the machine's speed drifts / usr / bin / time - f '%e %M' -
-      o "$tmp/t"
-        "$cclab" run bench /
-          erlang -
-      a - 1m.yaml - r 4 - j 1 - q-- no -
-      contacts-- out "$tmp/j1">
-          / dev / null echo "jobs1 $(cat " $tmp / t ")">> "$tmp/times" / usr / bin / time -
-      f '%e %M' -
-      o "$tmp/t"
-        "$cclab" run bench /
-          erlang -
-      a - 1m.yaml - r 4 - j 2 - q-- no -
-      contacts-- out "$tmp/j2"> / dev / null echo "jobs2 $(cat " $tmp /
-          t ")">> "$tmp/times" done decade =
-      bench / decade - 12 - channels.yaml #the memory target : 10 years,
-                                    12 channels, 15 minutes if[-f "$decade"]; then
+for r in $(seq "$rounds"); do  # interleaved: the machine's speed drifts
+  /usr/bin/time -f '%e %M' -o "$tmp/t" "$cclab" run bench/erlang-a-1m.yaml -r 4 -j 1 -q --no-contacts --out "$tmp/j1" >/dev/null
+  echo "jobs1 $(cat "$tmp/t")" >>"$tmp/times"
+  /usr/bin/time -f '%e %M' -o "$tmp/t" "$cclab" run bench/erlang-a-1m.yaml -r 4 -j 2 -q --no-contacts --out "$tmp/j2" >/dev/null
+  echo "jobs2 $(cat "$tmp/t")" >>"$tmp/times"
+done
+decade=bench/decade-12-channels.yaml  # the memory target: 10 years, 12 channels, 15 minutes
+if [ -f "$decade" ]; then
   timed decade "$cclab" run "$decade" -r 1 -q --no-contacts --out "$tmp/decade"
   du -k "$tmp/decade/report.html" | cut -f1 >"$tmp/decade-report-kib"
 fi
@@ -86,7 +68,7 @@ rss = lambda n: max(k for _, k in times[n]) / 1024
 exact = json.load(open(os.path.join(tmp, "exact.json")))[0]
 
 def batch_se(csv, key):
-#Batch means over 10 batches of the 1M - contact run's intervals: the standard error of one run.
+    # Batch means over 10 batches of the 1M-contact run's intervals: the standard error of one run.
     rows = [l.rstrip("\n").split(",") for l in open(csv)][1:]
     n = len(rows) // 10
     vals = []
