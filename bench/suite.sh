@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark suite of issue 7, in one command; writes a Markdown table (stdout, and FILE if
+# The benchmark suite of issues 7 and 21, in one command; writes a Markdown table (stdout, and FILE if
 # given). Ratios come from interleaved runs on the same machine, because machines are noisy.
 # Usage: bash bench/suite.sh [FILE]        (needs build/cclab and build/bench/heap_des:
 #        cmake --build build --target cclab heap_des gui_replay; SimPy from Debian's python3-simpy3)
@@ -32,6 +32,9 @@ for r in $(seq "$rounds"); do
   timed simpy "$py" bench/simpy_erlang_a.py 1000000 "$r"
   timed shop "$cclab" run bench/shop-day-1m.yaml -r 1 -q --no-contacts --seed "$r" --out "$tmp/shop"
   timed chat "$cclab" run bench/chat-1m.yaml -r 1 -q --no-contacts --seed "$r" --out "$tmp/chat"
+  timed withlog "$cclab" run bench/erlang-a-1m.yaml -r 1 -q --seed "$r" --out "$tmp/log"
+  timed startup "$cclab" run bench/erlang-a-1d.yaml -r 1 -q --no-contacts --seed "$r" --out "$tmp/day"
+  timed version "$cclab" --version
   cp "$tmp/chat/summary.json" "$tmp/chat-$r.json"
   cp "$tmp/heap.out" "$tmp/heap-$r.out"
   cp "$tmp/simpy.out" "$tmp/simpy-$r.out"
@@ -45,6 +48,11 @@ for r in $(seq "$rounds"); do  # interleaved: the machine's speed drifts
   /usr/bin/time -f '%e %M' -o "$tmp/t" "$cclab" run bench/erlang-a-1m.yaml -r 4 -j 2 -q --no-contacts --out "$tmp/j2" >/dev/null
   echo "jobs2 $(cat "$tmp/t")" >>"$tmp/times"
 done
+decade=bench/decade-12-channels.yaml  # the memory target: 10 years, 12 channels, 15 minutes
+if [ -f "$decade" ]; then
+  timed decade "$cclab" run "$decade" -r 1 -q --no-contacts --out "$tmp/decade"
+  du -k "$tmp/decade/report.html" | cut -f1 >"$tmp/decade-report-kib"
+fi
 "$cclab" erlang --arrivals-per-hour 120 --aht-s 300 --agents 11 --patience-s 180 --json >"$tmp/exact.json"
 "$cclab" erlang bench/chat-1m.yaml --json >"$tmp/chat-exact.json"
 
@@ -100,20 +108,43 @@ print("| benchmark | time | peak RSS | ratio | target |")
 print("|---|---|---|---|---|")
 hc, pc, sc_, sp = med("heap"), med("cclab"), med("plain"), med("simpy")
 print(f"| 1. Erlang-A 1M contacts: minimal heap DES (C++) | {hc:.2f} s | {rss('heap'):.0f} MB | 1x | |")
-print(f"| 1. Erlang-A 1M contacts: cclab, SimGrid engine | {pc:.2f} s | {rss('cclab'):.0f} MB | {pc/hc:.1f}x heap; SimPy/cclab {sp/pc:.1f}x | <= 4x heap; >= 20x faster than SimPy |")
+print(f"| 1. Erlang-A 1M contacts: cclab, SimGrid engine (the default) | {pc:.2f} s | {rss('cclab'):.0f} MB | {pc/hc:.1f}x heap; SimPy/cclab {sp/pc:.1f}x | <= 2x heap; >= 30x faster than SimPy |")
 print(f"| 1. Erlang-A 1M contacts: cclab, plain engine | {sc_:.2f} s | {rss('plain'):.0f} MB | {sc_/hc:.1f}x heap; SimPy/cclab {sp/sc_:.1f}x | |")
 print(f"| 1. Erlang-A 1M contacts: SimPy 3 (Debian python3-simpy3) | {sp:.2f} s | {rss('simpy'):.0f} MB | {sp/hc:.1f}x heap | |")
+st, ve = med("startup"), med("version")
+print(f"| 1. ... of which start-up: a 1-day run / `cclab --version` alone | {st:.2f} / {ve:.2f} s | {rss('startup'):.0f} / {rss('version'):.0f} MB | {st/hc:.1f}x / {ve/hc:.1f}x heap | |")
+wl = med("withlog")
+print(f"| 1. ... with contacts.csv and events.bin (the contact log) | {wl:.2f} s | {rss('withlog'):.0f} MB | +{100*(wl/pc-1):.0f}% time, +{rss('withlog')-rss('cclab'):.0f} MB | <= +30% time, <= +20 MB |")
 print(f"| 2. Shop day: 1M visits + contact center | {med('shop'):.2f} s | {rss('shop'):.0f} MB | | <= 3 s, <= 1 GiB |")
 print(f"| 3. Chat: 1M chats, 3 slots, slowdown 0.25 | {med('chat'):.2f} s | {rss('chat'):.0f} MB | | |")
 t1, t10, t100 = times["ea100k"][0], (med("cclab"), rss("cclab") * 1024), times["ea10m"][0]
 print(f"| 4. Scaling 0.1x / 1x / 10x (Erlang-A) | {t1[0]:.2f} / {t10[0]:.2f} / {t100[0]:.2f} s | {t1[1]/1024:.0f} / {t10[1]/1024:.0f} / {t100[1]/1024:.0f} MB | 10x work: {t100[0]/t10[0]:.1f}x time | linear time, flat memory |")
 j1, j2 = med("jobs1"), med("jobs2")
 print(f"| 4. 4 replications of 1M: --jobs 1 vs --jobs 2 | {j1:.2f} / {j2:.2f} s | | {j1/j2:.2f}x | >= 1.8x |")
+if "decade" in times:
+    dk = int(open(os.path.join(tmp, "decade-report-kib")).read())
+    print(f"| 6. 10 years, 12 channels, 15-minute intervals (bench/decade-12-channels.yaml) | {med('decade'):.1f} s | {rss('decade'):.0f} MB | report.html {dk/1024:.1f} MB | <= 300 MB peak; report <= 5 MB |")
 import re, subprocess
 gui = subprocess.run(["taskset", "-c", "0", "build/bench/gui_replay"], capture_output=True, text=True).stdout
 m = re.search(r"median ([0-9.]+), p99 ([0-9.]+), max ([0-9.]+)", gui)
 t = re.search(r"filter text changes every frame: median ([0-9.]+), max ([0-9.]+)", gui)
 print(f"| 5. GUI replay of 1M events: a frame while playing (p99 / max) | {m.group(2)} / {m.group(3)} ms CPU | | typing in the filter: {t.group(1)} / {t.group(2)} ms | <= 16 ms/frame |")
+print()
+def verdict(name, value, limit, lower_is_better=True, unit=""):
+    ok = value <= limit if lower_is_better else value >= limit
+    miss = (value / limit - 1) if lower_is_better else (1 - value / limit)
+    say = "met" if ok else f"missed by {100*miss:.0f}%"
+    print(f"- {name}: {value:.2f}{unit} against {limit:g}{unit}: **{say}**")
+print("Targets (issue 21):\n")
+verdict("default engine / heap DES", pc / hc, 2.0, unit="x")
+verdict("SimPy / default engine", sp / pc, 30.0, lower_is_better=False, unit="x")
+verdict("contact log, extra time", 100 * (wl / pc - 1), 30.0, unit="%")
+verdict("contact log, extra memory", rss("withlog") - rss("cclab"), 20.0, unit=" MB")
+verdict("shop day, time", med("shop"), 3.0, unit=" s")
+verdict("4 replications, --jobs 2 speed-up", j1 / j2, 1.8, lower_is_better=False, unit="x")
+if "decade" in times:
+    verdict("10 years x 12 channels, peak memory", rss("decade"), 300.0, unit=" MB")
+    verdict("10 years x 12 channels, report.html", dk / 1024, 5.0, unit=" MB")
 print()
 print(f"Agreement on the Erlang-A reference (mean of the runs; exact: abandonment {exact['abandonment_rate']:.4f}, "
       f"service level {exact['service_level']:.4f}; standard error of one 1M run by batch means: "

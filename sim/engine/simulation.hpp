@@ -42,6 +42,11 @@ class Simulation {
   /// Processes every event due at or before `t` (the clock set to each event's time).
   void dispatchUntil(double t);
   std::uint64_t eventsProcessed() const { return processed_; }
+  /// How far apart the dates are at which an engine with a clock of its own must meet the
+  /// model's (seconds; 0: at every event date). Events are still dispatched one by one at their
+  /// own dates, in (time, sequence) order, so results do not depend on it.
+  void setSyncPeriod(double seconds) { syncPeriod_ = seconds; }
+  double syncPeriod() const { return syncPeriod_; }
 
  private:
   EventQueue queue_;
@@ -49,6 +54,7 @@ class Simulation {
   double now_ = 0;
   bool stopped_ = false;
   std::uint64_t processed_ = 0;
+  double syncPeriod_ = 0;
 };
 
 /// Runs the simulation to the end with a plain loop over the event queue (no engine).

@@ -13,6 +13,7 @@ ReplicationStats runReplication(const Scenario& sc, std::uint64_t seed, std::uin
                                 const Engine& engine, ContactSink* sink,
                                 std::vector<std::string>* agentNames, SeatBinding seat) {
   Simulation sim;
+  sim.setSyncPeriod(sc.intervalSeconds());  // SimGrid's clock meets the model's every interval
   ContactCenter center(sc, sim, seed, rep, sink);
   ForecastArrivals arrivals(sc, sim, center, seed, rep);
   std::unique_ptr<ShopperJourneys> journeys;
