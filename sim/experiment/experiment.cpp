@@ -30,36 +30,35 @@ std::string repFile(const std::string& dir, int rep, const char* ext) {
   return (fs::path(dir) / name).string();
 }
 
+/// `path`.tmp opened for writing, with the buffer `buf` of `size` bytes when given; throws if it
+/// cannot be.
+std::FILE* openTemp(const std::string& path, char* buf = nullptr, std::size_t size = 0) {
+  std::FILE* f = std::fopen((path + ".tmp").c_str(), "wb");
+  if (!f) throw std::runtime_error("cannot write " + path + ".tmp: " + std::strerror(errno));
+  if (buf) std::setvbuf(f, buf, _IOFBF, size);
+  return f;
+}
+
 /// Body of a child process: run one replication, write its files atomically, return exit code.
 int childMain(const Scenario& sc, const RunOptions& o, const std::string& dir, int rep) {
   try {
     std::FILE* f = nullptr;
     const std::string csv = repFile(dir, rep, "csv");
-    if (o.contacts) {
-      f = std::fopen((csv + ".tmp").c_str(), "wb");
-      if (!f) throw std::runtime_error("cannot write " + csv + ".tmp: " + std::strerror(errno));
-      static char buf[1 << 20];
-      std::setvbuf(f, buf, _IOFBF, sizeof buf);
-    }
+    static char buf[1 << 20];
+    if (o.contacts) f = openTemp(csv, buf, sizeof buf);
     // Orders (journey layer) and QA evaluations (coaching model) go beside the contact rows.
     std::FILE* side[2] = {nullptr, nullptr};
     const std::string sideName[2] = {repFile(dir, rep, "orders"), repFile(dir, rep, "qa")};
     const bool sideOn[2] = {o.contacts && sc.hasShop, o.contacts && sc.coaching.enabled};
     for (int k = 0; k < 2; ++k)
-      if (sideOn[k]) {
-        side[k] = std::fopen((sideName[k] + ".tmp").c_str(), "wb");
-        if (!side[k])
-          throw std::runtime_error("cannot write " + sideName[k] + ".tmp: " + std::strerror(errno));
-      }
+      if (sideOn[k]) side[k] = openTemp(sideName[k]);
     // The first replication's events, for the GUI's replay (events.bin), in bounded memory.
     const std::string ev = repFile(dir, rep, "events");
     EventSpool events(ev + ".runs");
     // The interval rows, as they become final (model/interval_window.hpp).
     const std::string cells = repFile(dir, rep, "cells");
-    std::FILE* spool = std::fopen((cells + ".tmp").c_str(), "wb");
-    if (!spool) throw std::runtime_error("cannot write " + cells + ".tmp: " + std::strerror(errno));
     static char spoolBuf[1 << 18];
-    std::setvbuf(spool, spoolBuf, _IOFBF, sizeof spoolBuf);
+    std::FILE* spool = openTemp(cells, spoolBuf, sizeof spoolBuf);
     ReplicationStats stats;
     {
       CsvContactWriter writer(f, sc, rep);
