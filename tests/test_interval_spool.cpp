@@ -42,18 +42,18 @@ Scenario eightWeeks() {
 /// Offered contacts per interval and channel, counted from the contact records themselves.
 class OfferedCounter : public ContactSink {
  public:
-  OfferedCounter(const Scenario& sc)
-      : len_(sc.intervalSeconds()),
-        channels_(sc.channels.size()),
-        offered_(static_cast<std::size_t>(sc.horizonIntervals()) * sc.channels.size()) {}
+  explicit OfferedCounter(const Scenario& sc)
+      : offered(static_cast<std::size_t>(sc.horizonIntervals()) * sc.channels.size()),
+        len_(sc.intervalSeconds()),
+        channels_(sc.channels.size()) {}
   void record(const ContactRecord& r) override {
     const auto i = static_cast<std::size_t>(r.arrival / len_);
-    if (i * channels_ < offered_.size())
-      offered_[i * channels_ + static_cast<std::size_t>(r.channel)] += 1;
+    if (i * channels_ < offered.size())
+      offered[i * channels_ + static_cast<std::size_t>(r.channel)] += 1;
     if (r.end - r.arrival > 4 * len_) ++longInFlight;
   }
-  std::vector<double> offered_;
-  int longInFlight = 0;
+  std::vector<double> offered;
+  int longInFlight = 0;  // contacts in flight over more than 4 intervals
 
  private:
   double len_;
@@ -90,7 +90,7 @@ TEST(IntervalSpool, EveryIntervalOnceWithItsContactsInTheirArrivalInterval) {
               0);
     double total = 0;
     for (std::size_t k = 0; k < n; ++k) {
-      ASSERT_EQ(spooled.cells[k].offered, counter.offered_[k]) << "cell " << k;
+      ASSERT_EQ(spooled.cells[k].offered, counter.offered[k]) << "cell " << k;
       total += spooled.cells[k].offered;
     }
     EXPECT_GT(total, 1000);

@@ -14,7 +14,6 @@
 #include "io/diagnostics.hpp"
 #include "io/scenario_reader.hpp"
 #include "results/run_memory.hpp"
-#include "results/scenario_run.hpp"
 
 using namespace cclab;
 namespace fs = std::filesystem;
@@ -31,7 +30,7 @@ constexpr bool kSanitizedAllocator = false;
 
 /// `channels` phone queues with few arrivals over `days` days of 15-minute intervals: memory
 /// is the per-interval statistics and the files built from them, not contacts.
-Scenario longScenario(int channels, int days) {
+std::string longText(int channels, int days) {
   std::string text =
       "name: long\ninterval_minutes: 15\nhorizon_days: " + std::to_string(days) + "\nchannels:\n";
   std::string names;
@@ -41,8 +40,10 @@ Scenario longScenario(int channels, int days) {
             "exponential, mean_s: 300}, arrivals: {per_hour: 2}}\n";
     names += (c ? ", c" : "c") + std::to_string(c);
   }
-  text += "agents:\n  - name: a\n    channels: [" + names + "]\n    count: 3\n";
-  return readScenarioText("long.yaml", text);
+  return text + "agents:\n  - name: a\n    channels: [" + names + "]\n    count: 3\n";
+}
+Scenario longScenario(int channels, int days) {
+  return readScenarioText("long.yaml", longText(channels, days));
 }
 
 RunOptions options(int replications, bool contacts) {
@@ -67,11 +68,11 @@ TEST(RunMemory, GrowsWithChannelsHorizonAndReplications) {
   // rows a replication writes (they are on disk, issue 21).
   const double twoYears = estimateRunMemory(longScenario(1, 730), options(10, true)).parts[0].bytes;
   EXPECT_GT(twoYears, ten.parts[0].bytes);
-  EXPECT_LT(twoYears - ten.parts[0].bytes, 0.05 * yearOfRows);
+  EXPECT_LT(twoYears - ten.parts[0].bytes, 0.1 * yearOfRows);
   const double fourChannels =
       estimateRunMemory(longScenario(4, 365), options(10, true)).parts[0].bytes;
   EXPECT_GT(fourChannels, ten.parts[0].bytes);
-  EXPECT_LT(fourChannels - ten.parts[0].bytes, 0.05 * 3 * yearOfRows);
+  EXPECT_LT(fourChannels - ten.parts[0].bytes, 0.1 * 3 * yearOfRows);
   // Two jobs: two replication processes at once, each with its base and its rows in flight.
   const RunMemory two = estimateRunMemory(one, options(10, true));
   EXPECT_GT(estimateRunMemory(one,
@@ -119,31 +120,37 @@ TEST(RunMemory, RefusesWhatCannotFitNamingTheFields) {
   ::unsetenv("CCLAB_MEMORY_LIMIT_MB");
 }
 
-// A real run in a child process: the peak resident memory of it and its replication processes
-// (wait4 reports the largest) is within the estimate, and the estimate at most twice of it.
+// A real `cclab run` (the program users run: its own floor of libraries, the interval rows on
+// disk): the peak resident memory of it and its replication processes (wait4 reports the
+// largest) is within the estimate, and the estimate at most twice of it.
 TEST(RunMemory, EstimateCoversARealRun) {
   if (kSanitizedAllocator) GTEST_SKIP() << "ASan's allocator: not the memory of a Release run";
   const Scenario sc = longScenario(4, 365);
   const RunOptions o = options(3, true);
   const RunMemory m = estimateRunMemory(sc, o);
   const fs::path out = fs::temp_directory_path() / ("cclab-memory-" + std::to_string(getpid()));
+  const std::string yaml = out.string() + ".yaml";
+  {
+    std::FILE* f = std::fopen(yaml.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    const std::string text = longText(4, 365);
+    std::fwrite(text.data(), 1, text.size(), f);
+    std::fclose(f);
+  }
   const pid_t pid = fork();
   ASSERT_GE(pid, 0);
   if (pid == 0) {
-    try {
-      RunSetup setup;
-      setup.rowsOnDisk = true;  // as `cclab run` does
-      runScenario(sc, o, out.string(), setup);
-      _exit(0);
-    } catch (...) {
-      _exit(3);
-    }
+    if (!std::freopen("/dev/null", "w", stdout)) _exit(126);
+    execl(CCLAB_BINARY, CCLAB_BINARY, "run", yaml.c_str(), "-r", "3", "-q", "--out", out.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
   }
   int status = 0;
   rusage ru{};
   ASSERT_EQ(wait4(pid, &status, 0, &ru), pid);
   fs::remove_all(out);
-  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  fs::remove(yaml);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "status " << status;
   const double measured = static_cast<double>(ru.ru_maxrss) * 1024;
   std::printf("measured %s, estimate %s\n", formatBytes(measured).c_str(),
               formatBytes(m.peak).c_str());
