@@ -3,12 +3,14 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
 
 #include "experiment/compare.hpp"
+#include "model/interval_rows.hpp"
 #include "model/kpi.hpp"
 
 namespace cclab::cli {
@@ -46,14 +48,28 @@ std::string series(int n, F f) {
   return s + "]";
 }
 
+/// Rows [0, n) of `r`, from memory or from its spool in the work directory (`cclab run` leaves
+/// them there: model/interval_rows.hpp). The live view sends every interval: it holds one
+/// replication's rows while it writes them.
+std::vector<IntervalStats> rowsOf(const ReplicationStats& r, int n) {
+  std::vector<IntervalStats> rows;
+  rows.reserve(static_cast<std::size_t>(std::max(0, n)) * static_cast<std::size_t>(r.channels));
+  forEachRow(r, 0, n, [&](int, const IntervalStats* row) {
+    rows.insert(rows.end(), row, row + r.channels);
+  });
+  return rows;
+}
+
 /// Per channel, the replication's figures per interval.
 std::string channelSeries(const Scenario& sc, const ReplicationStats& r) {
   const int n = std::min(sc.horizonIntervals(), r.intervals);
   const double len = sc.intervalSeconds(), nan = std::nan("");
+  const std::vector<IntervalStats> rows = rowsOf(r, n);
   std::string s = "{";
   for (std::size_t c = 0; c < sc.channels.size(); ++c) {
-    const int ci = static_cast<int>(c);
-    auto cell = [&](int i) -> const IntervalStats& { return r.at(i, ci); };
+    auto cell = [&](int i) -> const IntervalStats& {
+      return rows[static_cast<std::size_t>(i) * static_cast<std::size_t>(r.channels) + c];
+    };
     auto ratio = [&](double a, double b) { return b > 0 ? a / b : nan; };
     s += (c ? "," : "") + quoted(sc.channels[c].name) +
          ":{\"offered\":" + series(n, [&](int i) { return cell(i).offered; }) +

@@ -99,6 +99,7 @@ int runCommand(const RunArgs& o) {
   const std::string out =
       o.out.empty() ? (fs::path("results") / fs::path(o.scenario).stem()).string() : o.out;
   setup.resume = o.resume;
+  setup.rowsOnDisk = true;  // results read from the work directory (issue 21)
   langFromName(o.lang, setup.lang);
   setup.hooks = progressHooks(o.quiet);
   try {

@@ -30,37 +30,42 @@ std::string repFile(const std::string& dir, int rep, const char* ext) {
   return (fs::path(dir) / name).string();
 }
 
+/// `path`.tmp opened for writing, with the buffer `buf` of `size` bytes when given; throws if it
+/// cannot be.
+std::FILE* openTemp(const std::string& path, char* buf = nullptr, std::size_t size = 0) {
+  std::FILE* f = std::fopen((path + ".tmp").c_str(), "wb");
+  if (!f) throw std::runtime_error("cannot write " + path + ".tmp: " + std::strerror(errno));
+  if (buf) std::setvbuf(f, buf, _IOFBF, size);
+  return f;
+}
+
 /// Body of a child process: run one replication, write its files atomically, return exit code.
 int childMain(const Scenario& sc, const RunOptions& o, const std::string& dir, int rep) {
   try {
     std::FILE* f = nullptr;
     const std::string csv = repFile(dir, rep, "csv");
-    if (o.contacts) {
-      f = std::fopen((csv + ".tmp").c_str(), "wb");
-      if (!f) throw std::runtime_error("cannot write " + csv + ".tmp: " + std::strerror(errno));
-      static char buf[1 << 20];
-      std::setvbuf(f, buf, _IOFBF, sizeof buf);
-    }
+    static char buf[1 << 20];
+    if (o.contacts) f = openTemp(csv, buf, sizeof buf);
     // Orders (journey layer) and QA evaluations (coaching model) go beside the contact rows.
     std::FILE* side[2] = {nullptr, nullptr};
     const std::string sideName[2] = {repFile(dir, rep, "orders"), repFile(dir, rep, "qa")};
     const bool sideOn[2] = {o.contacts && sc.hasShop, o.contacts && sc.coaching.enabled};
     for (int k = 0; k < 2; ++k)
-      if (sideOn[k]) {
-        side[k] = std::fopen((sideName[k] + ".tmp").c_str(), "wb");
-        if (!side[k])
-          throw std::runtime_error("cannot write " + sideName[k] + ".tmp: " + std::strerror(errno));
-      }
+      if (sideOn[k]) side[k] = openTemp(sideName[k]);
     // The first replication's events, for the GUI's replay (events.bin), in bounded memory.
     const std::string ev = repFile(dir, rep, "events");
     EventSpool events(ev + ".runs");
+    // The interval rows, as they become final (model/interval_window.hpp).
+    const std::string cells = repFile(dir, rep, "cells");
+    static char spoolBuf[1 << 18];
+    std::FILE* spool = openTemp(cells, spoolBuf, sizeof spoolBuf);
     ReplicationStats stats;
     {
       CsvContactWriter writer(f, sc, rep);
       writer.setSideFiles(side[0], side[1]);
       if (o.contacts && rep == 0) writer.setEventSink(&events);
       stats = runReplication(sc, o.seed, static_cast<std::uint64_t>(rep), o.engine,
-                             o.contacts ? &writer : nullptr);
+                             o.contacts ? &writer : nullptr, nullptr, {}, spool);
       if (o.contacts) writer.flush();
     }
     if (o.contacts && rep == 0) {
@@ -79,6 +84,8 @@ int childMain(const Scenario& sc, const RunOptions& o, const std::string& dir, i
       if (std::fclose(f) != 0) throw std::runtime_error("cannot write " + csv);
       fs::rename(csv + ".tmp", csv);
     }
+    if (std::fclose(spool) != 0) throw std::runtime_error("cannot write " + cells);
+    fs::rename(cells + ".tmp", cells);
     const std::vector<double> v = stats.serialize();
     const std::string bin = repFile(dir, rep, "stats");
     {
@@ -93,6 +100,17 @@ int childMain(const Scenario& sc, const RunOptions& o, const std::string& dir, i
     std::fprintf(stderr, "cclab: replication %d failed: %s\n", rep + 1, e.what());
     return 3;
   }
+}
+
+/// The interval rows of `r` from its spool `path` into memory.
+void readCells(const std::string& path, ReplicationStats& r) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("missing replication output " + path);
+  r.cells.resize(static_cast<std::size_t>(r.intervals) * static_cast<std::size_t>(r.channels));
+  in.read(reinterpret_cast<char*>(r.cells.data()),
+          static_cast<std::streamsize>(r.cells.size() * sizeof(IntervalStats)));
+  if (!in || in.peek() != std::char_traits<char>::eof())
+    throw std::runtime_error("corrupt replication output " + path);
 }
 
 ReplicationStats readStats(const std::string& path) {
@@ -216,18 +234,27 @@ void runReplications(const Scenario& sc, const RunOptions& o, const std::string&
   if (!failure.empty()) throw std::runtime_error(failure);
 }
 
-ReplicationStats loadReplication(const std::string& work, int rep) {
-  return readStats(repFile(work, rep, "stats"));
+ReplicationStats loadReplication(const std::string& work, int rep, bool rowsOnDisk) {
+  ReplicationStats r = readStats(repFile(work, rep, "stats"));
+  const std::string cells = repFile(work, rep, "cells");
+  if (rowsOnDisk) {
+    if (!fs::exists(cells)) throw std::runtime_error("missing replication output " + cells);
+    r.cellsFile = cells;
+  } else {
+    readCells(cells, r);
+  }
+  return r;
 }
 
-ExperimentResult loadReplications(const std::string& work, int replications, bool contacts) {
+ExperimentResult loadReplications(const std::string& work, int replications, bool contacts,
+                                  bool rowsOnDisk) {
   ExperimentResult r;
   for (int rep = 0; rep < replications; ++rep) {
     const std::string stats = repFile(work, rep, "stats");
     if (!fs::exists(stats))
       throw std::runtime_error("replication " + std::to_string(rep + 1) + " is missing from " +
                                work);
-    r.reps.push_back(readStats(stats));
+    r.reps.push_back(loadReplication(work, rep, rowsOnDisk));
     r.contactFiles.push_back(contacts ? repFile(work, rep, "csv") : "");
   }
   return r;

@@ -51,10 +51,13 @@ void runReplications(const Scenario& sc, const RunOptions& opts, const std::stri
                      const std::vector<int>& reps,
                      const std::function<void(int, int)>& progress = {},
                      const std::function<void(int)>& finished = {});
-/// Loads replication `rep` (0-based) from `work`; throws if it is missing.
-ReplicationStats loadReplication(const std::string& work, int rep);
+/// Loads replication `rep` (0-based) from `work`; throws if it is missing. Its interval rows are
+/// read into memory, or with `rowsOnDisk` left in `work` (ReplicationStats::cellsFile: read them
+/// while `work` exists, results/interval_rows.hpp), so that memory does not grow with the horizon.
+ReplicationStats loadReplication(const std::string& work, int rep, bool rowsOnDisk = false);
 /// Loads replications 0..R-1 from `work`; throws naming the first one missing.
-ExperimentResult loadReplications(const std::string& work, int replications, bool contacts);
+ExperimentResult loadReplications(const std::string& work, int replications, bool contacts,
+                                  bool rowsOnDisk = false);
 
 /// All of the above at once: a fresh `work`, every replication, loaded.
 ExperimentResult runExperiment(const Scenario& sc, const RunOptions& opts, const std::string& work,

@@ -11,13 +11,15 @@ namespace cclab {
 
 ReplicationStats runReplication(const Scenario& sc, std::uint64_t seed, std::uint64_t rep,
                                 const Engine& engine, ContactSink* sink,
-                                std::vector<std::string>* agentNames, SeatBinding seat) {
+                                std::vector<std::string>* agentNames, SeatBinding seat,
+                                std::FILE* cellSpool) {
   Simulation sim;
   sim.setSyncPeriod(sc.intervalSeconds());  // SimGrid's clock meets the model's every interval
   ContactCenter center(sc, sim, seed, rep, sink);
   ForecastArrivals arrivals(sc, sim, center, seed, rep);
   std::unique_ptr<ShopperJourneys> journeys;
   if (sc.hasShop) journeys = std::make_unique<ShopperJourneys>(sc, sim, center, seed, rep, sink);
+  if (cellSpool) center.spoolCellsTo(cellSpool);
   if (seat.active()) {
     center.setSeat(seat);
     if (journeys) journeys->setSeat(seat);

@@ -64,7 +64,7 @@ ContactCenter::ContactCenter(const Scenario& sc, Simulation& sim, std::uint64_t 
   for (std::size_t g = 0; g < sc.groups.size(); ++g) addAgents(static_cast<int>(g));
   stats_.intervals = sc.horizonIntervals();
   stats_.channels = nc;
-  stats_.cells.assign(static_cast<std::size_t>(stats_.intervals) * nc, IntervalStats{});
+  window_ = IntervalWindow(stats_.intervals, nc, warmupInterval_);
   stats_.agents.assign(agents_.size(), AgentStats{});
   agentLast_.assign(agents_.size(), 0.0);
   configure();
@@ -384,6 +384,7 @@ std::uint64_t ContactCenter::offer(int channel, const ContactTags& tags) {
   l.holdsLine = false;
   l.atTime = false;
   ++live_;
+  window_.arrived(static_cast<int>(now / interval_));
   const std::uint64_t id = l.rec.id;
   const double patience = drawTimes(l, channel, tags);
   drawWorkforce(l, channel, tags);
@@ -701,6 +702,7 @@ void ContactCenter::finalize(int slot, Outcome o, double end) {
     countInCell(*cell, l.rec);
     if (o == Outcome::Served && l.rec.arrival >= warmup_) stats_.agents[l.rec.agent].handled += 1;
   }
+  window_.resolved(static_cast<int>(l.rec.arrival / interval_));
   if (segments_ > 0 && l.rec.segment >= 0) countInSegment(l.rec);
   if (l.holdsLine) {
     --inSystem_[l.rec.channel];
@@ -918,6 +920,7 @@ ReplicationStats ContactCenter::finish() {
     finalize(static_cast<int>(s),
              pool_[s].rec.answer >= 0 ? Outcome::InServiceAtEnd : Outcome::WaitingAtEnd, now);
   }
+  window_.finish(stats_);
   stats_.events = static_cast<double>(sim_.eventsProcessed());
   stats_.endTime = now;
   return std::move(stats_);
@@ -928,7 +931,14 @@ ReplicationStats ContactCenter::finish() {
 IntervalStats* ContactCenter::cellFor(double arrival, int channel) {
   const int i = static_cast<int>(arrival / interval_);
   if (i < 0 || i >= stats_.intervals) return nullptr;
-  return &stats_.at(i, channel);
+  if (i >= window_.end()) advanceWindow();
+  return &window_.at(i, channel);
+}
+
+void ContactCenter::advanceWindow() {
+  int before = stats_.intervals;
+  for (const Current& c : cur_) before = std::min(before, static_cast<int>(c.last / interval_));
+  window_.flushBefore(before);
 }
 
 void ContactCenter::integrate(int channel, double t) {
@@ -939,7 +949,8 @@ void ContactCenter::integrate(int channel, double t) {
     const double segEnd = std::min(t, (i + 1) * interval_);
     const double dt = segEnd - c.last;
     if (dt > 0) {
-      IntervalStats& s = stats_.at(i, channel);
+      if (i >= window_.end()) advanceWindow();
+      IntervalStats& s = window_.at(i, channel);
       s.openTime += c.open * dt;
       s.shownTime += c.shown * dt;
       s.queueArea += queueLen_[channel] * dt;

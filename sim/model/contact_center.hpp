@@ -22,6 +22,7 @@
 #include "model/away_planner.hpp"
 #include "model/contact.hpp"
 #include "model/contact_queue.hpp"
+#include "model/interval_window.hpp"
 #include "model/random.hpp"
 #include "model/router.hpp"
 #include "model/scenario.hpp"
@@ -98,6 +99,8 @@ class ContactCenter : public Component {
 
   /// Closes the books at the end of the run: remaining contacts are recorded, stats integrated.
   ReplicationStats finish();
+  /// The final interval rows go to `f` instead of memory (ReplicationStats::cellsFile).
+  void spoolCellsTo(std::FILE* f) { window_.spoolTo(f); }
   const std::vector<std::string>& agentNames() const { return agentNames_; }
   /// Puts a trainee's seat on one agent (before start()): its contact selection comes from the
   /// seat (model/seat.hpp). Nothing changes for the other agents.
@@ -204,6 +207,7 @@ class ContactCenter : public Component {
   std::vector<bool> shown_;
   std::vector<double> agentLast_;  // agent stats integrated up to
   ReplicationStats stats_;
+  IntervalWindow window_{0, 0, 0};  // the interval rows still written to
   double horizon_, endLimit_, interval_, warmup_;
   int warmupInterval_;
 
@@ -285,6 +289,9 @@ class ContactCenter : public Component {
   void beginAgent(int agent);
   void endAgent(int agent);
   IntervalStats* cellFor(double arrival, int channel);
+  /// Makes final the rows before every channel's time-weighted bookkeeping (and before the
+  /// earliest contact in flight): called when a row past the window is first written.
+  void advanceWindow();
   void checkStop();
 };
 

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "model/customer_population.hpp"
+#include "model/interval_rows.hpp"
 
 namespace cclab {
 
@@ -125,7 +126,14 @@ std::vector<KpiValue> agentTimeKpis(const AgentStats& a) {
 
 IntervalStats sumCells(const ReplicationStats& r, int channel, int from, int to) {
   IntervalStats s;
-  for (int i = from; i < to && i < r.intervals; ++i) s += r.at(i, channel);
+  if (!r.cells.empty()) {
+    for (int i = from; i < to && i < r.intervals; ++i) s += r.at(i, channel);
+  } else if (from == r.windowFrom && to == r.windowTo &&
+             static_cast<std::size_t>(channel) < r.windowSums.size()) {
+    s = r.windowSums[static_cast<std::size_t>(channel)];  // the same additions, made as it ran
+  } else {
+    forEachRow(r, from, to, [&](int, const IntervalStats* row) { s += row[channel]; });
+  }
   return s;
 }
 

@@ -87,7 +87,15 @@ static_assert(sizeof(AgentStats) == AgentStats::kFields * sizeof(double));
 struct ReplicationStats {
   int intervals = 0;
   int channels = 0;
-  std::vector<IntervalStats> cells;  // interval-major: cells[i * channels + c]
+  /// interval-major: cells[i * channels + c]; empty when the rows are in `cellsFile` instead
+  /// (a replication process spools them: model/interval_window.hpp; read them with
+  /// results/interval_rows.hpp, or sumCells).
+  std::vector<IntervalStats> cells;
+  std::string cellsFile;
+  /// Per channel, the sum of its cells over the KPI window [windowFrom, windowTo), added in
+  /// interval order (what sumCells(r, c, windowFrom, windowTo) returns, without the rows).
+  int windowFrom = 0, windowTo = 0;
+  std::vector<IntervalStats> windowSums;
   std::vector<AgentStats> agents;
   std::vector<double> shop;  // ShopStats::data() when the scenario has a shop, else empty
   /// Contacts per channel and customer segment, arrived in the KPI window: segment-major
@@ -96,11 +104,13 @@ struct ReplicationStats {
   double events = 0;   // simulation events processed
   double endTime = 0;  // clock when the run stopped
 
+  /// A cell held in memory (`cells` not empty).
   IntervalStats& at(int interval, int channel) { return cells[interval * channels + channel]; }
   const IntervalStats& at(int interval, int channel) const {
     return cells[interval * channels + channel];
   }
-  /// Flat binary form for passing between processes (same machine only).
+  /// Flat binary form for passing between processes (same machine only); `cellsFile` is not part
+  /// of it (the reader knows where the spool is).
   std::vector<double> serialize() const;
   static ReplicationStats deserialize(const std::vector<double>& v);
 };

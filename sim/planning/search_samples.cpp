@@ -56,7 +56,8 @@ int SearchSamples::load(int item, int n) {
   while (static_cast<int>(v.size()) < n) {
     const int rep = static_cast<int>(v.size());
     if (!missingReplications(work, {rep}, false).empty()) break;
-    v.push_back(valuesOf(scenario(item), loadReplication(work, rep), req_.targets));
+    // Only the KPI window's totals are needed: the interval rows stay on disk (issue 21).
+    v.push_back(valuesOf(scenario(item), loadReplication(work, rep, true), req_.targets));
   }
   return std::min(n, static_cast<int>(v.size()));
 }

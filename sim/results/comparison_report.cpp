@@ -109,6 +109,8 @@ std::string overlayCharts(const std::vector<VariantRun>& runs, Lang lang) {
   const Scenario& base = *runs.front().scenario;
   const int group = chartGroup(base.horizonIntervals(), base.intervalsPerDay());
   std::string h = groupNote(base.intervalMinutes * group, lang);
+  std::vector<std::vector<std::vector<IntervalStats>>> groups;  // per run, per channel
+  for (const auto& run : runs) groups.push_back(pooledGroups(*run.scenario, *run.result, group));
   for (const auto& ch : base.channels) {
     const bool chat = isSession(ch.kind);
     std::vector<std::pair<IntervalFigure, std::string>> figs = {
@@ -125,8 +127,7 @@ std::string overlayCharts(const std::vector<VariantRun>& runs, Lang lang) {
       for (std::size_t i = 0; i < runs.size(); ++i) {
         const int c = runs[i].scenario->channelIndex(ch.name);
         if (c < 0) continue;
-        const auto cells =
-            groupIntervals(pooledIntervals(*runs[i].scenario, *runs[i].result, c), group);
+        const auto& cells = groups[i][static_cast<std::size_t>(c)];
         series.push_back({runs[i].label, seriesColor(i),
                           intervalFigure(cells, fig, base.intervalSeconds() * group,
                                          static_cast<double>(runs[i].result->reps.size())),

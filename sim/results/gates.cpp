@@ -39,7 +39,8 @@ std::set<std::string> knownKpis(const Scenario& sc) {
     ReplicationStats r;
     r.intervals = sc.horizonIntervals();
     r.channels = static_cast<int>(sc.channels.size());
-    r.cells.assign(static_cast<std::size_t>(r.intervals) * sc.channels.size(), IntervalStats{});
+    // No interval rows: the KPIs are named over an empty window (their rows would take 280
+    // bytes per interval and channel for nothing).
     for (const auto& g : sc.groups)
       for (int i = 0; i < g.size(); ++i) r.agents.push_back(AgentStats{});
     r.shop.assign(ShopStats(static_cast<int>(sc.channels.size()), kStageCount,

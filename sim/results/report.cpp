@@ -114,8 +114,9 @@ std::string intervalCharts(const Scenario& sc, const ExperimentResult& r, Lang l
   const int perDay = sc.intervalsPerDay() / group;
   const double R = static_cast<double>(r.reps.size()), len = sc.intervalSeconds() * group;
   std::string h = groupNote(sc.intervalMinutes * group, lang);
+  const auto groups = pooledGroups(sc, r, group);
   for (std::size_t c = 0; c < sc.channels.size(); ++c) {
-    const auto cells = groupIntervals(pooledIntervals(sc, r, static_cast<int>(c)), group);
+    const auto& cells = groups[c];
     ChartSeries off{tr(lang, "offered", "aangeboden"), "#0969da",
                     intervalFigure(cells, IntervalFigure::Offered, len, R), true};
     ChartSeries ans{tr(lang, "answered", "beantwoord"), "#1a7f37", {}, false},

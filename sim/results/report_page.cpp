@@ -1,8 +1,10 @@
 // The shared parts of report.html pages; see report_page.hpp.
 #include "results/report_page.hpp"
 
+#include <algorithm>
 #include <cmath>
 
+#include "model/interval_rows.hpp"
 #include "model/kpi_format.hpp"
 #include "model/shop.hpp"
 #include "results/report.hpp"
@@ -230,22 +232,15 @@ std::string funnelFigure(const Json& s, const std::string& caption, Lang lang) {
   return funnelSvg(steps, lang) + chat + ".</p>";
 }
 
-std::vector<IntervalStats> pooledIntervals(const Scenario& sc, const ExperimentResult& r,
-                                           int channel) {
-  std::vector<IntervalStats> out(static_cast<std::size_t>(sc.horizonIntervals()));
-  for (const auto& rep : r.reps)
-    for (int i = 0; i < sc.horizonIntervals() && i < rep.intervals; ++i)
-      out[static_cast<std::size_t>(i)] += rep.at(i, channel);
-  return out;
-}
-
-std::vector<IntervalStats> groupIntervals(const std::vector<IntervalStats>& cells, int group) {
-  if (group <= 1) return cells;
-  std::vector<IntervalStats> out;
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (i % static_cast<std::size_t>(group) == 0) out.emplace_back();
-    out.back() += cells[i];
-  }
+std::vector<std::vector<IntervalStats>> pooledGroups(const Scenario& sc, const ExperimentResult& r,
+                                                     int group) {
+  const int n = sc.horizonIntervals(), g = std::max(1, group);
+  const auto nc = sc.channels.size();
+  std::vector<std::vector<IntervalStats>> out(
+      nc, std::vector<IntervalStats>(static_cast<std::size_t>((n + g - 1) / g)));
+  forEachPooledRow(r.reps, n, static_cast<int>(nc), [&](int i, const IntervalStats* row) {
+    for (std::size_t c = 0; c < nc; ++c) out[c][static_cast<std::size_t>(i / g)] += row[c];
+  });
   return out;
 }
 

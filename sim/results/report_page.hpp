@@ -67,12 +67,12 @@ std::string gatesSection(const std::vector<GateResult>& gates, Lang lang);
 std::string funnelFigure(const nlohmann::ordered_json& summary, const std::string& caption,
                          Lang lang);
 
-/// Each interval's sums over the replications of `r` for `channel`.
-std::vector<IntervalStats> pooledIntervals(const Scenario& sc, const ExperimentResult& r,
-                                           int channel);
-/// `cells` summed in groups of `group` consecutive intervals (the charts of long runs: at most
-/// about 400 points), the group for `n` intervals of `perDay` a day, and the note saying so.
-std::vector<IntervalStats> groupIntervals(const std::vector<IntervalStats>& cells, int group);
+/// Per channel, the sums over the replications of `r` of each group of `group` consecutive
+/// intervals (the charts of long runs), in one pass over the pooled rows
+/// (model/interval_rows.hpp); the group for `n` intervals of `perDay` a day, and the note saying
+/// so.
+std::vector<std::vector<IntervalStats>> pooledGroups(const Scenario& sc, const ExperimentResult& r,
+                                                     int group);
 int chartGroup(int n, int perDay);
 std::string groupNote(int minutes, Lang lang);
 /// Per-interval figures of pooled sums (NaN where undefined): service level, availability,

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -14,6 +15,7 @@
 #include "io/contact_log.hpp"
 #include "io/text_escape.hpp"
 #include "model/customer_population.hpp"
+#include "model/interval_rows.hpp"
 #include "model/kpi.hpp"
 
 #ifndef CCLAB_VERSION
@@ -287,55 +289,63 @@ nlohmann::ordered_json buildSummary(const Scenario& sc, const RunOptions& o,
 
 namespace {
 
-/// intervals.csv: counts are means over replications; ratios are pooled over replications.
-std::string intervalsCsv(const Scenario& sc, const ExperimentResult& r) {
-  static const char* const kColumns[] = {"service_level",
-                                         "asa_s",
-                                         "aht_s",
-                                         "occupancy",
-                                         "mean_concurrency",
-                                         "agents_on_shift",
-                                         "availability",
-                                         "mean_queue",
-                                         "talk_s",
-                                         "wrap_s",
-                                         "blocked_full",
-                                         "disconnected",
-                                         "callbacks_accepted",
-                                         "callbacks_completed",
-                                         "time_to_callback_s"};
+const char* const kIntervalColumns[] = {"service_level",
+                                        "asa_s",
+                                        "aht_s",
+                                        "occupancy",
+                                        "mean_concurrency",
+                                        "agents_on_shift",
+                                        "availability",
+                                        "mean_queue",
+                                        "talk_s",
+                                        "wrap_s",
+                                        "blocked_full",
+                                        "disconnected",
+                                        "callbacks_accepted",
+                                        "callbacks_completed",
+                                        "time_to_callback_s"};
+
+/// One line of intervals.csv: channel `c` in interval `i`, `sum` pooled over R replications.
+std::string intervalLine(const Scenario& sc, int i, std::size_t c, const IntervalStats& sum,
+                         double R, const std::string& defs) {
+  const double len = std::min(sc.intervalSeconds(), sc.horizonSeconds() - i * sc.intervalSeconds());
+  const auto k = channelKpis(sum, len * R, kpiDefinitions(sc));
+  auto get = [&](const std::string& name) {
+    for (const auto& v : k)
+      if (v.name == name) return v.value;
+    return std::nan("");
+  };
+  std::string s = std::to_string(i) + "," + std::to_string(i / sc.intervalsPerDay()) + "," +
+                  formatWeekTime(i * sc.intervalSeconds()).substr(0, 9) + "," +
+                  csvText(sc.channels[c].name) + "," + fmtCsv(sum.offered / R) + "," +
+                  fmtCsv(sum.answered / R) + "," + fmtCsv(sum.abandoned / R) + "," +
+                  fmtCsv(sum.blocked / R) + "," + fmtCsv(sum.hidden / R);
+  for (const std::string col : kIntervalColumns) {  // counts are means, ratios pooled
+    const bool count =
+        col.rfind("callbacks_", 0) == 0 || col == "blocked_full" || col == "disconnected";
+    s += "," + fmtCsv(count ? get(col) / R : get(col));
+  }
+  return s + defs;
+}
+
+/// intervals.csv into `path`: counts are means over replications; ratios are pooled over
+/// replications. Written as the pooled rows are read (model/interval_rows.hpp): the horizon's
+/// rows are never all in memory.
+void writeIntervalsCsv(const std::string& path, const Scenario& sc, const ExperimentResult& r) {
+  std::ofstream out(path, std::ios::binary);
   std::string s = "interval,day,start,channel,offered,answered,abandoned,blocked,hidden";
-  for (const char* c : kColumns) s += std::string(",") + c;
-  s += ",service_level_definition,asa_definition\n";
+  for (const char* c : kIntervalColumns) s += std::string(",") + c;
+  out << s << ",service_level_definition,asa_definition\n";
   const std::string defs = std::string(",") + toString(sc.serviceLevelDefinition) + "," +
                            toString(sc.asaDefinition) + "\n";
   const double R = static_cast<double>(r.reps.size());
-  for (int i = 0; i < sc.horizonIntervals(); ++i) {
-    const double len =
-        std::min(sc.intervalSeconds(), sc.horizonSeconds() - i * sc.intervalSeconds());
-    for (std::size_t c = 0; c < sc.channels.size(); ++c) {
-      IntervalStats sum;
-      for (const auto& rep : r.reps) sum += rep.at(i, static_cast<int>(c));
-      const auto k = channelKpis(sum, len * R, kpiDefinitions(sc));
-      auto get = [&](const std::string& name) {
-        for (const auto& v : k)
-          if (v.name == name) return v.value;
-        return std::nan("");
-      };
-      s += std::to_string(i) + "," + std::to_string(i / sc.intervalsPerDay()) + "," +
-           formatWeekTime(i * sc.intervalSeconds()).substr(0, 9) + "," +
-           csvText(sc.channels[c].name) + "," + fmtCsv(sum.offered / R) + "," +
-           fmtCsv(sum.answered / R) + "," + fmtCsv(sum.abandoned / R) + "," +
-           fmtCsv(sum.blocked / R) + "," + fmtCsv(sum.hidden / R);
-      for (const std::string col : kColumns) {  // counts are means, ratios pooled
-        const bool count =
-            col.rfind("callbacks_", 0) == 0 || col == "blocked_full" || col == "disconnected";
-        s += "," + fmtCsv(count ? get(col) / R : get(col));
-      }
-      s += defs;
-    }
-  }
-  return s;
+  const int nc = static_cast<int>(sc.channels.size());
+  forEachPooledRow(r.reps, sc.horizonIntervals(), nc, [&](int i, const IntervalStats* row) {
+    for (std::size_t c = 0; c < sc.channels.size(); ++c)
+      out << intervalLine(sc, i, c, row[c], R, defs);
+  });
+  out.flush();
+  if (!out) throw std::runtime_error("cannot write " + path);
 }
 
 /// agents.csv: per agent, where its time went over the window (means over replications).
@@ -448,7 +458,7 @@ void writeResults(const std::string& outDir, const Scenario& sc, const RunOption
   }
   // The scenario as run: the GUI and `cclab coach` read it beside the results.
   dir.write("scenario-as-run.yaml", sc.text);
-  dir.write("intervals.csv", intervalsCsv(sc, r));
+  writeIntervalsCsv(dir.path("intervals.csv"), sc, r);
   dir.write("agents.csv", agentsCsv(sc, r));
   // shop_intervals.csv: the journey layer per interval of visit start (means over replications).
   if (sc.hasShop) dir.write("shop_intervals.csv", shopIntervalsCsv(sc, r));

@@ -1,6 +1,7 @@
 // Estimating a run's memory before it starts; see run_memory.hpp. The parts follow what the code
-// holds (experiment.cpp, results.cpp, report.cpp); the per-item sizes were measured with
-// /usr/bin/time -v on runs of 1 to 12 channels over 30 to 3660 days (docs/robustness.md).
+// holds (interval_window.cpp, experiment.cpp, interval_rows.cpp, results.cpp, report.cpp); the
+// per-item sizes were measured with /usr/bin/time -v on runs of 1 to 12 channels over 30 to 3660
+// days (docs/robustness.md).
 #include "results/run_memory.hpp"
 
 #include <unistd.h>
@@ -15,25 +16,31 @@
 #include "model/shop.hpp"
 #include "model/shop_stats.hpp"
 #include "model/stats.hpp"
+#include "results/report_page.hpp"
 
 namespace cclab {
 
 namespace {
 
 // Sizes (bytes), measured with the resident memory of each process (docs/robustness.md, "Memory").
-// A replication process holds its statistics three times at its peak (the model's, the copy it
-// returns, the serialized copy it writes); the parent then holds every replication's while it
-// builds intervals.csv and report.html, whose strings take about 600 bytes per interval and
-// channel at their peak (their growth included).
+// A replication process holds the interval rows still in flight (model/interval_window.hpp) and
+// spools the others; it holds what it keeps (per agent, the shop, the KPI window's totals) three
+// times at its peak (the model's, the copy it returns, the serialized copy it writes). The parent
+// then holds what every replication keeps, and reads the rows block by block
+// (model/interval_rows.hpp) into the charts' sums (one per chart point and channel) and
+// intervals.csv (streamed to disk).
 constexpr double kParentBase = 40e6;       // the program, its libraries (SimGrid) and the scenario
 constexpr double kReplicationBase = 12e6;  // what a replication process adds besides its data
 constexpr double kStatsCopies = 3;         // in a replication process
+constexpr double kWindowDays = 2;  // interval rows in flight: a generous bound of a contact's life
+constexpr double kRowBlocks = 10e6;  // the parent's blocks of rows (the sum and one replication's)
+constexpr double kChartPoint = 400;  // a chart point's sums (IntervalStats) and its series' values
+constexpr double kReportPerChannel = 400e3;  // report.html's charts and heatmaps of a channel
 constexpr double kReplayEvent = 64;  // an event of events.bin: 32 bytes, and the vector's growth
 constexpr double kEventsPerContact = 3;    // arrival, answer, end
 constexpr double kEventsPerVisit = 3;      // a shopper's moves between pages
 constexpr double kContactsPerVisit = 0.5;  // a generous bound of questions asked per visit
 constexpr double kLiveContact = 600;  // a contact in flight: its record, queue entry, reorder slot
-constexpr double kOutputPerCell = 600;  // intervals.csv and report.html, per interval and channel
 constexpr double kShopOutputPerInterval = 160;  // shop_intervals.csv
 constexpr double kCustomer = 24;  // a customer of the loyalty model (CustomerPopulation)
 
@@ -72,8 +79,9 @@ Demand demandOf(const Scenario& sc) {
   return d;
 }
 
-/// One replication's statistics (ReplicationStats): per interval and channel, per agent, shop.
-double statsBytes(const Scenario& sc) {
+/// What one replication keeps after its run (ReplicationStats without its interval rows): per
+/// agent, the shop's figures, per channel (and segment) the KPI window's totals.
+double keptBytes(const Scenario& sc) {
   const double intervals = sc.horizonIntervals(),
                channels = static_cast<double>(sc.channels.size());
   double agents = 0;
@@ -84,8 +92,21 @@ double statsBytes(const Scenario& sc) {
            4 * static_cast<double>(kStageCount) + 5 * static_cast<double>(sc.shop.reasons.size()) +
            3 * static_cast<double>(sc.shop.segments.size()) + 5 * intervals +
            2 * static_cast<double>(sc.coaching.rubric.steps.size());
-  return intervals * channels * sizeof(IntervalStats) + agents * sizeof(AgentStats) +
-         shop * sizeof(double);
+  const double totals = channels * (1 + static_cast<double>(sc.segments.size()));
+  return totals * sizeof(IntervalStats) + agents * sizeof(AgentStats) + shop * sizeof(double);
+}
+
+/// The interval rows a replication holds while it runs (model/interval_window.hpp).
+double windowBytes(const Scenario& sc) {
+  const double rows = std::min<double>(sc.horizonIntervals(), kWindowDays * sc.intervalsPerDay());
+  return rows * static_cast<double>(sc.channels.size()) * sizeof(IntervalStats);
+}
+
+/// The parent's sums of the charts' points (report.html): a point per group of intervals.
+double chartBytes(const Scenario& sc) {
+  const int n = sc.horizonIntervals(), group = chartGroup(n, sc.intervalsPerDay());
+  return std::ceil(static_cast<double>(n) / group) * static_cast<double>(sc.channels.size()) *
+         kChartPoint;
 }
 
 /// Customers of the loyalty model at the horizon (0 when it is off): one record each.
@@ -113,24 +134,24 @@ const MemoryPart& RunMemory::largest() const {
 RunMemory estimateRunMemory(const Scenario& sc, const RunOptions& o) {
   const double R = std::max(1, o.replications);
   const double jobs = std::min(std::max(1, o.jobs), std::max(1, o.replications));
-  const double stats = statsBytes(sc);
-  const double cells = sc.horizonIntervals() * static_cast<double>(sc.channels.size());
+  const double kept = keptBytes(sc), window = windowBytes(sc), charts = chartBytes(sc);
   const Demand d = demandOf(sc);
   const std::string grid = withThousands(static_cast<double>(sc.channels.size())) + " channels x " +
                            withThousands(sc.horizonIntervals()) + " intervals";
   const std::string shorter =
       "shorten horizon_days, use a longer interval_minutes or fewer channels";
-  const double outputs =
-      cells * kOutputPerCell + (sc.hasShop ? sc.horizonIntervals() * kShopOutputPerInterval : 0);
+  const double outputs = static_cast<double>(sc.channels.size()) * kReportPerChannel;
   const double events =
       o.contacts ? d.contacts * kEventsPerContact + d.visits * kEventsPerVisit : 0;
   const double live = d.busiestDay * kLiveContact;
   RunMemory m;
   m.parts.push_back({"per-interval statistics (" + grid + ", " + withThousands(R) +
-                         " replications, held together while the results are written)",
-                     std::max(R * stats, jobs * kStatsCopies * stats),
+                         " replications: the rows in flight, the charts' points, the totals kept)",
+                     jobs * (window + kStatsCopies * kept) + R * kept + kRowBlocks + charts,
                      shorter + ", or run fewer replications"});
-  m.parts.push_back({"intervals.csv and report.html (" + grid + ")", outputs, shorter});
+  m.parts.push_back(
+      {"report.html (" + withThousands(static_cast<double>(sc.channels.size())) + " channels)",
+       outputs, "use fewer channels"});
   m.parts.push_back({"the replay events of events.bin (about " + withThousands(events) +
                          " events of the first replication)",
                      events * kReplayEvent,
@@ -143,12 +164,13 @@ RunMemory estimateRunMemory(const Scenario& sc, const RunOptions& o) {
     m.parts.push_back(
         {"the loyalty model's customers (about " + withThousands(customers) + " per replication)",
          jobs * customers * kCustomer, "lower shop.loyalty.customers or growth_per_week"});
-  // The replications run `jobs` at a time beside the parent; the parent then loads them all
-  // (one more while it reads a file) and builds the result files.
-  m.replications = kParentBase +
-                   jobs * (kReplicationBase + kStatsCopies * stats + live + customers * kCustomer) +
-                   events * kReplayEvent;
-  m.parent = kParentBase + R * stats + std::max(stats, outputs);
+  // The replications run `jobs` at a time beside the parent; the parent then loads what they
+  // kept and reads their interval rows block by block into intervals.csv and report.html.
+  m.replications =
+      kParentBase +
+      jobs * (kReplicationBase + window + kStatsCopies * kept + live + customers * kCustomer) +
+      events * kReplayEvent;
+  m.parent = kParentBase + R * kept + kRowBlocks + charts + outputs;
   m.peak = std::max(m.parent, m.replications);
   return m;
 }

@@ -57,13 +57,14 @@ std::optional<ScenarioRun> runScenario(const Scenario& sc, const RunOptions& ro,
       const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
       setup.hooks.replicationDone(
           {setup.label, ++finishedCount, static_cast<int>(todo.size()), elapsed.count()}, sc,
-          loadReplication(work, rep));
+          loadReplication(work, rep, setup.rowsOnDisk));
     };
   runReplications(sc, ro, work, todo, progress, finished);
   if (setup.shard.count > 1) return std::nullopt;
   ScenarioRun run;
-  run.result = loadReplications(work, ro.replications, ro.contacts);
+  run.result = loadReplications(work, ro.replications, ro.contacts, setup.rowsOnDisk);
   run.gates = publishResults(out, sc, ro, run.result, setup.gates, setup.lang);
+  for (auto& rep : run.result.reps) rep.cellsFile.clear();  // removed with the work directory
   return run;
 }
 

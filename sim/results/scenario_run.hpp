@@ -43,6 +43,10 @@ struct RunSetup {
   std::vector<Gate> gates;  // judged on the results; gates.json and junit.xml when any
   RunHooks hooks;
   Lang lang = Lang::En;  // of report.html
+  /// Read the replications' interval rows from the work directory while the results are
+  /// written, never all in memory (issue 21); the returned ScenarioRun then has no rows (its
+  /// KPI-window totals stay). Set by `cclab run`, whose caller needs nothing more.
+  bool rowsOnDisk = false;
 };
 
 /// A finished run: its replications and its judged gates.

@@ -71,8 +71,10 @@ bool copyReplication(int r, const std::vector<std::string>& shardDirs, const std
   for (const auto& d : shardDirs) {
     const fs::path from = workDirOf(d);
     if (!fs::exists(from / repName(r, "stats"))) continue;
-    fs::copy_file(from / repName(r, "stats"), fs::path(work) / repName(r, "stats"),
-                  fs::copy_options::overwrite_existing);
+    // The interval rows first: a replication whose .stats is there is complete.
+    for (const char* ext : {"cells", "stats"})
+      fs::copy_file(from / repName(r, ext), fs::path(work) / repName(r, ext),
+                    fs::copy_options::overwrite_existing);
     if (contacts) {
       // The contact rows, and the orders and QA evaluations written beside them.
       for (const char* ext : {"csv", "orders", "qa", "events"})
@@ -103,7 +105,7 @@ int mergeShards(const std::vector<std::string>& shardDirs, const std::string& ou
     if (!copyReplication(r, shardDirs, work, ro.contacts))
       throw RequestError("replication " + std::to_string(r + 1) +
                          " is in none of the shards given");
-  const ExperimentResult result = loadReplications(work, ro.replications, ro.contacts);
+  const ExperimentResult result = loadReplications(work, ro.replications, ro.contacts, true);
   publishResults(out, sc, ro, result, parseGates(sc, sc.gates, sc.file, false));
   return ro.replications;
 }

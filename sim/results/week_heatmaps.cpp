@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/interval_rows.hpp"
 #include "model/kpi.hpp"
 #include "results/report.hpp"
 #include "results/report_charts.hpp"
@@ -19,17 +20,28 @@ enum class WeekFigure { ServiceLevel, Availability, Queue };
 constexpr WeekFigure kFigures[] = {WeekFigure::ServiceLevel, WeekFigure::Availability,
                                    WeekFigure::Queue};
 
-/// Figure `f` of `channel` by weekday and hour: every replication's sums over the days after the
-/// warm-up, pooled (service level and availability as ratios, the queue per second open).
-Cells weekCells(const Scenario& sc, const ExperimentResult& r, int channel, WeekFigure f) {
+using Grid = std::vector<std::vector<IntervalStats>>;  // 7 x 24
+
+/// Per channel, the sums by weekday and hour of every replication's intervals after the warm-up,
+/// in one pass over the pooled rows (model/interval_rows.hpp).
+std::vector<Grid> weekGrids(const Scenario& sc, const ExperimentResult& r) {
   const int perDay = sc.intervalsPerDay();
   const int from = static_cast<int>(std::ceil(sc.warmupSeconds() / sc.intervalSeconds() - 1e-9));
-  const auto cells = pooledIntervals(sc, r, channel);
-  std::vector<std::vector<IntervalStats>> grid(7, std::vector<IntervalStats>(24));
-  for (int i = from; i < sc.horizonIntervals(); ++i)
-    grid[static_cast<std::size_t>((i / perDay) % 7)]
-        [static_cast<std::size_t>((i % perDay) * sc.intervalMinutes / 60)] +=
-        cells[static_cast<std::size_t>(i)];
+  const auto nc = sc.channels.size();
+  std::vector<Grid> grids(nc, Grid(7, std::vector<IntervalStats>(24)));
+  forEachPooledRow(
+      r.reps, sc.horizonIntervals(), static_cast<int>(nc), [&](int i, const IntervalStats* row) {
+        if (i < from) return;
+        const auto d = static_cast<std::size_t>((i / perDay) % 7);
+        const auto h = static_cast<std::size_t>((i % perDay) * sc.intervalMinutes / 60);
+        for (std::size_t c = 0; c < nc; ++c) grids[c][d][h] += row[c];
+      });
+  return grids;
+}
+
+/// Figure `f` of a channel's `grid` by weekday and hour: pooled (service level and availability
+/// as ratios, the queue per second open).
+Cells weekCells(const Scenario& sc, const Grid& grid, WeekFigure f) {
   Cells out;
   for (const auto& day : grid) {
     std::vector<double> row;
@@ -88,14 +100,15 @@ std::string hoverNote(Lang lang) {
 }
 
 /// One KPI of one channel in a comparison: every run on one scale, then the differences.
-std::string comparisonRow(const std::vector<VariantRun>& runs, const std::string& channel,
+std::string comparisonRow(const std::vector<VariantRun>& runs,
+                          const std::vector<std::vector<Grid>>& grids, const std::string& channel,
                           WeekFigure f, Lang lang) {
   std::vector<Cells> maps;
   std::vector<std::size_t> shown;  // the runs that have the channel
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const int c = runs[i].scenario->channelIndex(channel);
     if (c < 0) continue;
-    maps.push_back(weekCells(*runs[i].scenario, *runs[i].result, c, f));
+    maps.push_back(weekCells(*runs[i].scenario, grids[i][static_cast<std::size_t>(c)], f));
     shown.push_back(i);
   }
   if (shown.empty() || shown.front() != 0) return "";  // no baseline to compare with
@@ -129,10 +142,11 @@ std::string comparisonRow(const std::vector<VariantRun>& runs, const std::string
 
 std::string runWeekHeatmaps(const Scenario& sc, const ExperimentResult& r, Lang lang) {
   std::string h = hoverNote(lang);
+  const std::vector<Grid> grids = weekGrids(sc, r);
   for (std::size_t c = 0; c < sc.channels.size(); ++c) {
     h += "<h3>" + htmlEscape(sc.channels[c].name) + "</h3><div class=\"charts\">";
     for (const WeekFigure f : kFigures) {
-      Cells cells = weekCells(sc, r, static_cast<int>(c), f);
+      Cells cells = weekCells(sc, grids[c], f);
       const double top = largest({cells});
       h += heatmapSvg(heatmapOf(figureName(f, lang), std::move(cells), f, top), lang);
     }
@@ -157,10 +171,12 @@ std::string comparisonWeekHeatmaps(const std::vector<VariantRun>& runs, Lang lan
                     "baseline (groen: beter, rood: slechter), per vak zonder interval: met weinig "
                     "replicaties zijn kleine verschillen ruis.")) +
       "</p>";
+  std::vector<std::vector<Grid>> grids;  // per run, per channel
+  for (const auto& run : runs) grids.push_back(weekGrids(*run.scenario, *run.result));
   for (const auto& ch : runs.front().scenario->channels) {
     for (const WeekFigure f : kFigures)
       if (f != WeekFigure::Availability || isSession(ch.kind))
-        h += comparisonRow(runs, ch.name, f, lang);
+        h += comparisonRow(runs, grids, ch.name, f, lang);
   }
   return h;
 }
