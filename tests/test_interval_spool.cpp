@@ -6,13 +6,12 @@
 
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "engine/engines.hpp"
 #include "experiment/experiment.hpp"
 #include "experiment/replication.hpp"
 #include "io/scenario_reader.hpp"
+#include "io/text_file.hpp"
 #include "model/kpi.hpp"
 #include "results/report.hpp"
 #include "results/results.hpp"
@@ -22,11 +21,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+/// A whole file (the product's reader, with a bound far above what these small runs write).
 std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return readWholeFile(p.string(), 64ULL << 20);
 }
 
 /// The web shop over eight weeks: messages sent at night wait for the morning and e-mails for
