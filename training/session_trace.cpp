@@ -3,7 +3,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <memory>
 #include <stdexcept>
 
@@ -11,10 +10,9 @@ namespace cclab {
 
 SessionTrace::SessionTrace(const Scenario& sc, int replication, std::string contactsPath,
                            std::string eventsPath)
-    : sc_(sc),
-      contactsPath_(std::move(contactsPath)),
+    : contactsPath_(std::move(contactsPath)),
       eventsPath_(std::move(eventsPath)),
-      events_(std::make_unique<EventSpool>(eventsPath_ + ".runs")) {
+      events_(std::make_unique<EventSpool>(eventsPath_, replayNames(sc))) {
   contacts_ = std::fopen(contactsPath_.c_str(), "wb");
   if (!contacts_)
     throw std::runtime_error("cannot write " + contactsPath_ + ": " + std::strerror(errno));
@@ -32,12 +30,9 @@ void SessionTrace::finish() {
   const bool closed = std::fclose(contacts_) == 0;
   contacts_ = nullptr;
   if (!closed) throw std::runtime_error("cannot write " + contactsPath_);
-  std::ofstream out(eventsPath_, std::ios::binary);
   writer_->setEventSink(nullptr);
-  events_->write(replayNames(sc_), out);
-  out.close();
+  events_->finish();
   events_.reset();
-  if (!out) throw std::runtime_error("cannot write " + eventsPath_);
 }
 
 }  // namespace cclab

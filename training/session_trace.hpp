@@ -28,10 +28,9 @@ class SessionTrace {
   void finish();
 
  private:
-  const Scenario& sc_;
   std::string contactsPath_, eventsPath_;
   std::FILE* contacts_ = nullptr;
-  std::unique_ptr<EventSpool> events_;  // released by finish(): its spill file goes with it
+  std::unique_ptr<EventSpool> events_;  // released by finish(): its runs file goes with it
   std::unique_ptr<CsvContactWriter> writer_;
 };
 

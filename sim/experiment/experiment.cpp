@@ -13,6 +13,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 
 #include "io/contact_log.hpp"
@@ -46,6 +47,10 @@ int childMain(const Scenario& sc, const RunOptions& o, const std::string& dir, i
     const std::string csv = repFile(dir, rep, "csv");
     static char buf[1 << 20];
     if (o.contacts) f = openTemp(csv, buf, sizeof buf);
+    // The first replication's rows come after contacts.csv's header: with one replication, the
+    // file is contacts.csv as it is published (results.cpp links it, no copy).
+    if (f && rep == 0 && std::fputs(contactsCsvHeader(), f) < 0)
+      throw std::runtime_error("cannot write " + csv + ".tmp");
     // Orders (journey layer) and QA evaluations (coaching model) go beside the contact rows.
     std::FILE* side[2] = {nullptr, nullptr};
     const std::string sideName[2] = {repFile(dir, rep, "orders"), repFile(dir, rep, "qa")};
@@ -54,7 +59,8 @@ int childMain(const Scenario& sc, const RunOptions& o, const std::string& dir, i
       if (sideOn[k]) side[k] = openTemp(sideName[k]);
     // The first replication's events, for the GUI's replay (events.bin), in bounded memory.
     const std::string ev = repFile(dir, rep, "events");
-    EventSpool events(ev + ".runs");
+    std::optional<EventSpool> events;
+    if (o.contacts && rep == 0) events.emplace(ev + ".tmp", replayNames(sc));
     // The interval rows, as they become final (model/interval_window.hpp).
     const std::string cells = repFile(dir, rep, "cells");
     static char spoolBuf[1 << 18];
@@ -63,16 +69,13 @@ int childMain(const Scenario& sc, const RunOptions& o, const std::string& dir, i
     {
       CsvContactWriter writer(f, sc, rep);
       writer.setSideFiles(side[0], side[1]);
-      if (o.contacts && rep == 0) writer.setEventSink(&events);
+      if (events) writer.setEventSink(&*events);
       stats = runReplication(sc, o.seed, static_cast<std::uint64_t>(rep), o.engine,
                              o.contacts ? &writer : nullptr, nullptr, {}, spool);
       if (o.contacts) writer.flush();
     }
-    if (o.contacts && rep == 0) {
-      std::ofstream out(ev + ".tmp", std::ios::binary);
-      events.write(replayNames(sc), out);
-      out.close();
-      if (!out) throw std::runtime_error("cannot write " + ev + ".tmp");
+    if (events) {
+      events->finish();
       fs::rename(ev + ".tmp", ev);
     }
     for (int k = 0; k < 2; ++k)

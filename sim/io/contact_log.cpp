@@ -3,6 +3,7 @@
 
 #include <charconv>
 
+#include "io/fixed_decimal.hpp"
 #include "io/text_escape.hpp"
 
 namespace cclab {
@@ -23,8 +24,7 @@ void putInt(std::string& b, Int v) {
 }
 void putTime(std::string& b, double v) {
   char t[48];
-  const auto r = std::to_chars(t, t + sizeof t, v, std::chars_format::fixed, 3);
-  b.append(t, r.ptr);
+  b.append(t, formatFixed3(t, v));
 }
 }  // namespace
 
@@ -79,11 +79,17 @@ void CsvContactWriter::record(const ContactRecord& r) {
   const std::uint64_t idx = r.id - base_;
   if (idx >= pending_.size()) pending_.resize(idx + 1);
   pending_[idx] = r;
+  if (!pending_.front()) return;
+  double arrival = 0;
   while (!pending_.empty() && pending_.front()) {
+    arrival = pending_.front()->arrival;
     write(*pending_.front());
     pending_.pop_front();
     ++base_;
   }
+  // Every contact not recorded yet arrived at `arrival` or later (ids are given on arrival), and
+  // the shoppers' moves still to come are not earlier either: the events before it are final.
+  if (events_) events_->settle(arrival);
 }
 
 void CsvContactWriter::order(std::int64_t shopper, double time, double value) {

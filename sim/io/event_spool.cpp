@@ -1,4 +1,4 @@
-// The event log in bounded memory; see event_spool.hpp.
+// The event log in bounded memory, written once; see event_spool.hpp.
 #include "io/event_spool.hpp"
 
 #include <algorithm>
@@ -13,10 +13,17 @@ namespace cclab {
 
 namespace {
 
-bool before(const ReplayEvent& a, const ReplayEvent& b) {
+inline bool before(const ReplayEvent& a, const ReplayEvent& b) {
   return std::tie(a.time, a.contact, a.kind, a.shopper) <
          std::tie(b.time, b.contact, b.kind, b.shopper);
 }
+/// The heap's order: its front is the earliest event (a type, so that the heap inlines it).
+struct After {
+  bool operator()(const ReplayEvent& a, const ReplayEvent& b) const { return before(b, a); }
+};
+
+/// Final events are written in blocks of this many (1 MB).
+constexpr std::size_t kReadyBlock = std::size_t{1} << 15;
 
 /// One spilled run being merged: a window of it in memory, refilled from the runs file.
 struct RunCursor {
@@ -40,56 +47,106 @@ void refill(std::FILE* f, RunCursor& c, std::size_t size, const std::string& pat
 
 }  // namespace
 
-EventSpool::EventSpool(std::string runsPath, std::size_t chunk)
-    : runsPath_(std::move(runsPath)), chunk_(std::max<std::size_t>(chunk, 1)) {}
+EventSpool::EventSpool(std::string path, const EventLog& names, std::size_t chunk)
+    : path_(std::move(path)), runsPath_(path_ + ".runs"), chunk_(std::max<std::size_t>(chunk, 4)) {
+  out_ = std::fopen(path_.c_str(), "wb");
+  if (!out_) fail(path_);
+  const std::string header = eventLogHeader(names, 0);
+  if (std::fwrite(header.data(), 1, header.size(), out_) != header.size()) fail(path_);
+  countAt_ = static_cast<long>(header.size() - sizeof(std::uint64_t));
+  ready_.reserve(kReadyBlock);
+}
 
 EventSpool::~EventSpool() {
+  if (out_) std::fclose(out_);
   if (runs_) {
     std::fclose(runs_);
     std::remove(runsPath_.c_str());
   }
 }
 
+void EventSpool::fail(const std::string& path) const {
+  throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
+}
+
 void EventSpool::add(const ReplayEvent& e) {
-  buffer_.push_back(e);
-  if (buffer_.size() + 3 >= chunk_) spill();  // a contact adds up to 3: never above chunk_
+  if (e.time < settled_)
+    throw std::logic_error("event log: an event at " + std::to_string(e.time) +
+                           " s comes after time settled at " + std::to_string(settled_) + " s");
+  ++count_;
+  push(e);
 }
 
 void EventSpool::add(const ContactRecord& r, int reasonIndex) {
-  appendContactEvents(r, reasonIndex, buffer_);
-  if (buffer_.size() + 3 >= chunk_) spill();
+  contactEvents_.clear();
+  appendContactEvents(r, reasonIndex, contactEvents_);
+  for (const ReplayEvent& e : contactEvents_) add(e);
+}
+
+void EventSpool::push(const ReplayEvent& e) {
+  held_.push_back(e);
+  if (runs_) {  // spilling: held_ is the run being filled
+    if (held_.size() >= chunk_) spill();
+    return;
+  }
+  std::push_heap(held_.begin(), held_.end(), After{});
+  if (held_.size() < chunk_) return;
+  // Too many events wait for a contact still in flight: sorted runs from here on, merged after
+  // the events already released (all of them earlier than any held or still to come).
+  spill();
+}
+
+void EventSpool::settle(double time) {
+  settled_ = std::max(settled_, time);
+  if (runs_) return;
+  while (!held_.empty() && held_.front().time < settled_) {
+    std::pop_heap(held_.begin(), held_.end(), After{});
+    release(held_.back());
+    held_.pop_back();
+  }
+}
+
+void EventSpool::release(const ReplayEvent& e) {
+  ready_.push_back(e);
+  if (ready_.size() == kReadyBlock) writeReady();
+}
+
+void EventSpool::writeReady() {
+  if (std::fwrite(ready_.data(), sizeof(ReplayEvent), ready_.size(), out_) != ready_.size())
+    fail(path_);
+  ready_.clear();
 }
 
 void EventSpool::spill() {
-  if (!runs_ && !(runs_ = std::fopen(runsPath_.c_str(), "w+b")))
-    throw std::runtime_error("cannot write " + runsPath_ + ": " + std::strerror(errno));
-  sortEvents(buffer_);
-  if (std::fwrite(buffer_.data(), sizeof(ReplayEvent), buffer_.size(), runs_) != buffer_.size())
-    throw std::runtime_error("cannot write " + runsPath_ + ": " + std::strerror(errno));
-  runSizes_.push_back(buffer_.size());
-  buffer_.clear();
+  if (!runs_ && !(runs_ = std::fopen(runsPath_.c_str(), "w+b"))) fail(runsPath_);
+  sortEvents(held_);
+  if (std::fwrite(held_.data(), sizeof(ReplayEvent), held_.size(), runs_) != held_.size())
+    fail(runsPath_);
+  runSizes_.push_back(held_.size());
+  held_.clear();
 }
 
-void EventSpool::write(const EventLog& names, std::ostream& out) {
-  std::size_t total = buffer_.size();
-  for (std::size_t n : runSizes_) total += n;
-  const std::string header = eventLogHeader(names, total);
-  out.write(header.data(), static_cast<std::streamsize>(header.size()));
-  if (runSizes_.empty()) {  // one run: sorted in memory
-    sortEvents(buffer_);
-    out.write(reinterpret_cast<const char*>(buffer_.data()),
-              static_cast<std::streamsize>(buffer_.size() * sizeof(ReplayEvent)));
-    return;
+void EventSpool::finish() {
+  if (runs_) {
+    if (!held_.empty()) spill();
+    held_ = {};
+    merge();
+  } else {
+    sortEvents(held_);
+    for (const ReplayEvent& e : held_) release(e);
+    held_ = {};
   }
-  if (!buffer_.empty()) spill();
-  buffer_ = {};
-  merge(out);
+  writeReady();
+  if (std::fseek(out_, countAt_, SEEK_SET) != 0 ||
+      std::fwrite(&count_, sizeof count_, 1, out_) != 1)
+    fail(path_);
+  std::FILE* f = std::exchange(out_, nullptr);
+  if (std::fclose(f) != 0) fail(path_);
 }
 
-void EventSpool::merge(std::ostream& out) {
-  if (std::fflush(runs_) != 0)
-    throw std::runtime_error("cannot write " + runsPath_ + ": " + std::strerror(errno));
-  // Windows share about one chunk's memory; the output goes out in chunks of the same size.
+void EventSpool::merge() {
+  if (std::fflush(runs_) != 0) fail(runsPath_);
+  // Windows share about one chunk's memory; the output goes out in blocks.
   const std::size_t window = std::max<std::size_t>(64, chunk_ / (runSizes_.size() + 1));
   std::vector<RunCursor> runs(runSizes_.size());
   long offset = 0;
@@ -105,19 +162,12 @@ void EventSpool::merge(std::ostream& out) {
   std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)> next(later);
   for (std::size_t r = 0; r < runs.size(); ++r)
     if (!runs[r].window.empty()) next.push(r);
-  std::vector<ReplayEvent> pending;
-  pending.reserve(window);
   while (!next.empty()) {
     const std::size_t r = next.top();
     next.pop();
-    pending.push_back(runs[r].window[runs[r].at++]);
+    release(runs[r].window[runs[r].at++]);
     if (runs[r].at == runs[r].window.size()) refill(runs_, runs[r], window, runsPath_);
     if (runs[r].at < runs[r].window.size()) next.push(r);
-    if (pending.size() == window || next.empty()) {
-      out.write(reinterpret_cast<const char*>(pending.data()),
-                static_cast<std::streamsize>(pending.size() * sizeof(ReplayEvent)));
-      pending.clear();
-    }
   }
 }
 

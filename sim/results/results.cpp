@@ -408,6 +408,42 @@ std::string shopIntervalsCsv(const Scenario& sc, const ExperimentResult& r) {
   return s;
 }
 
+/// `to` as a second name of `from` (a file of the work directory, never written again: the
+/// replications write a .tmp and rename it), or a copy where that cannot be (another file system).
+void linkOrCopy(const std::string& from, const std::string& to) {
+  std::error_code ec;
+  fs::create_hard_link(from, to, ec);
+  if (ec) fs::copy_file(from, to);
+}
+
+/// Whether `rows` (a replication's contact rows) starts with contacts.csv's header: the first
+/// replication's does (experiment.cpp), a work directory of an earlier cclab's does not.
+bool startsWithHeader(const std::string& rows) {
+  const std::string header = contactsCsvHeader();
+  std::string start(header.size(), '\0');
+  std::ifstream in(rows, std::ios::binary);
+  if (!in) throw std::runtime_error("missing replication output " + rows);
+  in.read(start.data(), static_cast<std::streamsize>(start.size()));
+  return in.gcount() == static_cast<std::streamsize>(start.size()) && start == header;
+}
+
+/// contacts.csv at `path`: the header and the replications' rows. One replication's file that
+/// already starts with the header is the whole of it: linked, not copied (94 MB for 1M contacts).
+void writeContactsCsv(const std::string& path, const std::vector<std::string>& rows) {
+  const bool headed = !rows.empty() && startsWithHeader(rows.front());
+  if (headed && rows.size() == 1) return linkOrCopy(rows.front(), path);
+  std::ofstream out(path, std::ios::binary);
+  if (!headed) out << contactsCsvHeader();
+  for (const auto& f : rows) {
+    std::ifstream in(f, std::ios::binary);
+    if (!in) throw std::runtime_error("missing replication output " + f);
+    static char buf[1 << 20];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) out.write(buf, in.gcount());
+  }
+  out.flush();
+  if (!out) throw std::runtime_error("cannot write " + path);
+}
+
 }  // namespace
 
 void writeResults(const std::string& outDir, const Scenario& sc, const RunOptions& o,
@@ -419,21 +455,7 @@ void writeResults(const std::string& outDir, const Scenario& sc, const RunOption
   for (const char* f : {"contacts.csv", "orders.csv", "qa.csv", "events.bin", "shop_intervals.csv"})
     dir.owns(f);
   // contacts.csv: header + every replication's rows, in replication order.
-  if (o.contacts) {
-    const std::string tmp = dir.path("contacts.csv");
-    {
-      std::ofstream out(tmp, std::ios::binary);
-      out << contactsCsvHeader();
-      for (const auto& f : r.contactFiles) {
-        std::ifstream in(f, std::ios::binary);
-        if (!in) throw std::runtime_error("missing replication output " + f);
-        static char buf[1 << 20];
-        while (in.read(buf, sizeof buf) || in.gcount() > 0) out.write(buf, in.gcount());
-      }
-      out.flush();
-      if (!out) throw std::runtime_error("cannot write " + tmp);
-    }
-  }
+  if (o.contacts) writeContactsCsv(dir.path("contacts.csv"), r.contactFiles);
   // orders.csv and qa.csv: written beside each replication's contact rows (see experiment.cpp).
   auto concatenate = [&](const char* name, const char* header, const char* ext) {
     const std::string tmp = dir.path(name);
@@ -454,7 +476,7 @@ void writeResults(const std::string& outDir, const Scenario& sc, const RunOption
   // events.bin: the first replication's events, for the GUI's replay.
   if (o.contacts && !r.contactFiles.empty()) {
     const std::string ev = fs::path(r.contactFiles[0]).replace_extension(".events").string();
-    if (fs::exists(ev)) fs::copy_file(ev, dir.path("events.bin"));
+    if (fs::exists(ev)) linkOrCopy(ev, dir.path("events.bin"));
   }
   // The scenario as run: the GUI and `cclab coach` read it beside the results.
   dir.write("scenario-as-run.yaml", sc.text);
