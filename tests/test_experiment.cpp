@@ -8,6 +8,7 @@
 
 #include "engine/engines.hpp"
 #include "experiment/experiment.hpp"
+#include "io/contact_log.hpp"
 #include "io/scenario_reader.hpp"
 #include "results/result_dir.hpp"
 #include "results/results.hpp"
@@ -98,4 +99,40 @@ TEST(Experiment, FailingReplicationIsReported) {
   o.engine = kPlainEngine;
   // An unwritable staging directory makes the child fail: the parent must say so, not crash.
   EXPECT_THROW(runExperiment(sc, o, "/proc/cclab-cannot-write-here"), std::exception);
+}
+
+TEST(Experiment, ContactsCsvIsTheSameLinkedCopiedOrFromAnOlderWorkDirectory) {
+  // One replication: contacts.csv and events.bin are the work directory's files (linked); a work
+  // directory whose first rows lack the header (an earlier cclab's) still gives the same bytes,
+  // and so do the rows of several replications concatenated.
+  const Scenario sc = shipped();
+  RunOptions o;
+  o.replications = 1;
+  o.engine = defaultEngine();
+  const fs::path out = fs::temp_directory_path() / ("cclab-exp-link-" + std::to_string(::getpid()));
+  fs::remove_all(out);
+  const std::string work = workDirOf(out.string());
+  const ExperimentResult r = runExperiment(sc, o, work);
+  const std::string rows = slurp(r.contactFiles.at(0)),
+                    events = slurp(fs::path(work) / "rep-00001.events");
+  ASSERT_EQ(rows.rfind(contactsCsvHeader(), 0), 0u)
+      << "the first replication's rows start with the header";
+  writeResults(out.string(), sc, o, r, buildSummary(sc, o, r));
+  EXPECT_EQ(slurp(out / "contacts.csv"), rows);
+  EXPECT_EQ(slurp(out / "events.bin"), events);
+  EXPECT_FALSE(fs::exists(work)) << "the work directory goes once the results are published";
+  // The same replication, from a work directory without the header in its rows.
+  const ExperimentResult again = runExperiment(sc, o, work);
+  const std::string headless = rows.substr(std::string(contactsCsvHeader()).size());
+  std::ofstream(again.contactFiles.at(0), std::ios::binary | std::ios::trunc) << headless;
+  writeResults(out.string(), sc, o, again, buildSummary(sc, o, again));
+  EXPECT_EQ(slurp(out / "contacts.csv"), rows);
+  // Two replications: the header once, then each replication's rows.
+  o.replications = 2;
+  const ExperimentResult two = runExperiment(sc, o, work);
+  const std::string second = slurp(two.contactFiles.at(1));
+  EXPECT_EQ(second.find("replication,"), std::string::npos) << "only the first has the header";
+  writeResults(out.string(), sc, o, two, buildSummary(sc, o, two));
+  EXPECT_EQ(slurp(out / "contacts.csv"), rows + second);
+  fs::remove_all(out);
 }
