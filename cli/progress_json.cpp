@@ -117,6 +117,7 @@ void channelSeries(LineWriter& out, const Scenario& sc, const ReplicationStats& 
 }
 
 void writeLine(FILE* f, const RunProgress& p, const Scenario& sc, const ReplicationStats& r) {
+  const auto kpis = flatKpis(sc, r);  // before the line starts: what may fail, fails first
   LineWriter out(f);
   out.put("{\"event\":\"replication\",\"label\":" + quoted(p.label) +
           ",\"scenario\":" + quoted(sc.name) + ",\"done\":" + std::to_string(p.done) +
@@ -134,7 +135,7 @@ void writeLine(FILE* f, const RunProgress& p, const Scenario& sc, const Replicat
   }
   out.put(",\"kpis\":{");
   bool first = true;
-  for (const auto& [path, v] : flatKpis(sc, r)) {
+  for (const auto& [path, v] : kpis) {
     out.put((first ? "" : ",") + quoted(path) + ":" + number(v));
     first = false;
   }
