@@ -41,75 +41,105 @@ std::string quoted(const std::string& s) {
   return o + "\"";
 }
 
+/// A line written to the stream piece by piece, so that a 10-year replication's line (hundreds
+/// of MB of numbers) is never held whole.
+class LineWriter {
+ public:
+  explicit LineWriter(FILE* f) : f_(f) {}
+  ~LineWriter() { flush(); }
+  LineWriter(const LineWriter&) = delete;
+  LineWriter& operator=(const LineWriter&) = delete;
+  void put(const std::string& s) {
+    buf_ += s;
+    if (buf_.size() >= kFlushBytes) flush();
+  }
+  void flush() {
+    std::fwrite(buf_.data(), 1, buf_.size(), f_);
+    buf_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kFlushBytes = 1 << 20;
+  FILE* f_;
+  std::string buf_;
+};
+
 template <class F>
-std::string series(int n, F f) {
-  std::string s = "[";
-  for (int i = 0; i < n; ++i) s += (i ? "," : "") + number(f(i));
-  return s + "]";
+void series(LineWriter& out, int n, F f) {
+  out.put("[");
+  for (int i = 0; i < n; ++i) out.put((i ? "," : "") + number(f(i)));
+  out.put("]");
 }
 
-/// Rows [0, n) of `r`, from memory or from its spool in the work directory (`cclab run` leaves
-/// them there: model/interval_rows.hpp). The live view sends every interval: it holds one
-/// replication's rows while it writes them.
-std::vector<IntervalStats> rowsOf(const ReplicationStats& r, int n) {
-  std::vector<IntervalStats> rows;
-  rows.reserve(static_cast<std::size_t>(std::max(0, n)) * static_cast<std::size_t>(r.channels));
-  forEachRow(r, 0, n, [&](int, const IntervalStats* row) {
-    rows.insert(rows.end(), row, row + r.channels);
+/// The figures of one channel per interval, in the order the line gives them.
+constexpr int kFigures = 6;
+const char* const kFigureKeys[kFigures] = {"offered",          "service_level", "asa_s",
+                                           "first_response_s", "availability",  "mean_queue"};
+
+/// Channel `c`'s figures over intervals [0, n) of `r`, figure-major (kFigures x n): one pass over
+/// its rows, block by block from memory or from the spool `cclab run` leaves in the work
+/// directory (model/interval_rows.hpp). The live view sends every interval; what is held is
+/// these figures of one channel, not the replication's rows.
+std::vector<double> channelFigures(const ReplicationStats& r, int n, std::size_t c, double len) {
+  const double nan = std::nan("");
+  auto ratio = [&](double a, double b) { return b > 0 ? a / b : nan; };
+  const auto un = static_cast<std::size_t>(std::max(0, n));
+  std::vector<double> fig(kFigures * un);
+  forEachRow(r, 0, n, [&](int i, const IntervalStats* row) {
+    const IntervalStats& s = row[c];
+    const auto at = static_cast<std::size_t>(i);
+    fig[at] = s.offered;
+    fig[un + at] = ratio(s.answeredWithin, s.answered + s.abandoned);
+    fig[2 * un + at] = ratio(s.waitAnsweredSum, s.answered);
+    fig[3 * un + at] = ratio(s.firstResponseSum, s.answered);
+    fig[4 * un + at] = ratio(s.shownTime, s.openTime);
+    fig[5 * un + at] = s.queueArea / len;
   });
-  return rows;
+  return fig;
 }
 
 /// Per channel, the replication's figures per interval.
-std::string channelSeries(const Scenario& sc, const ReplicationStats& r) {
+void channelSeries(LineWriter& out, const Scenario& sc, const ReplicationStats& r) {
   const int n = std::min(sc.horizonIntervals(), r.intervals);
-  const double len = sc.intervalSeconds(), nan = std::nan("");
-  const std::vector<IntervalStats> rows = rowsOf(r, n);
-  std::string s = "{";
+  const auto un = static_cast<std::size_t>(std::max(0, n));
+  out.put("{");
   for (std::size_t c = 0; c < sc.channels.size(); ++c) {
-    auto cell = [&](int i) -> const IntervalStats& {
-      return rows[static_cast<std::size_t>(i) * static_cast<std::size_t>(r.channels) + c];
-    };
-    auto ratio = [&](double a, double b) { return b > 0 ? a / b : nan; };
-    s += (c ? "," : "") + quoted(sc.channels[c].name) +
-         ":{\"offered\":" + series(n, [&](int i) { return cell(i).offered; }) +
-         ",\"service_level\":" +
-         series(n,
-                [&](int i) {
-                  return ratio(cell(i).answeredWithin, cell(i).answered + cell(i).abandoned);
-                }) +
-         ",\"asa_s\":" +
-         series(n, [&](int i) { return ratio(cell(i).waitAnsweredSum, cell(i).answered); }) +
-         ",\"first_response_s\":" +
-         series(n, [&](int i) { return ratio(cell(i).firstResponseSum, cell(i).answered); }) +
-         ",\"availability\":" +
-         series(n, [&](int i) { return ratio(cell(i).shownTime, cell(i).openTime); }) +
-         ",\"mean_queue\":" + series(n, [&](int i) { return cell(i).queueArea / len; }) + "}";
+    const std::vector<double> fig = channelFigures(r, n, c, sc.intervalSeconds());
+    out.put((c ? "," : "") + quoted(sc.channels[c].name) + ":{");
+    for (int k = 0; k < kFigures; ++k) {
+      out.put(std::string(k ? "," : "") + "\"" + kFigureKeys[k] + "\":");
+      const double* f = fig.data() + static_cast<std::size_t>(k) * un;
+      series(out, n, [&](int i) { return f[i]; });
+    }
+    out.put("}");
   }
-  return s + "}";
+  out.put("}");
 }
 
-std::string line(const RunProgress& p, const Scenario& sc, const ReplicationStats& r) {
-  std::string s = "{\"event\":\"replication\",\"label\":" + quoted(p.label) +
-                  ",\"scenario\":" + quoted(sc.name) + ",\"done\":" + std::to_string(p.done) +
-                  ",\"total\":" + std::to_string(p.total) + ",\"elapsed_s\":" + number(p.elapsedS) +
-                  ",\"interval_minutes\":" + std::to_string(sc.intervalMinutes) +
-                  ",\"channels\":" + channelSeries(sc, r);
+void writeLine(FILE* f, const RunProgress& p, const Scenario& sc, const ReplicationStats& r) {
+  const auto kpis = flatKpis(sc, r);  // before the line starts: what may fail, fails first
+  LineWriter out(f);
+  out.put("{\"event\":\"replication\",\"label\":" + quoted(p.label) +
+          ",\"scenario\":" + quoted(sc.name) + ",\"done\":" + std::to_string(p.done) +
+          ",\"total\":" + std::to_string(p.total) + ",\"elapsed_s\":" + number(p.elapsedS) +
+          ",\"interval_minutes\":" + std::to_string(sc.intervalMinutes) + ",\"channels\":");
+  channelSeries(out, sc, r);
   if (sc.hasShop && !r.shop.empty()) {
     const ShopStats st = shopStatsOf(sc, r);
     const int n = sc.horizonIntervals();
-    s += ",\"shop\":{\"visits\":" +
-         series(n, [&](int i) { return st.at(ShopStats::kIntervalVisits, i); }) +
-         ",\"orders\":" + series(n, [&](int i) { return st.at(ShopStats::kIntervalOrders, i); }) +
-         "}";
+    out.put(",\"shop\":{\"visits\":");
+    series(out, n, [&](int i) { return st.at(ShopStats::kIntervalVisits, i); });
+    out.put(",\"orders\":");
+    series(out, n, [&](int i) { return st.at(ShopStats::kIntervalOrders, i); });
+    out.put("}");
   }
-  s += ",\"kpis\":{";
+  out.put(",\"kpis\":{");
   bool first = true;
-  for (const auto& [path, v] : flatKpis(sc, r)) {
-    s += (first ? "" : ",") + quoted(path) + ":" + number(v);
+  for (const auto& [path, v] : kpis) {
+    out.put((first ? "" : ",") + quoted(path) + ":" + number(v));
     first = false;
   }
-  return s + "}}\n";
+  out.put("}}\n");
 }
 
 }  // namespace
@@ -137,8 +167,7 @@ void addProgressJson(RunHooks& hooks, const std::string& target) {
   auto out = std::shared_ptr<FILE>(f, [](FILE* x) { std::fclose(x); });
   hooks.replicationDone = [out](const RunProgress& p, const Scenario& sc,
                                 const ReplicationStats& r) {
-    const std::string s = line(p, sc, r);
-    std::fwrite(s.data(), 1, s.size(), out.get());
+    writeLine(out.get(), p, sc, r);
     std::fflush(out.get());
   };
 }

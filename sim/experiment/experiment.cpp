@@ -264,12 +264,12 @@ ExperimentResult loadReplications(const std::string& work, int replications, boo
 }
 
 ExperimentResult runExperiment(const Scenario& sc, const RunOptions& o, const std::string& work,
-                               const std::function<void(int, int)>& progress) {
+                               const std::function<void(int, int)>& progress, bool rowsOnDisk) {
   prepareWorkDir(work, sc, o, false);
   std::vector<int> all;
   for (int r = 0; r < o.replications; ++r) all.push_back(r);
   runReplications(sc, o, work, all, progress);
-  return loadReplications(work, o.replications, o.contacts);
+  return loadReplications(work, o.replications, o.contacts, rowsOnDisk);
 }
 
 }  // namespace cclab

@@ -59,8 +59,10 @@ ReplicationStats loadReplication(const std::string& work, int rep, bool rowsOnDi
 ExperimentResult loadReplications(const std::string& work, int replications, bool contacts,
                                   bool rowsOnDisk = false);
 
-/// All of the above at once: a fresh `work`, every replication, loaded.
+/// All of the above at once: a fresh `work`, every replication, loaded (with `rowsOnDisk`, their
+/// interval rows read from `work` while it exists: loadReplication).
 ExperimentResult runExperiment(const Scenario& sc, const RunOptions& opts, const std::string& work,
-                               const std::function<void(int, int)>& progress = {});
+                               const std::function<void(int, int)>& progress = {},
+                               bool rowsOnDisk = false);
 
 }  // namespace cclab

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "experiment/experiment.hpp"
+#include "model/interval_rows.hpp"
 
 namespace cclab::fitting {
 
@@ -28,9 +29,10 @@ using WeekStats = std::vector<std::vector<IntervalStats>>;
 WeekStats foldWeeks(const ReplicationStats& r, int ipw) {
   WeekStats out(static_cast<std::size_t>(r.channels),
                 std::vector<IntervalStats>(static_cast<std::size_t>(ipw)));
-  for (int k = 0; k < r.intervals; ++k)
+  forEachRow(r, 0, r.intervals, [&](int k, const IntervalStats* row) {
     for (int c = 0; c < r.channels; ++c)
-      out[static_cast<std::size_t>(c)][static_cast<std::size_t>(k % ipw)] += r.at(k, c);
+      out[static_cast<std::size_t>(c)][static_cast<std::size_t>(k % ipw)] += row[c];
+  });
   return out;
 }
 
@@ -129,10 +131,11 @@ Backtest runBacktest(const Scenario& fitted, const ObservedWeek& observed,
   ro.jobs = options.jobs;
   ro.engine = options.engine;
   ro.contacts = false;
-  const ExperimentResult r = runExperiment(sc, ro, options.workDir);
-  std::filesystem::remove_all(options.workDir);
+  // The rows are read from the work directory, a replication's block by block (issue 21).
+  const ExperimentResult r = runExperiment(sc, ro, options.workDir, {}, true);
   std::vector<WeekStats> sims;
   for (const auto& rep : r.reps) sims.push_back(foldWeeks(rep, sc.intervalsPerWeek()));
+  std::filesystem::remove_all(options.workDir);
   for (std::size_t c = 0; c < sc.channels.size(); ++c) {
     ChannelBacktest ch;
     ch.channel = sc.channels[c].name;

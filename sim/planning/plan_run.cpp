@@ -7,6 +7,7 @@
 #include "experiment/request_error.hpp"
 #include "io/scenario_reader.hpp"
 #include "planning/plan_comparison.hpp"
+#include "results/kept_rows.hpp"
 #include "results/plan_report.hpp"
 #include "results/report.hpp"
 #include "results/result_dir.hpp"
@@ -36,10 +37,12 @@ RunHooks prefixed(const RunHooks& hooks, const std::string& name) {
 }
 
 StaffingPlan staffScenario(const PlanRequest& req, std::size_t i, const RunOptions& ro,
-                           const std::string& out, const StaffingOptions& opts) {
+                           const std::string& out, const StaffingOptions& opts,
+                           const KeptRows& kept) {
   const ComparisonVariants& v = req.variants;
   StaffingOptions o = opts;
   o.hooks = prefixed(opts.hooks, v.labels[i]);
+  o.rowsDir = kept.dirFor(v.dirs[i]);  // the staffing's rows, for the comparison's charts
   try {
     StaffingPlan plan =
         planStaffing(v.scenarios[i], req.targets[i], ro, (fs::path(out) / v.dirs[i]).string(), o);
@@ -80,10 +83,11 @@ PlanRequest readPlanRequest(const std::vector<std::string>& files,
 PlanRun runPlan(const PlanRequest& req, const RunOptions& ro, const std::string& out,
                 const StaffingOptions& opts, Lang lang) {
   const DirLock lock = openResultContainer(out, DirLock::Mode::Exclusive);
+  const KeptRows kept(workDirOf(out));  // every staffing's last rows, until the report is written
   const ComparisonVariants& v = req.variants;
   PlanRun run;
   for (std::size_t i = 0; i < v.scenarios.size(); ++i)
-    run.staffing.push_back(staffScenario(req, i, ro, out, opts));
+    run.staffing.push_back(staffScenario(req, i, ro, out, opts, kept));
   // The staffed scenarios, compared on the runs that confirmed their staffing: common random
   // numbers, as `cclab compare` would run them.
   std::vector<Scenario> staffed;
@@ -111,6 +115,8 @@ PlanRun runPlan(const PlanRequest& req, const RunOptions& ro, const std::string&
     extras.reportPaths.push_back(v.dirs[i] + "/" + run.staffing[i].runDir + "/report.html");
   writePlan(out, run.plan, comparison,
             comparisonReportHtml(comparison, runs, summaries, gates, lang, extras));
+  for (auto& plan : run.staffing)
+    for (auto& rep : plan.result.reps) rep.cellsFile.clear();  // removed with `kept`
   return run;
 }
 

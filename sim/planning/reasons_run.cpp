@@ -12,6 +12,7 @@
 #include "model/kpi.hpp"
 #include "model/kpi_format.hpp"
 #include "model/shop_stats.hpp"
+#include "results/kept_rows.hpp"
 #include "results/reasons_report.hpp"
 #include "results/result_dir.hpp"
 
@@ -144,11 +145,13 @@ VariantResults runTreatments(const Scenario& sc, const std::vector<ReasonValue>&
       continue;
     }
     const std::string label = t.variant.name;
-    out.results.push_back(runExperiment(t.variant, vro, (work / safeFileNames({label})[0]).string(),
-                                        [&](int done, int total) {
-                                          if (hooks.progress)
-                                            hooks.progress({label, done, total, 0});
-                                        }));
+    // Its rows stay in its work directory (removed with `work`), read when compared.
+    out.results.push_back(runExperiment(
+        t.variant, vro, (work / safeFileNames({label})[0]).string(),
+        [&](int done, int total) {
+          if (hooks.progress) hooks.progress({label, done, total, 0});
+        },
+        true));
   }
   return out;
 }
@@ -209,19 +212,21 @@ ReasonsRun runReasons(const Scenario& sc, const RunOptions& ro, const std::strin
   setup.hooks = hooks;
   setup.lang = lang;
   const fs::path dir(out);
+  // Every run's rows stay on disk in `work` until the comparison is built (issue 21); the
+  // baseline's under a name no variant's directory can have.
+  const fs::path work = dir / ".cclab-variants";
+  const KeptRows kept(work.string());
+  setup.keepRowsIn = kept.dirFor(".baseline-rows");
   const ExperimentResult base = runScenario(sc, bro, (dir / "baseline").string(), setup)->result;
   std::vector<ReasonValue> values = measureReasonValues(sc, base, (dir / "baseline").string());
   placeInMatrix(values);
-  const fs::path work = dir / ".cclab-variants";
   const VariantResults vr = runTreatments(sc, values, ro, work, settings, hooks);
   ReasonsRun run;
   run.reasons = buildReasons(sc, ro, values, base, vr, settings);
   writeFileAtomically((dir / "reasons.json").string(), run.reasons.dump(2) + "\n");
   writeFileAtomically((dir / "reasons.csv").string(), reasonsCsv(run.reasons));
   writeFileAtomically((dir / "report.html").string(), reasonsReportHtml(run.reasons, lang));
-  std::error_code ec;
-  fs::remove_all(work, ec);
-  return run;
+  return run;  // `kept` removes `work`
 }
 
 std::string reasonsCsv(const nlohmann::ordered_json& j) {

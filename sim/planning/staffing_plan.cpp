@@ -3,14 +3,17 @@
 
 #include <cmath>
 #include <filesystem>
+#include <optional>
 #include <set>
 
 #include "experiment/request_error.hpp"
 #include "experiment/sweep.hpp"
 #include "io/scenario_reader.hpp"
 #include "io/text_escape.hpp"
+#include "model/interval_rows.hpp"
 #include "model/kpi.hpp"
 #include "model/weekly_schedule.hpp"
+#include "results/kept_rows.hpp"
 #include "results/result_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -78,15 +81,15 @@ WeeklyLoad groupLoad(const Scenario& sc, const ExperimentResult& demand, const A
   load.offered.assign(at(ipw), 0.0);
   load.seen.assign(at(ipw), 0.0);
   for (const auto& rep : demand.reps)
-    for (int i = first; i < end; ++i) {
+    forEachRow(rep, first, end, [&](int i, const IntervalStats* row) {
       for (int gc : g.channels) {
-        const double x = rep.at(i, gc).offered;
+        const double x = row[gc].offered;
         load.offered[at(i % ipw)] += x;
         load.work += x * sc.channels[at(gc)].handleTime.expectation();
         load.volume += x;
       }
       load.seen[at(i % ipw)] += 1;
-    }
+    });
   return load;
 }
 
@@ -157,16 +160,34 @@ void staffFor(const Scenario& sc, const StaffingTargets& targets, const Staffing
   plan.staffedText = t;
 }
 
-/// The channel's KPIs over intervals [first, end) of the horizon at interval `w` of the week
-/// (every week), or every interval when `w` < 0.
-std::vector<KpiValue> kpisOver(const Scenario& sc, const ExperimentResult& round, int c, int first,
-                               int end, int w) {
+/// Per targeted channel and phase, the rows of `round` summed (PhaseSums): one pass over each
+/// replication's rows of a phase, every targeted channel at once.
+std::map<int, std::vector<PhaseSums>> phaseSums(
+    const Scenario& sc, const std::vector<StaffingPhase>& phases, const ExperimentResult& round,
+    const std::map<int, std::vector<StaffTarget>>& byChannel) {
   const int ipw = sc.intervalsPerWeek();
-  IntervalStats s;
-  for (const auto& rep : round.reps)
-    for (int i = first; i < end; ++i)
-      if (w < 0 || i % ipw == w) s += rep.at(i, c);
-  return channelKpis(s, sc.intervalSeconds(), kpiDefinitions(sc));
+  std::map<int, std::vector<PhaseSums>> sums;
+  for (const auto& entry : byChannel)
+    sums[entry.first].assign(phases.size(), {std::vector<IntervalStats>(at(ipw)), {}});
+  for (std::size_t p = 0; p < phases.size(); ++p) {
+    const auto [first, end] = phaseIntervals(sc, phases[p]);
+    for (const auto& rep : round.reps)
+      forEachRow(rep, first, end, [&](int i, const IntervalStats* row) {
+        for (auto& [c, perPhase] : sums) {
+          perPhase[p].week[at(i % ipw)] += row[c];
+          perPhase[p].all += row[c];
+        }
+      });
+  }
+  return sums;
+}
+
+/// Channel `c`'s KPIs in phase `p` of the plan's last run at interval `w` of the week (every
+/// week), or every interval when `w` < 0.
+std::vector<KpiValue> kpisOver(const Scenario& sc, const StaffingPlan& plan, int c, std::size_t p,
+                               int w) {
+  const PhaseSums& s = plan.sums.at(c)[p];
+  return channelKpis(w < 0 ? s.all : s.week[at(w)], sc.intervalSeconds(), kpiDefinitions(sc));
 }
 
 double kpiValue(const std::vector<KpiValue>& kpis, const std::string& name) {
@@ -185,18 +206,15 @@ bool missesTarget(const std::vector<KpiValue>& kpis, const std::vector<StaffTarg
 }
 
 /// Adds an agent to every staffed interval of the week of every phase that missed a target in
-/// `round`; false if none did.
-bool addWhereMissed(const Scenario& sc, const std::vector<StaffingPhase>& phases,
-                    const ExperimentResult& round,
+/// the plan's last run; false if none did.
+bool addWhereMissed(const Scenario& sc, const StaffingPlan& plan,
                     const std::map<int, std::vector<StaffTarget>>& byChannel, Requirement& req) {
   bool added = false;
   for (const auto& [c, targets] : byChannel)
-    for (std::size_t p = 0; p < phases.size(); ++p) {
-      const auto [first, end] = phaseIntervals(sc, phases[p]);
+    for (std::size_t p = 0; p < plan.phases.size(); ++p) {
       auto& r = req[c][p];
       for (std::size_t w = 0; w < r.size(); ++w)
-        if (r[w] > 0 &&
-            missesTarget(kpisOver(sc, round, c, first, end, static_cast<int>(w)), targets)) {
+        if (r[w] > 0 && missesTarget(kpisOver(sc, plan, c, p, static_cast<int>(w)), targets)) {
           ++r[w];
           added = true;
         }
@@ -204,15 +222,13 @@ bool addWhereMissed(const Scenario& sc, const std::vector<StaffingPhase>& phases
   return added;
 }
 
-/// Every target judged over every phase.
-std::vector<PhaseCheck> checkPhases(const Scenario& sc, const std::vector<StaffingPhase>& phases,
-                                    const ExperimentResult& round,
+/// Every target judged over every phase of the plan's last run.
+std::vector<PhaseCheck> checkPhases(const Scenario& sc, const StaffingPlan& plan,
                                     const std::map<int, std::vector<StaffTarget>>& byChannel) {
   std::vector<PhaseCheck> checks;
   for (const auto& [c, targets] : byChannel)
-    for (std::size_t p = 0; p < phases.size(); ++p) {
-      const auto [first, end] = phaseIntervals(sc, phases[p]);
-      const auto kpis = kpisOver(sc, round, c, first, end, -1);
+    for (std::size_t p = 0; p < plan.phases.size(); ++p) {
+      const auto kpis = kpisOver(sc, plan, c, p, -1);
       for (const auto& t : targets) {
         PhaseCheck ch{c, static_cast<int>(p), t, kpiValue(kpis, t.kpi), true};
         ch.pass = std::isnan(ch.value) || !missesTarget(kpis, {t});
@@ -242,7 +258,7 @@ void alignGroups(const StaffingTargets& targets, Requirement& req) {
 }
 
 /// Staffs `plan` for `req` and simulates that staffing into `out`/`dir`; sets its gates, phase
-/// checks, result and directory.
+/// checks, result (its rows kept in opts.rowsDir/`dir`), sums and directory.
 void simulateStaffing(const Scenario& sc, const StaffingTargets& targets, const RunOptions& ro,
                       const std::string& out, const StaffingOptions& opts, const Requirement& req,
                       const std::string& dir, StaffingPlan& plan) {
@@ -253,11 +269,19 @@ void simulateStaffing(const Scenario& sc, const StaffingTargets& targets, const 
   setup.label[setup.label.find('-')] = ' ';  // "round 2", "trim 1" for the progress display
   setup.gates = targets.gates;
   setup.hooks = opts.hooks;
+  setup.keepRowsIn = (fs::path(opts.rowsDir) / dir).string();
   auto run = runScenario(staffed, ro, (fs::path(out) / dir).string(), setup);
   plan.gates = run->gates;
-  plan.phaseChecks = checkPhases(sc, plan.phases, run->result, targets.byChannel);
+  plan.sums = phaseSums(sc, plan.phases, run->result, targets.byChannel);
+  plan.phaseChecks = checkPhases(sc, plan, targets.byChannel);
   plan.runDir = dir;
   plan.result = std::move(run->result);
+}
+
+/// Removes the kept rows of the run in `dir`, superseded.
+void releaseRows(const StaffingOptions& opts, const std::string& dir) {
+  std::error_code ec;
+  fs::remove_all(fs::path(opts.rowsDir) / dir, ec);
 }
 
 /// Staffs for `req`, simulates it into `out`/round-N, and raises `req` where an interval of a
@@ -266,10 +290,12 @@ void confirmBySimulation(const Scenario& sc, const StaffingTargets& targets, con
                          const std::string& out, const StaffingOptions& opts, Requirement& req,
                          StaffingPlan& plan) {
   for (int round = 1; round <= opts.rounds; ++round) {
+    const std::string previous = plan.runDir;
     simulateStaffing(sc, targets, ro, out, opts, req, "round-" + std::to_string(round), plan);
+    if (!previous.empty()) releaseRows(opts, previous);
     plan.rounds = round;
     if (plan.pass() || round == opts.rounds) break;
-    if (!addWhereMissed(sc, plan.phases, plan.result, targets.byChannel, req)) break;
+    if (!addWhereMissed(sc, plan, targets.byChannel, req)) break;
     alignGroups(targets, req);
   }
 }
@@ -299,15 +325,14 @@ std::vector<StaffTarget> trimTargets(const StaffingTargets& targets, const TrimM
 }
 
 /// Takes an agent from every staffed interval of the week where the KPIs of each targeted
-/// channel the group serves meet their (tightened) targets in `round`, one of them with
-/// contacts, in the phases where none of those channels missed kTrimMissesToFreeze times; false
-/// if none could be taken.
-bool removeWhereMet(const Scenario& sc, const std::vector<StaffingPhase>& phases,
-                    const ExperimentResult& round, const StaffingTargets& targets,
+/// channel the group serves meet their (tightened) targets in the plan's last run, one of them
+/// with contacts, in the phases where none of those channels missed kTrimMissesToFreeze times;
+/// false if none could be taken.
+bool removeWhereMet(const Scenario& sc, const StaffingPlan& plan, const StaffingTargets& targets,
                     const TrimMisses& misses, Requirement& req) {
   bool removed = false;
   for (const auto& [g, channels] : channelsByGroup(targets))
-    for (std::size_t p = 0; p < phases.size(); ++p) {
+    for (std::size_t p = 0; p < plan.phases.size(); ++p) {
       const int pi = static_cast<int>(p);
       bool frozen = false;
       for (int c : channels) {
@@ -315,12 +340,11 @@ bool removeWhereMet(const Scenario& sc, const std::vector<StaffingPhase>& phases
         frozen = frozen || (it != misses.end() && it->second >= kTrimMissesToFreeze);
       }
       if (frozen) continue;
-      const auto [first, end] = phaseIntervals(sc, phases[p]);
       for (std::size_t w = 0; w < req.at(channels.front())[p].size(); ++w) {
         if (req.at(channels.front())[p][w] == 0) continue;
         bool measured = false, missed = false;
         for (int c : channels) {
-          const auto kpis = kpisOver(sc, round, c, first, end, static_cast<int>(w));
+          const auto kpis = kpisOver(sc, plan, c, p, static_cast<int>(w));
           const auto ts = trimTargets(targets, misses, c, pi);
           for (const auto& kv : kpis)
             for (const auto& t : ts)
@@ -346,10 +370,11 @@ void trimBySimulation(const Scenario& sc, const StaffingTargets& targets, const 
   TrimMisses misses;
   for (int t = 1; t <= opts.trimRounds; ++t) {
     Requirement trial = req;
-    if (!removeWhereMet(sc, plan.phases, plan.result, targets, misses, trial)) break;
+    if (!removeWhereMet(sc, plan, targets, misses, trial)) break;
     StaffingPlan candidate = plan;
     simulateStaffing(sc, targets, ro, out, opts, trial, "trim-" + std::to_string(t), candidate);
     candidate.trimRounds = plan.trimRounds = t;
+    releaseRows(opts, candidate.pass() ? plan.runDir : candidate.runDir);  // the one not kept
     if (candidate.pass()) {
       candidate.trimsKept = plan.trimsKept + 1;
       plan = std::move(candidate);
@@ -456,12 +481,21 @@ bool StaffingPlan::pass() const {
 }
 
 StaffingPlan planStaffing(const Scenario& sc, const StaffingTargets& targets, const RunOptions& ro,
-                          const std::string& out, const StaffingOptions& opts) {
+                          const std::string& out, const StaffingOptions& options) {
   const DirLock lock = openResultContainer(out, DirLock::Mode::Exclusive);
+  // The runs' rows stay on disk while they are read (issue 21): in OUT/.cclab-work unless the
+  // caller keeps them.
+  std::optional<KeptRows> ownRows;
+  StaffingOptions opts = options;
+  if (opts.rowsDir.empty()) {
+    opts.rowsDir = workDirOf(out);
+    ownRows.emplace(opts.rowsDir);
+  }
   // 1. The demand: contacts offered per interval, as the scenario makes them.
   RunSetup demandSetup;
   demandSetup.label = "demand";
   demandSetup.hooks = opts.hooks;
+  demandSetup.keepRowsIn = (fs::path(opts.rowsDir) / "demand").string();
   const auto demand = runScenario(sc, ro, (fs::path(out) / "demand").string(), demandSetup);
   // 2. The analytic requirement per phase and interval of the week.
   StaffingPlan plan;
@@ -470,6 +504,7 @@ StaffingPlan planStaffing(const Scenario& sc, const StaffingTargets& targets, co
   for (const auto& [c, t] : targets.byChannel)
     for (const auto& phase : plan.phases)
       req[c].push_back(analyticStart(sc, demand->result, c, targets.groupOf.at(c), t, phase));
+  releaseRows(opts, "demand");
   alignGroups(targets, req);
   const Requirement analytic = req;
   // 3. Roster it, simulate the roster, raise the requirement where it misses a target; repeat.
@@ -478,6 +513,8 @@ StaffingPlan planStaffing(const Scenario& sc, const StaffingTargets& targets, co
   if (plan.pass() && opts.trimRounds > 0) trimBySimulation(sc, targets, ro, out, opts, req, plan);
   for (auto& cs : plan.channels) cs.analytic = analytic.at(cs.channel);
   writeStaffing(sc, targets, plan, out);
+  if (ownRows)
+    for (auto& rep : plan.result.reps) rep.cellsFile.clear();  // removed with ownRows
   return plan;
 }
 

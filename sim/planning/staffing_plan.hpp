@@ -53,6 +53,14 @@ struct PhaseCheck {
   bool pass = true;
 };
 
+/// A targeted channel's interval rows within one staffing phase, summed over the replications
+/// (in replication, then interval order): per interval of the week, and over the whole phase.
+/// What the rounds judge the targets on, kept instead of the rows (issue 21).
+struct PhaseSums {
+  std::vector<IntervalStats> week;
+  IntervalStats all;
+};
+
 struct StaffingPlan {
   std::vector<StaffingPhase> phases;
   std::vector<ChannelStaffing> channels;  // in channel order
@@ -60,10 +68,11 @@ struct StaffingPlan {
   int trimRounds = 0;                     // trim rounds run (simulated), and of them kept
   int trimsKept = 0;
   std::string runDir;       // the result directory of the staffing written ("round-1", "trim-2")
-  ExperimentResult result;  // its simulation
-  std::vector<GateResult> gates;        // the targets over the run, judged on the last round
-  std::vector<PhaseCheck> phaseChecks;  // the targets per phase, on the last round
-  std::string staffedText;              // the scenario with the staffing last simulated
+  ExperimentResult result;  // its simulation (its rows: see StaffingOptions::rowsDir)
+  std::map<int, std::vector<PhaseSums>> sums;  // of `result`, per targeted channel and phase
+  std::vector<GateResult> gates;               // the targets over the run, judged on the last round
+  std::vector<PhaseCheck> phaseChecks;         // the targets per phase, on the last round
+  std::string staffedText;                     // the scenario with the staffing last simulated
   bool pass() const;  // every gate (one on a channel without contacts: met) and phase check passes
 };
 
@@ -72,6 +81,11 @@ struct StaffingOptions {
   int trimRounds = 0;  // simulation rounds that may lower it once every target holds
   RosterGrid grid;
   RunHooks hooks;
+  /// Where the runs' interval rows are kept while the plan needs them (results/kept_rows.hpp).
+  /// Empty: OUT/.cclab-work, removed at the end (the plan's `result` then has no rows); else
+  /// the rows of the staffing last simulated stay in it, for the caller (`cclab plan`'s charts),
+  /// which removes it.
+  std::string rowsDir;
 };
 
 /// Plans the staffing of `sc` for `targets`, simulating with `ro`, and writes the files into

@@ -8,6 +8,7 @@
 #include "io/diagnostics.hpp"
 #include "io/safe_name.hpp"
 #include "io/scenario_reader.hpp"
+#include "results/kept_rows.hpp"
 #include "results/report.hpp"
 #include "results/result_dir.hpp"
 #include "results/results.hpp"
@@ -102,6 +103,9 @@ ComparisonVariants readComparisonVariants(const std::vector<std::string>& files,
 ComparisonRun runComparison(const ComparisonVariants& v, const RunOptions& ro, bool independent,
                             const std::string& out, const RunHooks& hooks, Lang lang) {
   const DirLock lock = openResultContainer(out, DirLock::Mode::Exclusive);
+  // Every variant's rows stay on disk until the comparison (its per-interval charts, its phase
+  // windows) is written: read block by block, never all in memory (issue 21).
+  const KeptRows kept(workDirOf(out));
   std::vector<ExperimentResult> results;
   for (std::size_t i = 0; i < v.scenarios.size(); ++i) {
     RunOptions variantRo = ro;
@@ -110,6 +114,7 @@ ComparisonRun runComparison(const ComparisonVariants& v, const RunOptions& ro, b
     setup.label = v.labels[i];
     setup.hooks = hooks;
     setup.lang = lang;
+    setup.keepRowsIn = kept.dirFor(v.dirs[i]);
     results.push_back(
         runScenario(v.scenarios[i], variantRo, (fs::path(out) / v.dirs[i]).string(), setup)
             ->result);

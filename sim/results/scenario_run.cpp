@@ -13,6 +13,24 @@ namespace fs = std::filesystem;
 
 namespace cclab {
 
+namespace {
+
+/// Links the spooled rows of `r` into directory `dir` (emptied first) and points the
+/// replications there, so that they outlive the work directory the publication removes.
+void keepRows(ExperimentResult& r, const std::string& dir) {
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (auto& rep : r.reps) {
+    const fs::path kept = fs::path(dir) / fs::path(rep.cellsFile).filename();
+    std::error_code ec;
+    fs::create_hard_link(rep.cellsFile, kept, ec);
+    if (ec) fs::copy_file(rep.cellsFile, kept);  // another file system: a copy
+    rep.cellsFile = kept.string();
+  }
+}
+
+}  // namespace
+
 std::vector<GateResult> publishResults(const std::string& out, const Scenario& sc,
                                        const RunOptions& ro, const ExperimentResult& r,
                                        const std::vector<Gate>& gates, Lang lang) {
@@ -50,6 +68,7 @@ std::optional<ScenarioRun> runScenario(const Scenario& sc, const RunOptions& ro,
     };
   if (setup.resume && todo.size() < mine.size() && setup.hooks.resuming)
     setup.hooks.resuming(setup.label, mine.size() - todo.size(), mine.size());
+  const bool rowsOnDisk = setup.rowsOnDisk || !setup.keepRowsIn.empty();
   std::function<void(int)> finished;
   int finishedCount = 0;
   if (setup.hooks.replicationDone)
@@ -57,14 +76,16 @@ std::optional<ScenarioRun> runScenario(const Scenario& sc, const RunOptions& ro,
       const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
       setup.hooks.replicationDone(
           {setup.label, ++finishedCount, static_cast<int>(todo.size()), elapsed.count()}, sc,
-          loadReplication(work, rep, setup.rowsOnDisk));
+          loadReplication(work, rep, rowsOnDisk));
     };
   runReplications(sc, ro, work, todo, progress, finished);
   if (setup.shard.count > 1) return std::nullopt;
   ScenarioRun run;
-  run.result = loadReplications(work, ro.replications, ro.contacts, setup.rowsOnDisk);
+  run.result = loadReplications(work, ro.replications, ro.contacts, rowsOnDisk);
+  if (!setup.keepRowsIn.empty()) keepRows(run.result, setup.keepRowsIn);
   run.gates = publishResults(out, sc, ro, run.result, setup.gates, setup.lang);
-  for (auto& rep : run.result.reps) rep.cellsFile.clear();  // removed with the work directory
+  if (setup.keepRowsIn.empty())
+    for (auto& rep : run.result.reps) rep.cellsFile.clear();  // removed with the work directory
   return run;
 }
 

@@ -45,8 +45,14 @@ struct RunSetup {
   Lang lang = Lang::En;  // of report.html
   /// Read the replications' interval rows from the work directory while the results are
   /// written, never all in memory (issue 21); the returned ScenarioRun then has no rows (its
-  /// KPI-window totals stay). Set by `cclab run`, whose caller needs nothing more.
+  /// KPI-window totals stay). Set by `cclab run` and `cclab sweep`, whose callers need nothing
+  /// more.
   bool rowsOnDisk = false;
+  /// When set, the replications' interval rows are linked into this directory before the
+  /// results are published, and the returned ScenarioRun reads them from there
+  /// (ReplicationStats::cellsFile) until the caller removes it (results/kept_rows.hpp): for a
+  /// workflow that uses a run's rows after it, never holding them all in memory.
+  std::string keepRowsIn;
 };
 
 /// A finished run: its replications and its judged gates.

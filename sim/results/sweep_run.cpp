@@ -94,6 +94,7 @@ void runSweep(const SweepPlan& plan, const RunOptions& ro, const std::string& ou
     RunSetup setup;
     setup.label = plan.names[v];
     setup.hooks = hooks;
+    setup.rowsOnDisk = true;  // the sweep reads each variant's summary.json, never its rows
     runScenario(plan.variants[v], ro, (fs::path(out) / dirs[v]).string(), setup);
   }
 }
