@@ -255,6 +255,30 @@ for f in contacts.csv intervals.csv summary.json shop_intervals.csv; do
 done
 "$cclab" merge "$tmp/sh1" "$tmp/sh2" --out "$tmp/m2" >/dev/null 2>&1; [ $? -eq 2 ]
 check "merge with a shard missing exits 2" $?
+# a damaged shard, and a shard of another build (no work_format), are named; nothing is left
+cp -r "$tmp/sh1" "$tmp/shd"
+truncate -s 100 "$tmp/shd/.cclab-work/rep-00001.cells"
+"$cclab" merge "$tmp/shd" "$tmp/sh2" "$tmp/sh3" --out "$tmp/md" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ]; check "merge of a damaged shard exits 2 (got $rc)" $?
+grep -q "shd: replication 1's files are damaged or incomplete there; run this shard again" "$tmp/err"
+check "merge names the shard and the damaged replication" $?
+[ ! -e "$tmp/md" ]; check "a failed merge leaves no output directory behind" $?
+cp -r "$tmp/sh1" "$tmp/sho"
+sed -i '/"work_format"/d' "$tmp/sho/.cclab-work/manifest.json"
+"$cclab" merge "$tmp/sh2" "$tmp/sho" "$tmp/sh3" --out "$tmp/mo" >/dev/null 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ]; check "merge of an older build's shard exits 2 (got $rc)" $?
+grep -q "sho: its shard was written by another cclab build (work directory format 1" "$tmp/err"
+check "merge says which shard another build wrote" $?
+# --resume redoes the replications whose files were damaged after they were written
+"$cclab" run "$sc2" -r 4 --shard 1/1 --out "$tmp/dmg" -q >/dev/null
+truncate -s 100 "$tmp/dmg/.cclab-work/rep-00002.cells"
+rm "$tmp/dmg/.cclab-work/rep-00003.cells"
+"$cclab" run "$sc2" -r 4 --out "$tmp/dmg" --resume >/dev/null 2>"$tmp/resume.err"
+check "resume with damaged replications completes" $?
+grep -q "2 of 4 replications already done" "$tmp/resume.err"; check "resume redid only the damaged two" $?
+for f in contacts.csv intervals.csv summary.json; do
+  cmp -s "$tmp/full/$f" "$tmp/dmg/$f"; check "resumed-after-damage $f identical to an uninterrupted run" $?
+done
 if command -v parallel >/dev/null; then
   parallel --will-cite -j 2 "$cclab" run "$sc2" -r 4 --shard {}/3 --out "$tmp/gp{}" -q ::: 1 2 3 >/dev/null
   "$cclab" merge "$tmp/gp1" "$tmp/gp2" "$tmp/gp3" --out "$tmp/gpm" >/dev/null

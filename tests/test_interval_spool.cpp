@@ -130,3 +130,43 @@ TEST(IntervalSpool, ResultsReadFromTheSpoolAreTheResultsFromMemory) {
   EXPECT_EQ(a, slurp(memory / "intervals.csv"));
   for (const auto& p : {run, disk, memory}) fs::remove_all(p);
 }
+
+TEST(IntervalSpool, AChannelNothingHappensOnDoesNotHoldTheRowsBack) {
+  // The Erlang-A case over 200 days of hourly rows, with a second channel open all the time that
+  // no contact ever reaches and whose one agent never changes: its bookkeeping is brought up to
+  // each new interval, so the rows become final as the busy channel's contacts resolve, not at the
+  // end of the run.
+  const std::string text = R"(name: idle-channel
+interval_minutes: 60
+horizon_days: 200
+channels:
+  phone:
+    kind: phone
+    hours: always
+    patience: {dist: exponential, mean_s: 180}
+    handle_time: {dist: exponential, mean_s: 300}
+    target: {answer_within_s: 20, service_level: 0.8}
+    arrivals: {per_hour: 120}
+  email:
+    kind: email
+    hours: always
+    patience: {dist: exponential, mean_s: 86400}
+    handle_time: {dist: exponential, mean_s: 600}
+    target: {answer_within_s: 86400, service_level: 0.8}
+    arrivals: {per_hour: 0}
+agents:
+  - name: agents
+    channels: [phone]
+    count: 11
+  - name: mail
+    channels: [email]
+    count: 1
+)";
+  const Scenario sc = readScenarioText("idle-channel.yaml", text);
+  const ReplicationStats r = runReplication(sc, 1, 0, kPlainEngine, nullptr);
+  ASSERT_EQ(r.intervals, 200 * 24);
+  EXPECT_LE(r.peakWindowRows, 48) << "rows held at once (hourly rows; a contact lives minutes)";
+  EXPECT_GE(r.peakWindowRows, 1);
+  // The idle channel's time-weighted sums are whole: open every second of every interval.
+  for (int i = 0; i < r.intervals; i += 997) EXPECT_DOUBLE_EQ(r.at(i, 1).openTime, 3600.0) << i;
+}

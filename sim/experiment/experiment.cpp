@@ -105,8 +105,28 @@ int childMain(const Scenario& sc, const RunOptions& o, const std::string& dir, i
   }
 }
 
+/// The size a replication's spool of interval rows has when it is whole.
+std::uintmax_t cellsBytes(const ReplicationStats& r) {
+  return static_cast<std::uintmax_t>(r.intervals) * static_cast<std::uintmax_t>(r.channels) *
+         sizeof(IntervalStats);
+}
+
+/// Throws, naming `path`, unless it holds `r`'s interval rows whole.
+void checkCells(const std::string& path, const ReplicationStats& r) {
+  std::error_code ec;
+  const std::uintmax_t size = fs::file_size(path, ec);
+  if (ec) throw std::runtime_error("missing replication output " + path);
+  if (size != cellsBytes(r))
+    throw std::runtime_error("damaged replication output " + path + ": " + std::to_string(size) +
+                             " bytes, " + std::to_string(cellsBytes(r)) + " expected (" +
+                             std::to_string(r.intervals) + " intervals x " +
+                             std::to_string(r.channels) +
+                             " channels); run again with --resume to redo this replication");
+}
+
 /// The interval rows of `r` from its spool `path` into memory.
 void readCells(const std::string& path, ReplicationStats& r) {
+  checkCells(path, r);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("missing replication output " + path);
   r.cells.resize(static_cast<std::size_t>(r.intervals) * static_cast<std::size_t>(r.channels));
@@ -120,9 +140,11 @@ ReplicationStats readStats(const std::string& path) {
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw std::runtime_error("missing replication output " + path);
   const auto size = static_cast<std::size_t>(in.tellg());
+  if (size % sizeof(double) != 0) throw std::runtime_error("corrupt replication output " + path);
   std::vector<double> v(size / sizeof(double));
   in.seekg(0);
   in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(size));
+  if (!in) throw std::runtime_error("cannot read replication output " + path);
   return ReplicationStats::deserialize(v);
 }
 
@@ -136,7 +158,8 @@ namespace {
 nlohmann::ordered_json manifestOf(const Scenario& sc, const RunOptions& o) {
   char hash[24];
   std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(sc.hash()));
-  return {{"scenario_file", fs::path(sc.file).filename().string()},
+  return {{"work_format", kWorkFormat},
+          {"scenario_file", fs::path(sc.file).filename().string()},
           {"scenario_hash", std::string("fnv1a64:") + hash},
           {"seed", o.seed},
           {"replications", o.replications},
@@ -144,6 +167,13 @@ nlohmann::ordered_json manifestOf(const Scenario& sc, const RunOptions& o) {
           {"contacts", o.contacts}};
 }
 }  // namespace
+
+int workFormatOf(const nlohmann::ordered_json& manifest) {
+  if (!manifest.is_object()) return 0;
+  const auto it = manifest.find("work_format");
+  if (it == manifest.end()) return 1;
+  return it->is_number_integer() ? it->get<int>() : 0;
+}
 
 void prepareWorkDir(const std::string& work, const Scenario& sc, const RunOptions& o, bool resume) {
   const auto manifest = manifestOf(sc, o);
@@ -156,6 +186,12 @@ void prepareWorkDir(const std::string& work, const Scenario& sc, const RunOption
     } catch (const std::exception&) {
       old = nullptr;
     }
+    const int format = workFormatOf(old);
+    if (format != 0 && format != kWorkFormat)
+      throw std::runtime_error(
+          work + " was written by another cclab build (work directory format " +
+          std::to_string(format) + ", this build's is " + std::to_string(kWorkFormat) +
+          "); remove it, or run without --resume");
     if (old != manifest)
       throw std::runtime_error(work + " holds replications of another run (" +
                                (old.is_null() ? std::string("unreadable manifest") : old.dump()) +
@@ -175,13 +211,21 @@ void prepareWorkDir(const std::string& work, const Scenario& sc, const RunOption
   std::ofstream(mpath) << manifest.dump(2) << "\n";
 }
 
+bool replicationComplete(const std::string& work, int rep, bool contacts) {
+  if (contacts && !fs::exists(repFile(work, rep, "csv"))) return false;
+  try {
+    checkCells(repFile(work, rep, "cells"), readStats(repFile(work, rep, "stats")));
+    return true;
+  } catch (const std::exception&) {
+    return false;  // missing, or damaged after it was written: run it again
+  }
+}
+
 std::vector<int> missingReplications(const std::string& work, const std::vector<int>& reps,
                                      bool contacts) {
   std::vector<int> out;
   for (int r : reps)
-    if (!fs::exists(repFile(work, r, "stats")) ||
-        (contacts && !fs::exists(repFile(work, r, "csv"))))
-      out.push_back(r);
+    if (!replicationComplete(work, r, contacts)) out.push_back(r);
   return out;
 }
 
@@ -241,7 +285,7 @@ ReplicationStats loadReplication(const std::string& work, int rep, bool rowsOnDi
   ReplicationStats r = readStats(repFile(work, rep, "stats"));
   const std::string cells = repFile(work, rep, "cells");
   if (rowsOnDisk) {
-    if (!fs::exists(cells)) throw std::runtime_error("missing replication output " + cells);
+    checkCells(cells, r);
     r.cellsFile = cells;
   } else {
     readCells(cells, r);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
@@ -39,7 +40,16 @@ std::string workDirOf(const std::string& outDir);
 /// locked (results/dir_lock.hpp): no other process writes it meanwhile.
 void prepareWorkDir(const std::string& work, const Scenario& sc, const RunOptions& opts,
                     bool resume);
-/// Replications among `reps` whose files are not in `work` yet.
+/// The layout of work directories this build writes (manifest.json's "work_format"): 2 since the
+/// interval rows are spooled to rep-NNNNN.cells (issue 21); a manifest without it is format 1.
+inline constexpr int kWorkFormat = 2;
+/// The work directory format of a parsed manifest.json: 1 when it names none, 0 when it is not
+/// a manifest.
+int workFormatOf(const nlohmann::ordered_json& manifest);
+/// Whether replication `rep`'s files in `work` are whole: its statistics readable, its interval
+/// rows of the size they declare, and its contact rows when `contacts`.
+bool replicationComplete(const std::string& work, int rep, bool contacts);
+/// Replications among `reps` whose files are not in `work` yet, or are damaged.
 std::vector<int> missingReplications(const std::string& work, const std::vector<int>& reps,
                                      bool contacts);
 /// Runs replications `reps` (0-based), each in its own process, `jobs` at a time, writing their

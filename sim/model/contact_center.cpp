@@ -935,10 +935,28 @@ IntervalStats* ContactCenter::cellFor(double arrival, int channel) {
   return &window_.at(i, channel);
 }
 
-void ContactCenter::advanceWindow() {
+void ContactCenter::advanceWindow(int integrating) {
+  catchUpIdleChannels(integrating);
   int before = stats_.intervals;
   for (const Current& c : cur_) before = std::min(before, static_cast<int>(c.last / interval_));
   window_.flushBefore(before);
+}
+
+// A channel's state has not changed since its bookkeeping's `last` (every change integrates up
+// to now first), so integrating it now up to an interval boundary at or before now adds the very
+// segments, in the same order, that its next integrate() would: the results do not change. The
+// boundary must be one integrate() itself stops at: k * interval_ with the same arithmetic,
+// exact when the interval is a whole number of seconds (always, with interval_minutes).
+void ContactCenter::catchUpIdleChannels(int integrating) {
+  if (catchingUp_ || interval_ != std::floor(interval_)) return;
+  const double now = std::min(sim_.now(), horizon_);
+  int k = std::min(static_cast<int>(now / interval_), stats_.intervals);
+  while (k > 0 && k * interval_ > now) --k;
+  const double start = k * interval_;
+  catchingUp_ = true;
+  for (int c = 0; c < static_cast<int>(cur_.size()); ++c)
+    if (c != integrating && cur_[static_cast<std::size_t>(c)].last < start) integrate(c, start);
+  catchingUp_ = false;
 }
 
 void ContactCenter::integrate(int channel, double t) {
@@ -949,7 +967,7 @@ void ContactCenter::integrate(int channel, double t) {
     const double segEnd = std::min(t, (i + 1) * interval_);
     const double dt = segEnd - c.last;
     if (dt > 0) {
-      if (i >= window_.end()) advanceWindow();
+      if (i >= window_.end()) advanceWindow(channel);
       IntervalStats& s = window_.at(i, channel);
       s.openTime += c.open * dt;
       s.shownTime += c.shown * dt;

@@ -197,7 +197,8 @@ class ContactCenter : public Component {
   std::vector<bool> daily_;                 // per group: absence or a shrinkage share
   std::vector<bool> limited_;               // per channel: lines or a queue limit
   bool proficient_ = false, overflowOn_ = false;
-  int segments_ = 0;  // customer segments; > 0 when some channel splits by segment
+  bool catchingUp_ = false;  // catchUpIdleChannels() is running
+  int segments_ = 0;         // customer segments; > 0 when some channel splits by segment
   std::uint64_t nextWrapId_ = 0;
   Router router_;
   SeatBinding seat_;
@@ -290,8 +291,12 @@ class ContactCenter : public Component {
   void endAgent(int agent);
   IntervalStats* cellFor(double arrival, int channel);
   /// Makes final the rows before every channel's time-weighted bookkeeping (and before the
-  /// earliest contact in flight): called when a row past the window is first written.
-  void advanceWindow();
+  /// earliest contact in flight): called when a row past the window is first written, by
+  /// integrate(`integrating`) or for a contact (-1).
+  void advanceWindow(int integrating = -1);
+  /// Brings the bookkeeping of channels nothing happened on (but `integrating`) up to the start
+  /// of the current interval, so that an idle channel does not hold the window back.
+  void catchUpIdleChannels(int integrating);
   void checkStop();
 };
 

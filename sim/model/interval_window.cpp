@@ -1,6 +1,7 @@
 // The sliding window of a replication's interval rows; see interval_window.hpp.
 #include "model/interval_window.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
@@ -21,6 +22,7 @@ void IntervalWindow::grow(int interval) {
   const int rows = interval + 1 - end();
   rows_.resize(rows_.size() + static_cast<std::size_t>(rows) * static_cast<std::size_t>(channels_));
   pending_.resize(pending_.size() + static_cast<std::size_t>(rows), 0);
+  peakRows_ = std::max(peakRows_, static_cast<int>(pending_.size()));
 }
 
 void IntervalWindow::arrived(int interval) {
@@ -58,6 +60,7 @@ void IntervalWindow::emitFirst() {
 
 void IntervalWindow::finish(ReplicationStats& stats) {
   if (intervals_ <= 0) return;
+  stats.peakWindowRows = peakRows_;
   if (end() < intervals_) grow(intervals_ - 1);  // rows nothing wrote to
   while (first_ < intervals_) emitFirst();
   stats.cells = std::move(memory_);

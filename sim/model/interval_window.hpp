@@ -50,6 +50,7 @@ class IntervalWindow {
  private:
   int intervals_, channels_, kpiFrom_;
   int first_ = 0;
+  int peakRows_ = 0;                // the most rows held at once, before finish()
   std::deque<IntervalStats> rows_;  // (end() - first_) x channels_
   std::deque<int> pending_;         // per row: contacts arrived in it and still in flight
   std::FILE* spool_ = nullptr;

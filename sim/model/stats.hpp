@@ -103,6 +103,9 @@ struct ReplicationStats {
   std::vector<IntervalStats> segmentCells;
   double events = 0;   // simulation events processed
   double endTime = 0;  // clock when the run stopped
+  /// The most interval rows the replication held at once while it ran (IntervalWindow): what
+  /// its memory for rows was. Known in the replication's process only (not serialized).
+  int peakWindowRows = 0;
 
   /// A cell held in memory (`cells` not empty).
   IntervalStats& at(int interval, int channel) { return cells[interval * channels + channel]; }

@@ -38,7 +38,16 @@ ShardedRun readShardedRun(const std::vector<std::string>& shardDirs) {
     const std::string work = workDirOf(d);
     const fs::path mp = fs::path(work) / "manifest.json";
     if (!fs::exists(mp)) badShard(d, "no shard output here (" + mp.string() + " is missing)");
-    const auto m = nlohmann::ordered_json::parse(readWholeFile(mp.string()));
+    nlohmann::ordered_json m;
+    try {
+      m = nlohmann::ordered_json::parse(readWholeFile(mp.string()));
+    } catch (const nlohmann::json::exception& e) {
+      badShard(d, "its manifest " + mp.string() + " is unreadable (" + e.what() + ")");
+    }
+    if (workFormatOf(m) != kWorkFormat)
+      badShard(d, "its shard was written by another cclab build (work directory format " +
+                      std::to_string(workFormatOf(m)) + ", this build's is " +
+                      std::to_string(kWorkFormat) + "); run this shard again with this build");
     if (run.manifest.is_null()) {
       run.manifest = m;
       run.scenarioText = readWholeFile((fs::path(work) / "scenario.yaml").string());
@@ -71,6 +80,9 @@ bool copyReplication(int r, const std::vector<std::string>& shardDirs, const std
   for (const auto& d : shardDirs) {
     const fs::path from = workDirOf(d);
     if (!fs::exists(from / repName(r, "stats"))) continue;
+    if (!replicationComplete(from.string(), r, contacts))
+      badShard(d, "replication " + std::to_string(r + 1) +
+                      "'s files are damaged or incomplete there; run this shard again");
     // The interval rows first: a replication whose .stats is there is complete.
     for (const char* ext : {"cells", "stats"})
       fs::copy_file(from / repName(r, ext), fs::path(work) / repName(r, ext),
@@ -100,13 +112,22 @@ int mergeShards(const std::vector<std::string>& shardDirs, const std::string& ou
   ro.engine = engineNamed(m["engine"].get<std::string>(), engines);
   ro.contacts = m["contacts"].get<bool>();
   const std::string work = workDirOf(out);
-  prepareWorkDir(work, sc, ro, false);
-  for (int r = 0; r < ro.replications; ++r)
-    if (!copyReplication(r, shardDirs, work, ro.contacts))
-      throw RequestError("replication " + std::to_string(r + 1) +
-                         " is in none of the shards given");
-  const ExperimentResult result = loadReplications(work, ro.replications, ro.contacts, true);
-  publishResults(out, sc, ro, result, parseGates(sc, sc.gates, sc.file, false));
+  const bool outExisted = fs::exists(out);
+  try {
+    prepareWorkDir(work, sc, ro, false);
+    for (int r = 0; r < ro.replications; ++r)
+      if (!copyReplication(r, shardDirs, work, ro.contacts))
+        throw RequestError("replication " + std::to_string(r + 1) +
+                           " is in none of the shards given");
+    const ExperimentResult result = loadReplications(work, ro.replications, ro.contacts, true);
+    publishResults(out, sc, ro, result, parseGates(sc, sc.gates, sc.file, false));
+  } catch (...) {
+    // Nothing of a failed merge stays behind: its copies are in the shards.
+    std::error_code ec;
+    fs::remove_all(work, ec);
+    if (!outExisted) fs::remove(out, ec);  // only if empty
+    throw;
+  }
   return ro.replications;
 }
 
