@@ -11,8 +11,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <limits>
 
 #include "io/diagnostics.hpp"
+#include "io/event_spool.hpp"
 #include "model/shop.hpp"
 #include "model/shop_stats.hpp"
 #include "model/stats.hpp"
@@ -36,13 +38,11 @@ constexpr double kWindowDays = 2;  // interval rows in flight: a generous bound 
 constexpr double kRowBlocks = 10e6;  // the parent's blocks of rows (the sum and one replication's)
 constexpr double kChartPoint = 400;  // a chart point's sums (IntervalStats) and its series' values
 constexpr double kReportPerChannel = 400e3;  // report.html's charts and heatmaps of a channel
-constexpr double kReplayEvent = 64;  // an event of events.bin: 32 bytes, and the vector's growth
-constexpr double kEventsPerContact = 3;    // arrival, answer, end
-constexpr double kEventsPerVisit = 3;      // a shopper's moves between pages
-constexpr double kContactsPerVisit = 0.5;  // a generous bound of questions asked per visit
+constexpr double kEventsPerContact = 3;      // arrival, answer, end
+constexpr double kEventsPerVisit = 3;        // a shopper's moves between pages
+constexpr double kContactsPerVisit = 0.5;    // a generous bound of questions asked per visit
 constexpr double kLiveContact = 600;  // a contact in flight: its record, queue entry, reorder slot
-constexpr double kShopOutputPerInterval = 160;  // shop_intervals.csv
-constexpr double kCustomer = 24;  // a customer of the loyalty model (CustomerPopulation)
+constexpr double kCustomer = 24;      // a customer of the loyalty model (CustomerPopulation)
 
 /// Expected arrivals over the horizon and on the busiest day of the week, summed over channels
 /// and the shop's questions.
@@ -96,9 +96,91 @@ double keptBytes(const Scenario& sc) {
   return totals * sizeof(IntervalStats) + agents * sizeof(AgentStats) + shop * sizeof(double);
 }
 
-/// The interval rows a replication holds while it runs (model/interval_window.hpp).
-double windowBytes(const Scenario& sc) {
-  const double rows = std::min<double>(sc.horizonIntervals(), kWindowDays * sc.intervalsPerDay());
+/// A queue that can only grow: the oldest contact still waiting at the end of the run, by the
+/// fluid model of a first-come-first-served queue whose work exceeds what its agents can do.
+/// Until it is answered, the rows since its arrival and every contact arriving after it stay in
+/// memory (model/interval_window.hpp, io/contact_log.hpp).
+struct Backlog {
+  std::string channel;
+  double ratio = 0;  // the work arriving / the most the agents able to serve it can do
+  double days = 0;   // the oldest waiting contact's age at the end of the run
+};
+
+/// The channel's contacts can only leave the queue by being answered: no patience, no abandoning
+/// a session, no queue limit or lines, no call-back, not disconnected at closing.
+bool canOnlyWait(const Channel& ch) {
+  return ch.patience.isNone() && ch.chatPatience.isNone() && ch.queueLimit < 0 && ch.lines < 0 &&
+         !ch.callback.enabled && ch.atClosing == AtClosing::Serve;
+}
+
+/// The most an agent of `g` gets done at once on `ch` (sessions at their best number open).
+double bestSpeed(const AgentGroup& g, const Channel& ch) {
+  double speed = 1;
+  if (!isSession(ch.kind)) return speed;
+  for (int n = 2; n <= g.concurrency; ++n) {
+    const auto k = static_cast<std::size_t>(n - 1);
+    const double factor =
+        g.loadFactors.size() > k ? g.loadFactors[k] : 1 + g.slowdown * static_cast<double>(n - 1);
+    if (factor > 0) speed = std::max(speed, n / factor);
+  }
+  return speed;
+}
+
+/// The most contacts of channel `c` group `g` could finish in a week serving nothing else: every
+/// scheduled second at its best speed and fastest proficiency, without wrap-up, shrinkage or
+/// absence. An upper bound, so a backlog it cannot absorb is certain.
+double mostPerWeek(const Scenario& sc, const AgentGroup& g, int c) {
+  double handle = sc.channels[static_cast<std::size_t>(c)].handleTime.expectation();
+  if (g.channelFactor.size() > static_cast<std::size_t>(c))
+    handle *= g.channelFactor[static_cast<std::size_t>(c)];
+  if (!g.reasonFactor.empty())
+    handle *= std::min(1.0, *std::min_element(g.reasonFactor.begin(), g.reasonFactor.end()));
+  if (!(handle > 0)) return std::numeric_limits<double>::infinity();
+  double seconds = 0;
+  for (int i = 0; i < g.size(); ++i)
+    seconds += g.agentSchedule(i, sc.intervalSeconds()).openSecondsPerWeek();
+  return seconds * bestSpeed(g, sc.channels[static_cast<std::size_t>(c)]) / handle;
+}
+
+/// Channel `c`'s expected arrivals per week, over the horizon.
+double arrivalsPerWeek(const Scenario& sc, int c) {
+  const ArrivalProfile& a = sc.arrivals[static_cast<std::size_t>(c)];
+  double total = 0, unused = 0;
+  if (a.horizonRates.empty()) {
+    addProfile(sc, a.ratePerInterval, 1, total, unused);
+  } else {
+    for (double r : a.horizonRates) total += r * sc.intervalSeconds();
+  }
+  return total / sc.horizonDays * 7.0;
+}
+
+/// The channel whose backlog grows oldest (none: days 0).
+Backlog worstBacklog(const Scenario& sc) {
+  Backlog worst;
+  for (int c = 0; c < static_cast<int>(sc.channels.size()); ++c) {
+    const Channel& ch = sc.channels[static_cast<std::size_t>(c)];
+    if (!canOnlyWait(ch) || static_cast<std::size_t>(c) >= sc.arrivals.size()) continue;
+    double most = 0;
+    for (std::size_t g = 0; g < sc.groups.size(); ++g) {
+      const auto& serves = sc.groups[g].channels;
+      const auto& extra = ch.overflow.groups;
+      if (std::find(serves.begin(), serves.end(), c) != serves.end() ||
+          std::find(extra.begin(), extra.end(), static_cast<int>(g)) != extra.end())
+        most += mostPerWeek(sc, sc.groups[g], c);
+    }
+    const double ratio = arrivalsPerWeek(sc, c) / most;  // +inf: nobody can serve it
+    if (!(ratio > 1)) continue;
+    const double days = sc.horizonDays * (1 - 1 / ratio);
+    if (days > worst.days) worst = {ch.name, ratio, days};
+  }
+  return worst;
+}
+
+/// The interval rows a replication holds while it runs (model/interval_window.hpp): those since
+/// the oldest contact in flight arrived (two days, or a growing backlog's age).
+double windowBytes(const Scenario& sc, const Backlog& b) {
+  const double days = std::max(kWindowDays, b.days);
+  const double rows = std::min<double>(sc.horizonIntervals(), days * sc.intervalsPerDay());
   return rows * static_cast<double>(sc.channels.size()) * sizeof(IntervalStats);
 }
 
@@ -131,19 +213,48 @@ const MemoryPart& RunMemory::largest() const {
                            [](const auto& a, const auto& b) { return a.bytes < b.bytes; });
 }
 
+namespace {
+
+/// The part for the contacts in flight: the busiest day's arrivals, or every contact since a
+/// growing backlog's oldest one (held in the contact log's reorder until that one is answered).
+MemoryPart liveContacts(const Scenario& sc, const Demand& d, const Backlog& b, double jobs) {
+  const double held = std::max(d.busiestDay, d.contacts / sc.horizonDays * b.days);
+  if (b.days <= kWindowDays)
+    return {"contacts in flight (about " + withThousands(d.busiestDay) +
+                " arrivals on the busiest day)",
+            jobs * held * kLiveContact, "lower the arrivals"};
+  char ratio[64] = "more work than its agents can do";
+  if (std::isfinite(b.ratio))
+    std::snprintf(ratio, sizeof ratio, b.ratio < 1000 ? "%.3g times %s" : "%.0f times %s", b.ratio,
+                  "the work its agents can do");
+  return {"a backlog on channel '" + b.channel + "' (its contacts never abandon and it gets " +
+              ratio + ": the oldest waits about " + withThousands(b.days) + " days, and the " +
+              withThousands(held) + " contacts since then are held)",
+          jobs * held * kLiveContact,
+          "staff channel '" + b.channel +
+              "' to its load, or give it a patience, a queue_limit or fewer arrivals"};
+}
+
+}  // namespace
+
 RunMemory estimateRunMemory(const Scenario& sc, const RunOptions& o) {
   const double R = std::max(1, o.replications);
   const double jobs = std::min(std::max(1, o.jobs), std::max(1, o.replications));
-  const double kept = keptBytes(sc), window = windowBytes(sc), charts = chartBytes(sc);
+  const Backlog backlog = worstBacklog(sc);
+  const double kept = keptBytes(sc), window = windowBytes(sc, backlog), charts = chartBytes(sc);
   const Demand d = demandOf(sc);
   const std::string grid = withThousands(static_cast<double>(sc.channels.size())) + " channels x " +
                            withThousands(sc.horizonIntervals()) + " intervals";
   const std::string shorter =
       "shorten horizon_days, use a longer interval_minutes or fewer channels";
   const double outputs = static_cast<double>(sc.channels.size()) * kReportPerChannel;
+  // The first replication's replay events wait in a heap until final, 2^19 at most; past that
+  // they go through sorted runs on disk, merged in windows sharing as much (io/event_spool.hpp).
   const double events =
       o.contacts ? d.contacts * kEventsPerContact + d.visits * kEventsPerVisit : 0;
-  const double live = d.busiestDay * kLiveContact;
+  const double eventBytes = std::min(events, static_cast<double>(EventSpool::kDefaultChunk)) *
+                            static_cast<double>(sizeof(ReplayEvent));
+  const MemoryPart live = liveContacts(sc, d, backlog, jobs);
   RunMemory m;
   m.parts.push_back({"per-interval statistics (" + grid + ", " + withThousands(R) +
                          " replications: the rows in flight, the charts' points, the totals kept)",
@@ -152,13 +263,10 @@ RunMemory estimateRunMemory(const Scenario& sc, const RunOptions& o) {
   m.parts.push_back(
       {"report.html (" + withThousands(static_cast<double>(sc.channels.size())) + " channels)",
        outputs, "use fewer channels"});
-  m.parts.push_back({"the replay events of events.bin (about " + withThousands(events) +
-                         " events of the first replication)",
-                     events * kReplayEvent,
-                     "run with --no-contacts, shorten horizon_days or lower the arrivals"});
-  m.parts.push_back(
-      {"contacts in flight (about " + withThousands(d.busiestDay) + " arrivals on the busiest day)",
-       jobs * live, "lower the arrivals"});
+  m.parts.push_back({"the replay events of events.bin waiting to be written (about " +
+                         withThousands(events) + " events of the first replication)",
+                     eventBytes, "run with --no-contacts"});
+  m.parts.push_back(live);
   const double customers = customersOf(sc);
   if (customers > 0)
     m.parts.push_back(
@@ -168,8 +276,8 @@ RunMemory estimateRunMemory(const Scenario& sc, const RunOptions& o) {
   // kept and reads their interval rows block by block into intervals.csv and report.html.
   m.replications =
       kParentBase +
-      jobs * (kReplicationBase + window + kStatsCopies * kept + live + customers * kCustomer) +
-      events * kReplayEvent;
+      jobs * (kReplicationBase + window + kStatsCopies * kept + customers * kCustomer) +
+      live.bytes + eventBytes;
   m.parent = kParentBase + R * kept + kRowBlocks + charts + outputs;
   m.peak = std::max(m.parent, m.replications);
   return m;
