@@ -4,6 +4,9 @@
 
 #include <string>
 
+#include "engine/engines.hpp"
+#include "experiment/experiment.hpp"
+
 namespace cclab::test {
 
 /// The scenario's YAML with `agents` agents in group `team` and `days` days of horizon.
@@ -26,6 +29,15 @@ inline std::string smallPhoneScenario(int agents, int days = 7) {
          "    channels: [phone]\n"
          "    count: " +
          std::to_string(agents) + "\n";
+}
+
+/// Options of the workflow tests: `n` replications on the default engine, no contact log.
+inline RunOptions fewReplications(int n = 2) {
+  RunOptions ro;
+  ro.replications = n;
+  ro.engine = defaultEngine();
+  ro.contacts = false;
+  return ro;
 }
 
 }  // namespace cclab::test

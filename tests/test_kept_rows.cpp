@@ -34,14 +34,6 @@ fs::path freshDir(const std::string& what) {
   return d;
 }
 
-RunOptions fewReplications() {
-  RunOptions ro;
-  ro.replications = 2;
-  ro.engine = defaultEngine();
-  ro.contacts = false;
-  return ro;
-}
-
 std::string write(const fs::path& dir, const std::string& name, const std::string& text) {
   fs::create_directories(dir);
   const fs::path p = dir / (name + ".yaml");
@@ -67,7 +59,7 @@ RunHooks checkingHooks(int& seen) {
 TEST(KeptRows, ARunKeepsItsRowsOnDiskAfterPublishingItsResults) {
   const Scenario sc = readScenarioText("small-phone.yaml", test::smallPhoneScenario(6, 2));
   const fs::path dir = freshDir("run");
-  const RunOptions ro = fewReplications();
+  const RunOptions ro = test::fewReplications();
   const ExperimentResult inMemory = runExperiment(sc, ro, (dir / "memory").string());
   std::vector<std::string> files;
   {
@@ -104,8 +96,9 @@ TEST(KeptRows, CompareAndSweepNeverHoldARunsRows) {
   const std::string a = write(dir, "six", test::smallPhoneScenario(6, 2));
   const std::string b = write(dir, "eight", test::smallPhoneScenario(8, 2));
   int seen = 0;
-  const ComparisonRun run = runComparison(readComparisonVariants({a, b}, ""), fewReplications(),
-                                          false, (dir / "out").string(), checkingHooks(seen));
+  const ComparisonRun run =
+      runComparison(readComparisonVariants({a, b}, ""), test::fewReplications(), false,
+                    (dir / "out").string(), checkingHooks(seen));
   EXPECT_EQ(seen, 4);
   EXPECT_EQ(run.comparison["variants"].size(), 1u);
   EXPECT_TRUE(fs::exists(dir / "out" / "report.html"));
@@ -113,8 +106,8 @@ TEST(KeptRows, CompareAndSweepNeverHoldARunsRows) {
 
   seen = 0;
   const Scenario base = readScenarioText("small-phone.yaml", test::smallPhoneScenario(6, 2));
-  runSweep(planSweep(base, {"agents.team.count=6..7"}), fewReplications(), (dir / "sweep").string(),
-           {}, checkingHooks(seen));
+  runSweep(planSweep(base, {"agents.team.count=6..7"}), test::fewReplications(),
+           (dir / "sweep").string(), {}, checkingHooks(seen));
   EXPECT_EQ(seen, 4);
   fs::remove_all(dir);
 }
@@ -126,7 +119,7 @@ TEST(KeptRows, StaffAndPlanNeverHoldARunsRows) {
   int seen = 0;
   opts.hooks = checkingHooks(seen);
   const StaffingPlan plan = planStaffing(sc, readStaffingTargets(sc, {"phone.service_level>=0.8"}),
-                                         fewReplications(), (dir / "staff").string(), opts);
+                                         test::fewReplications(), (dir / "staff").string(), opts);
   EXPECT_GE(seen, 4);  // the demand and a round at least
   ASSERT_FALSE(plan.result.reps.empty());
   for (const auto& rep : plan.result.reps) {
@@ -139,7 +132,7 @@ TEST(KeptRows, StaffAndPlanNeverHoldARunsRows) {
   const std::string a = write(dir, "a", test::smallPhoneScenario(3));
   const std::string b = write(dir, "b", test::smallPhoneScenario(3));
   const PlanRun run = runPlan(readPlanRequest({a, b}, {"phone.service_level>=0.8"}),
-                              fewReplications(), (dir / "plan").string(), opts);
+                              test::fewReplications(), (dir / "plan").string(), opts);
   EXPECT_GE(seen, 8);
   for (const auto& staffing : run.staffing)
     for (const auto& rep : staffing.result.reps) EXPECT_TRUE(rep.cells.empty());

@@ -13,19 +13,12 @@
 #include "io/scenario_reader.hpp"
 #include "model/kpi.hpp"
 #include "planning/plan_run.hpp"
+#include "small_scenario.hpp"
 
 using namespace cclab;
 namespace fs = std::filesystem;
 
 namespace {
-
-RunOptions fewReplications() {
-  RunOptions ro;
-  ro.replications = 3;
-  ro.engine = defaultEngine();
-  ro.contacts = false;
-  return ro;
-}
 
 /// A phone team on three 8-hour shift templates around the clock, `perHour` calls an hour.
 std::string shiftPhone(const std::string& name, int perHour) {
@@ -71,7 +64,7 @@ const nlohmann::ordered_json& overall(const nlohmann::ordered_json& plan, const 
 /// The phone service level of `staffed` run with seed 7 (not the seeds the plan used).
 double serviceLevelWithOtherSeeds(const fs::path& staffedFile, const fs::path& work) {
   const Scenario staffed = readScenarioFile(staffedFile.string());
-  RunOptions other = fewReplications();
+  RunOptions other = test::fewReplications(3);
   other.seed = 7;
   const ExperimentResult r = runExperiment(staffed, other, work.string());
   IntervalStats s;
@@ -93,7 +86,7 @@ TEST(PlanRun, IdenticalLoadNeedsTheSameStaffing) {
   StaffingOptions opts;
   opts.trimRounds = 2;
   const PlanRun run = runPlan(readPlanRequest({a, b}, {"phone.service_level>=0.8"}),
-                              fewReplications(), (dir / "out").string(), opts);
+                              test::fewReplications(3), (dir / "out").string(), opts);
   EXPECT_EQ(overall(run.plan, "staffing_hours_per_week")["difference"]["mean"].get<double>(), 0);
   EXPECT_EQ(overall(run.plan, "staffing_cost_per_week")["difference"]["mean"].get<double>(), 0);
   EXPECT_GT(overall(run.plan, "staffing_hours_per_week")["baseline"].get<double>(), 0);
@@ -116,7 +109,7 @@ TEST(PlanRun, TheShopAgainstItselfHasNoNetBenefit) {
   opts.rounds = 1;
   opts.trimRounds = 1;
   const PlanRun run = runPlan(readPlanRequest({a, b}, {"phone.service_level>=0.8"}),
-                              fewReplications(), (dir / "out").string(), opts);
+                              test::fewReplications(3), (dir / "out").string(), opts);
   for (const char* key : {"net_benefit_per_week", "orders_per_week", "staffing_cost_per_week"}) {
     const auto& d = overall(run.plan, key)["difference"];
     ASSERT_TRUE(d["ci95"][0].is_number()) << key;
@@ -136,7 +129,7 @@ TEST(PlanRun, MoreLoadNeedsMoreHoursAndEveryRosterMeetsItsTargetWithOtherSeeds) 
   StaffingOptions opts;
   opts.trimRounds = 2;
   const PlanRequest req = readPlanRequest({a, b}, {"phone.service_level>=0.8"});
-  const PlanRun run = runPlan(req, fewReplications(), (dir / "out").string(), opts);
+  const PlanRun run = runPlan(req, test::fewReplications(3), (dir / "out").string(), opts);
   const auto& hours = overall(run.plan, "staffing_hours_per_week");
   EXPECT_GT(hours["difference"]["mean"].get<double>(), 0);
   EXPECT_GT(overall(run.plan, "staffing_cost_per_week")["difference"]["mean"].get<double>(), 0);
@@ -149,7 +142,7 @@ TEST(PlanRun, MoreLoadNeedsMoreHoursAndEveryRosterMeetsItsTargetWithOtherSeeds) 
         << name;
   }
   for (const auto& s : run.staffing) EXPECT_TRUE(s.pass());
-  const PlanRun again = runPlan(req, fewReplications(), (dir / "again").string(), opts);
+  const PlanRun again = runPlan(req, test::fewReplications(3), (dir / "again").string(), opts);
   EXPECT_EQ(slurp(dir / "out" / "plan.json"), slurp(dir / "again" / "plan.json"));
   EXPECT_EQ(slurp(dir / "out" / "plan.csv"), slurp(dir / "again" / "plan.csv"));
   fs::remove_all(dir);
@@ -164,8 +157,10 @@ TEST(PlanRun, TrimmingNeverLeavesAMissedTarget) {
   const StaffingTargets targets = readStaffingTargets(sc, {"phone.service_level>=0.8"});
   StaffingOptions none, trim;
   trim.trimRounds = 3;
-  const StaffingPlan p0 = planStaffing(sc, targets, fewReplications(), (dir / "p0").string(), none);
-  const StaffingPlan p1 = planStaffing(sc, targets, fewReplications(), (dir / "p1").string(), trim);
+  const StaffingPlan p0 =
+      planStaffing(sc, targets, test::fewReplications(3), (dir / "p0").string(), none);
+  const StaffingPlan p1 =
+      planStaffing(sc, targets, test::fewReplications(3), (dir / "p1").string(), trim);
   ASSERT_TRUE(p0.pass());
   EXPECT_TRUE(p1.pass());
   EXPECT_LE(p1.channels[0].costPerWeek[0], p0.channels[0].costPerWeek[0]);

@@ -19,13 +19,6 @@ using namespace cclab;
 namespace fs = std::filesystem;
 
 namespace {
-RunOptions fewReplications() {
-  RunOptions ro;
-  ro.replications = 3;
-  ro.engine = defaultEngine();
-  ro.contacts = false;
-  return ro;
-}
 int lines(const fs::path& p) {
   std::ifstream in(p);
   int n = 0;
@@ -40,7 +33,7 @@ TEST(StaffingPlan, SimulatedServiceLevelMeetsTheTarget) {
   const fs::path out =
       fs::temp_directory_path() / ("cclab-staffing-plan-" + std::to_string(getpid()));
   fs::remove_all(out);
-  const StaffingPlan plan = planStaffing(sc, targets, fewReplications(), out.string());
+  const StaffingPlan plan = planStaffing(sc, targets, test::fewReplications(3), out.string());
 
   ASSERT_EQ(plan.channels.size(), 1u);
   const ChannelStaffing& cs = plan.channels[0];
@@ -96,7 +89,7 @@ TEST(StaffingPlan, RolloutRosterHasEveningChatInEveryPhaseAndMeetsItsTarget) {
   fs::remove_all(out);
   StaffingOptions opts;
   opts.rounds = 3;
-  const StaffingPlan plan = planStaffing(sc, targets, fewReplications(), out.string(), opts);
+  const StaffingPlan plan = planStaffing(sc, targets, test::fewReplications(3), out.string(), opts);
   EXPECT_TRUE(plan.pass());
   ASSERT_EQ(plan.phases.size(), 3u);
   ASSERT_TRUE(plan.channels.at(0).roster);
@@ -109,7 +102,7 @@ TEST(StaffingPlan, RolloutRosterHasEveningChatInEveryPhaseAndMeetsItsTarget) {
     EXPECT_GT(roster.costPerWeek[static_cast<std::size_t>(p)], 0);
   }
   const Scenario staffed = readScenarioFile((out / "staffed.yaml").string());
-  RunOptions other = fewReplications();
+  RunOptions other = test::fewReplications(3);
   other.seed = 7;
   const ExperimentResult check = runExperiment(staffed, other, (out / "check").string());
   const int chat = sc.channelIndex("chat");

@@ -22,13 +22,6 @@ std::string slurp(const fs::path& p) {
   s << in.rdbuf();
   return s.str();
 }
-RunOptions fewReplications() {
-  RunOptions ro;
-  ro.replications = 2;
-  ro.engine = defaultEngine();
-  ro.contacts = false;
-  return ro;
-}
 fs::path freshDir(const std::string& name) {
   const fs::path p = fs::temp_directory_path() / name;
   fs::remove_all(p);
@@ -47,10 +40,10 @@ TEST(SweepRun, TwoValueGridGivesTwoVariantsTheSameOnReRun) {
   EXPECT_EQ(plan.variants[1].groups.at(0).size(), 7);
 
   const fs::path a = freshDir("cclab-sweep-a"), b = freshDir("cclab-sweep-b");
-  runSweep(plan, fewReplications(), a.string());
-  const auto first = collectSweep(plan, fewReplications(), a.string());
-  runSweep(plan, fewReplications(), b.string());
-  const auto second = collectSweep(plan, fewReplications(), b.string());
+  runSweep(plan, test::fewReplications(), a.string());
+  const auto first = collectSweep(plan, test::fewReplications(), a.string());
+  runSweep(plan, test::fewReplications(), b.string());
+  const auto second = collectSweep(plan, test::fewReplications(), b.string());
 
   ASSERT_EQ(first["variants"].size(), 2u);
   EXPECT_EQ(first["variants"][1]["settings"]["agents.team.count"], "7");
@@ -65,12 +58,12 @@ TEST(SweepRun, TwoValueGridGivesTwoVariantsTheSameOnReRun) {
 TEST(SweepRun, ShardsCollectLikeOneRun) {
   const SweepPlan plan = twoValues();
   const fs::path whole = freshDir("cclab-sweep-whole"), sharded = freshDir("cclab-sweep-shards");
-  runSweep(plan, fewReplications(), whole.string());
-  collectSweep(plan, fewReplications(), whole.string());
-  runSweep(plan, fewReplications(), sharded.string(), Shard{0, 2});
-  EXPECT_THROW(collectSweep(plan, fewReplications(), sharded.string()), std::runtime_error);
-  runSweep(plan, fewReplications(), sharded.string(), Shard{1, 2});
-  collectSweep(plan, fewReplications(), sharded.string());
+  runSweep(plan, test::fewReplications(), whole.string());
+  collectSweep(plan, test::fewReplications(), whole.string());
+  runSweep(plan, test::fewReplications(), sharded.string(), Shard{0, 2});
+  EXPECT_THROW(collectSweep(plan, test::fewReplications(), sharded.string()), std::runtime_error);
+  runSweep(plan, test::fewReplications(), sharded.string(), Shard{1, 2});
+  collectSweep(plan, test::fewReplications(), sharded.string());
   EXPECT_EQ(slurp(whole / "sweep.csv"), slurp(sharded / "sweep.csv"));
 }
 
