@@ -37,8 +37,10 @@ done
 [ ${#limit[@]} -eq 0 ] && limit=(-max_total_time=60)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(scenario rubric import eventlog)
+source scripts/compiler_cache.sh
 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-  -DCCLAB_FUZZ=ON -DCCLAB_TESTS=OFF -DCCLAB_BENCH=OFF -DCCLAB_WERROR=OFF >/dev/null || exit 2
+  -DCCLAB_FUZZ=ON -DCCLAB_TESTS=OFF -DCCLAB_BENCH=OFF -DCCLAB_WERROR=OFF "${cache_args[@]}" \
+  >/dev/null || exit 2
 cmake --build build-fuzz -j "$(nproc)" --target "${targets[@]/#/fuzz_}" >/dev/null || exit 2
 rc=0
 for t in "${targets[@]}"; do

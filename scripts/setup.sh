@@ -8,9 +8,10 @@ PKGS=(g++ make cmake pkg-config git
       libimgui-dev libglfw3-dev libstb-dev libgl-dev libboost-math-dev libgsl-dev libglpk-dev fonts-dejavu-core)
 # `setup.sh --test`: what the test suite needs besides (formatting check, GNU parallel for the
 # shard recipe, headless Chromium to render report.html, Xvfb and Mesa to screenshot the GUI,
-# clang with libFuzzer for the fuzz targets).
+# clang with libFuzzer for the fuzz targets, ccache for rebuilds: scripts/compiler_cache.sh).
 if [ "${1:-}" = "--test" ]; then
-  PKGS+=(clang-format time parallel strace chromium xvfb xauth libgl1-mesa-dri clang libclang-rt-14-dev)
+  PKGS+=(clang-format time parallel strace chromium xvfb xauth libgl1-mesa-dri clang libclang-rt-14-dev
+        ccache)
 fi
 missing=()
 for p in "${PKGS[@]}"; do

@@ -7,17 +7,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
 jobs=$(nproc)
+source scripts/compiler_cache.sh
 
 echo "== build (Release, warnings as errors)"
 # Tests and benchmarks on explicitly: scripts/demo.sh (the first command) configures the same
 # build/ without them, and CMake keeps that in its cache.
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCCLAB_TESTS=ON -DCCLAB_BENCH=ON >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCCLAB_TESTS=ON -DCCLAB_BENCH=ON "${cache_args[@]}" >/dev/null
 cmake --build build -j"$jobs"
 echo "== test suite"
 (cd build && ctest --output-on-failure --no-tests=error -j"$jobs")
 
 echo "== sanitizer build (ASan+UBSan) of the model and its tests"
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCCLAB_SANITIZE=ON -DCCLAB_TESTS=ON >/dev/null
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCCLAB_SANITIZE=ON -DCCLAB_TESTS=ON \
+  "${cache_args[@]}" >/dev/null
 cmake --build build-asan -j"$jobs"
 # The statistical coaching validations (minutes of simulation, the same code paths as the
 # Coaching.* tests) run in the Release pass only: docs/testing.md, "The sanitizer build".
