@@ -126,6 +126,24 @@ double bestSpeed(const AgentGroup& g, const Channel& ch) {
   return speed;
 }
 
+/// The seconds `g`'s agents are scheduled in a week, all of them counted as present (shifts of
+/// every phase, breaks included): the sum of agentSchedule's open seconds, without building them.
+double scheduledPerWeek(const AgentGroup& g, double intervalSeconds) {
+  double seconds = 0;
+  switch (g.staffing) {
+    case AgentGroup::Staffing::Constant:
+      seconds = g.count * WeeklySchedule::always().openSecondsPerWeek();
+      break;
+    case AgentGroup::Staffing::Shifts:
+      for (const Shift& s : g.shifts) seconds += s.agents * s.hours.openSecondsPerWeek();
+      break;
+    case AgentGroup::Staffing::PerInterval:
+      for (int n : g.perInterval) seconds += n * intervalSeconds;
+      break;
+  }
+  return seconds;
+}
+
 /// The most contacts of channel `c` group `g` could finish in a week serving nothing else: every
 /// scheduled second at its best speed and fastest proficiency, without wrap-up, shrinkage or
 /// absence. An upper bound, so a backlog it cannot absorb is certain.
@@ -136,10 +154,8 @@ double mostPerWeek(const Scenario& sc, const AgentGroup& g, int c) {
   if (!g.reasonFactor.empty())
     handle *= std::min(1.0, *std::min_element(g.reasonFactor.begin(), g.reasonFactor.end()));
   if (!(handle > 0)) return std::numeric_limits<double>::infinity();
-  double seconds = 0;
-  for (int i = 0; i < g.size(); ++i)
-    seconds += g.agentSchedule(i, sc.intervalSeconds()).openSecondsPerWeek();
-  return seconds * bestSpeed(g, sc.channels[static_cast<std::size_t>(c)]) / handle;
+  return scheduledPerWeek(g, sc.intervalSeconds()) *
+         bestSpeed(g, sc.channels[static_cast<std::size_t>(c)]) / handle;
 }
 
 /// Channel `c`'s expected arrivals per week, over the horizon.
