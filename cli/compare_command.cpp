@@ -15,6 +15,7 @@
 #include "model/kpi_format.hpp"
 #include "results/comparison_run.hpp"
 #include "results/output_dir.hpp"
+#include "results/run_memory.hpp"
 
 namespace fs = std::filesystem;
 
@@ -157,6 +158,7 @@ int compareCommand(const CompareArgs& o) {
   const fs::path dir(o.out);
   try {
     const RunOptions ro = runOptions(o.seed, o.replications, o.jobs, o.engine, !o.noContacts);
+    checkVariantsMemory(v.scenarios, v.labels, ro);  // before any work, like `cclab run`
     const OutputDir out(o.out, OutputDir::Kind::Container);
     Lang lang = Lang::En;
     langFromName(o.lang, lang);
@@ -173,6 +175,8 @@ int compareCommand(const CompareArgs& o) {
     std::printf("gates: %s, %s\n\n%s", (dir / "gates.json").c_str(), (dir / "junit.xml").c_str(),
                 gatesTable(run.gates).c_str());
     return gatesExitCode(run.gates);
+  } catch (const InputError& e) {
+    return reportInputError(e);
   } catch (const RequestError& e) {
     std::cerr << "cclab compare: " << e.what() << "\n";
     return kExitBadInput;

@@ -12,6 +12,7 @@
 #include "experiment/sweep_plan.hpp"
 #include "io/scenario_reader.hpp"
 #include "results/output_dir.hpp"
+#include "results/run_memory.hpp"
 #include "results/sweep_run.hpp"
 
 namespace fs = std::filesystem;
@@ -109,11 +110,17 @@ int sweepCommand(const SweepArgs& o) {
   SweepPlan plan;
   try {
     plan = planSweep(readScenarioFile(o.scenario), o.sets);
+    if (!o.collect)  // before any work, like `cclab run`
+      checkVariantsMemory(plan.variants, plan.names,
+                          runOptions(o.seed, o.replications, o.jobs, o.engine, o.contacts));
   } catch (const InputError& e) {
     return reportInputError(e);
   } catch (const RequestError& e) {
     std::cerr << "cclab sweep: " << e.what() << "\n";
     return kExitBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "cclab sweep: " << e.what() << "\n";
+    return kExitFailure;
   }
   Shard shard;
   if (!o.shard.empty()) {

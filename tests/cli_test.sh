@@ -32,6 +32,17 @@ check "run over the memory limit gives the limit" $?
 CCLAB_MEMORY_LIMIT_MB=1 "$cclab" run scenarios/erlang-a-reference.yaml --out "$tmp/mem" -r 1 --no-contacts -q >/dev/null 2>&1
 [ $? -eq 2 ]; check "run with a 1 MB limit refuses even one replication" $?
 "$cclab" run scenarios/erlang-a-reference.yaml --out "$tmp/mem" -r 1 -q >/dev/null 2>&1; check "run within the limit runs" $?
+# compare and sweep check every variant the same way, before any work
+out=$(CCLAB_MEMORY_LIMIT_MB=1 "$cclab" compare scenarios/erlang-a-reference.yaml scenarios/erlang-a-reference.yaml --out "$tmp/memcmp" -q 2>&1 >/dev/null); rc=$?
+[ $rc -eq 2 ]; check "compare over the memory limit exits 2 (got $rc)" $?
+printf '%s\n' "$out" | sed -n 3p | grep -q "^scenarios/erlang-a-reference.yaml: variant: the run of 'erlang-a-reference' (variant 1 of 2) cannot fit; nothing was run$"
+check "compare over the memory limit names the variant: $out" $?
+[ ! -e "$tmp/memcmp" ]; check "compare over the memory limit does no work" $?
+out=$(CCLAB_MEMORY_LIMIT_MB=1 "$cclab" sweep scenarios/erlang-a-reference.yaml --set "agents.agents.count=[11,12]" --out "$tmp/memsweep" -q 2>&1 >/dev/null); rc=$?
+[ $rc -eq 2 ]; check "sweep over the memory limit exits 2 (got $rc)" $?
+printf '%s\n' "$out" | sed -n 3p | grep -q "variant: the run of 'variant-001' (variant 1 of 2) cannot fit; nothing was run$"
+check "sweep over the memory limit names the variant: $out" $?
+[ ! -e "$tmp/memsweep" ]; check "sweep over the memory limit does no work" $?
 # coaching formats: rubrics, rules, mappings, exports, scenarios with agent behaviour
 cd "$src/tests/bad-inputs/coaching"
 while IFS=$'\t' read -r name kind code expected; do

@@ -259,8 +259,9 @@ RunMemory estimateRunMemory(const Scenario& sc, const RunOptions& o) {
   const Backlog backlog = worstBacklog(sc);
   const double kept = keptBytes(sc), window = windowBytes(sc, backlog), charts = chartBytes(sc);
   const Demand d = demandOf(sc);
-  const std::string grid = withThousands(static_cast<double>(sc.channels.size())) + " channels x " +
-                           withThousands(sc.horizonIntervals()) + " intervals";
+  const std::string channels = withThousands(static_cast<double>(sc.channels.size())) +
+                               (sc.channels.size() == 1 ? " channel" : " channels");
+  const std::string grid = channels + " x " + withThousands(sc.horizonIntervals()) + " intervals";
   const std::string shorter =
       "shorten horizon_days, use a longer interval_minutes or fewer channels";
   const double outputs = static_cast<double>(sc.channels.size()) * kReportPerChannel;
@@ -273,12 +274,11 @@ RunMemory estimateRunMemory(const Scenario& sc, const RunOptions& o) {
   const MemoryPart live = liveContacts(sc, d, backlog, jobs);
   RunMemory m;
   m.parts.push_back({"per-interval statistics (" + grid + ", " + withThousands(R) +
-                         " replications: the rows in flight, the charts' points, the totals kept)",
+                         (R == 1 ? " replication" : " replications") +
+                         ": the rows in flight, the charts' points, the totals kept)",
                      jobs * (window + kStatsCopies * kept) + R * kept + kRowBlocks + charts,
                      shorter + ", or run fewer replications"});
-  m.parts.push_back(
-      {"report.html (" + withThousands(static_cast<double>(sc.channels.size())) + " channels)",
-       outputs, "use fewer channels"});
+  m.parts.push_back({"report.html (" + channels + ")", outputs, "use fewer channels"});
   m.parts.push_back({"the replay events of events.bin waiting to be written (about " +
                          withThousands(events) + " events of the first replication)",
                      eventBytes, "run with --no-contacts"});
@@ -348,6 +348,22 @@ RunMemory checkRunMemory(const Scenario& sc, const RunOptions& o) {
                     {sc.file, 0, 0, "memory",
                      "the limit is " + formatBytes(limit.bytes) + " (" + limit.source +
                          "; CCLAB_MEMORY_LIMIT_MB sets another)"}});
+}
+
+void checkVariantsMemory(const std::vector<Scenario>& variants,
+                         const std::vector<std::string>& names, const RunOptions& o) {
+  for (std::size_t i = 0; i < variants.size(); ++i) {
+    try {
+      checkRunMemory(variants[i], o);
+    } catch (const InputError& e) {
+      std::vector<Diagnostic> d = e.diagnostics();
+      d.push_back({variants[i].file, 0, 0, "variant",
+                   "the run of '" + (i < names.size() ? names[i] : std::to_string(i + 1)) +
+                       "' (variant " + std::to_string(i + 1) + " of " +
+                       std::to_string(variants.size()) + ") cannot fit; nothing was run"});
+      throw InputError(std::move(d));
+    }
+  }
 }
 
 std::string formatBytes(double bytes) {

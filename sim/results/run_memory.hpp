@@ -45,6 +45,11 @@ MemoryLimit runMemoryLimit();
 /// not depend on the machine, the second gives the limit.
 RunMemory checkRunMemory(const Scenario& sc, const RunOptions& o);
 
+/// checkRunMemory for each variant a workflow runs one after another (`cclab compare`, `cclab
+/// sweep`): the first that cannot fit is refused, a last diagnostic naming it among `names`.
+void checkVariantsMemory(const std::vector<Scenario>& variants,
+                         const std::vector<std::string>& names, const RunOptions& o);
+
 /// "812 KB", "3.4 MB", "205.3 GB" (powers of 1000).
 std::string formatBytes(double bytes);
 
