@@ -135,8 +135,7 @@ TEST(RunMemory, RefusesWhatCannotFitNamingTheFields) {
               std::string::npos)
         << first;
     EXPECT_EQ(e.diagnostics()[1].format(),
-              "backlog.yaml: memory: the limit is 4.0 GB (CCLAB_MEMORY_LIMIT_MB=4000; "
-              "CCLAB_MEMORY_LIMIT_MB sets another)");
+              "backlog.yaml: memory: the limit is 4.0 GB (CCLAB_MEMORY_LIMIT_MB=4000)");
   }
   // A small scenario fits; a limit that is not a number is an error, not ignored.
   EXPECT_NO_THROW(checkRunMemory(longScenario(1, 7), options(10, true)));
@@ -161,6 +160,31 @@ TEST(RunMemory, ABacklogIsCertainOnlyWhenNothingElseEmptiesTheQueue) {
     text.replace(text.find("patience: none"), 14, way);
     expectNoBacklog(text);
   }
+  // Hidden when busy: arrivals are not offered while the queue is long.
+  std::string hidden = backlogText(3660, 4);
+  hidden.replace(hidden.find("kind: email"), 11, "kind: chat, hide_when_busy: {queue_above: 4}");
+  expectNoBacklog(hidden);
+  // Open one hour a week and blocking while closed: only that hour's arrivals come in, and two
+  // agents on duty then do more than they bring (about 1 372 a week would arrive all week).
+  expectNoBacklog(
+      "name: backlog\ninterval_minutes: 15\nhorizon_days: 3660\nchannels:\n  phone: {kind: "
+      "phone, patience: none, hours: {mon: \"09:00-10:00\"}, when_closed: block, handle_time: "
+      "{dist: exponential, mean_s: 300}, arrivals: {per_hour: 10}}\nagents:\n  - name: a\n    "
+      "channels: [phone]\n    shifts:\n      - {name: s, agents: 2, hours: {mon: "
+      "\"09:00-10:00\"}}\n");
+  // Wrap-up takes the agent as long as the e-mail itself: 0.75 of an agent's time in handling
+  // is 1.5 with it, and the oldest waits 3 660 x (1 - 1 / 1.5) = 1 220 days.
+  std::string wrapped = backlogText(3660, 0.75);
+  wrapped.replace(wrapped.find("patience: none"), 14,
+                  "patience: none, wrap_up: {dist: deterministic, value_s: 600}");
+  const RunMemory wrap =
+      estimateRunMemory(readScenarioText("backlog.yaml", wrapped), options(1, true));
+  EXPECT_EQ(wrap.parts[3].what.rfind("a backlog on channel 'mail' (its contacts never abandon and "
+                                     "it gets 1.5 times the work its agents can do: the oldest "
+                                     "waits about 1 220 days",
+                                     0),
+            0u)
+      << wrap.parts[3].what;
   std::string chat = backlogText(3660, 4);
   chat.replace(chat.find("kind: email"), 11, "kind: chat");
   chat.replace(chat.find("count: 1"), 8, "count: 1\n    concurrency: 4");

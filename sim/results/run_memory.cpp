@@ -11,13 +11,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <limits>
 
 #include "io/diagnostics.hpp"
 #include "io/event_spool.hpp"
 #include "model/shop.hpp"
 #include "model/shop_stats.hpp"
 #include "model/stats.hpp"
+#include "results/queue_backlog.hpp"
 #include "results/report_page.hpp"
 
 namespace cclab {
@@ -68,10 +68,30 @@ void addProfile(const Scenario& sc, const std::vector<double>& ratePerInterval, 
   busiest += top * per;
 }
 
+/// Over the horizon and on its busiest day: what a forecast of every interval of the horizon
+/// (`per_date`) brings.
+void addHorizon(const Scenario& sc, const std::vector<double>& rates, double& total,
+                double& busiest) {
+  const auto perDay = static_cast<std::size_t>(sc.intervalsPerDay());
+  double top = 0;
+  for (std::size_t k = 0; k < rates.size(); k += perDay) {
+    double day = 0;
+    for (std::size_t i = k; i < std::min(rates.size(), k + perDay); ++i)
+      day += rates[i] * sc.intervalSeconds();
+    total += day;
+    top = std::max(top, day);
+  }
+  busiest += top;
+}
+
 Demand demandOf(const Scenario& sc) {
   Demand d;
   double unused = 0;
-  for (const auto& a : sc.arrivals) addProfile(sc, a.ratePerInterval, 1, d.contacts, d.busiestDay);
+  for (const auto& a : sc.arrivals)
+    if (a.horizonRates.empty())
+      addProfile(sc, a.ratePerInterval, 1, d.contacts, d.busiestDay);
+    else
+      addHorizon(sc, a.horizonRates, d.contacts, d.busiestDay);
   if (sc.hasShop) {
     addProfile(sc, sc.shop.visitRatePerInterval, 1, d.visits, unused);
     addProfile(sc, sc.shop.visitRatePerInterval, kContactsPerVisit, d.contacts, d.busiestDay);
@@ -96,105 +116,9 @@ double keptBytes(const Scenario& sc) {
   return totals * sizeof(IntervalStats) + agents * sizeof(AgentStats) + shop * sizeof(double);
 }
 
-/// A queue that can only grow: the oldest contact still waiting at the end of the run, by the
-/// fluid model of a first-come-first-served queue whose work exceeds what its agents can do.
-/// Until it is answered, the rows since its arrival and every contact arriving after it stay in
-/// memory (model/interval_window.hpp, io/contact_log.hpp).
-struct Backlog {
-  std::string channel;
-  double ratio = 0;  // the work arriving / the most the agents able to serve it can do
-  double days = 0;   // the oldest waiting contact's age at the end of the run
-};
-
-/// The channel's contacts can only leave the queue by being answered: no patience, no abandoning
-/// a session, no queue limit or lines, no call-back, not disconnected at closing.
-bool canOnlyWait(const Channel& ch) {
-  return ch.patience.isNone() && ch.chatPatience.isNone() && ch.queueLimit < 0 && ch.lines < 0 &&
-         !ch.callback.enabled && ch.atClosing == AtClosing::Serve;
-}
-
-/// The most an agent of `g` gets done at once on `ch` (sessions at their best number open).
-double bestSpeed(const AgentGroup& g, const Channel& ch) {
-  double speed = 1;
-  if (!isSession(ch.kind)) return speed;
-  for (int n = 2; n <= g.concurrency; ++n) {
-    const auto k = static_cast<std::size_t>(n - 1);
-    const double factor =
-        g.loadFactors.size() > k ? g.loadFactors[k] : 1 + g.slowdown * static_cast<double>(n - 1);
-    if (factor > 0) speed = std::max(speed, n / factor);
-  }
-  return speed;
-}
-
-/// The seconds `g`'s agents are scheduled in a week, all of them counted as present (shifts of
-/// every phase, breaks included): the sum of agentSchedule's open seconds, without building them.
-double scheduledPerWeek(const AgentGroup& g, double intervalSeconds) {
-  double seconds = 0;
-  switch (g.staffing) {
-    case AgentGroup::Staffing::Constant:
-      seconds = g.count * WeeklySchedule::always().openSecondsPerWeek();
-      break;
-    case AgentGroup::Staffing::Shifts:
-      for (const Shift& s : g.shifts) seconds += s.agents * s.hours.openSecondsPerWeek();
-      break;
-    case AgentGroup::Staffing::PerInterval:
-      for (int n : g.perInterval) seconds += n * intervalSeconds;
-      break;
-  }
-  return seconds;
-}
-
-/// The most contacts of channel `c` group `g` could finish in a week serving nothing else: every
-/// scheduled second at its best speed and fastest proficiency, without wrap-up, shrinkage or
-/// absence. An upper bound, so a backlog it cannot absorb is certain.
-double mostPerWeek(const Scenario& sc, const AgentGroup& g, int c) {
-  double handle = sc.channels[static_cast<std::size_t>(c)].handleTime.expectation();
-  if (g.channelFactor.size() > static_cast<std::size_t>(c))
-    handle *= g.channelFactor[static_cast<std::size_t>(c)];
-  if (!g.reasonFactor.empty())
-    handle *= std::min(1.0, *std::min_element(g.reasonFactor.begin(), g.reasonFactor.end()));
-  if (!(handle > 0)) return std::numeric_limits<double>::infinity();
-  return scheduledPerWeek(g, sc.intervalSeconds()) *
-         bestSpeed(g, sc.channels[static_cast<std::size_t>(c)]) / handle;
-}
-
-/// Channel `c`'s expected arrivals per week, over the horizon.
-double arrivalsPerWeek(const Scenario& sc, int c) {
-  const ArrivalProfile& a = sc.arrivals[static_cast<std::size_t>(c)];
-  double total = 0, unused = 0;
-  if (a.horizonRates.empty()) {
-    addProfile(sc, a.ratePerInterval, 1, total, unused);
-  } else {
-    for (double r : a.horizonRates) total += r * sc.intervalSeconds();
-  }
-  return total / sc.horizonDays * 7.0;
-}
-
-/// The channel whose backlog grows oldest (none: days 0).
-Backlog worstBacklog(const Scenario& sc) {
-  Backlog worst;
-  for (int c = 0; c < static_cast<int>(sc.channels.size()); ++c) {
-    const Channel& ch = sc.channels[static_cast<std::size_t>(c)];
-    if (!canOnlyWait(ch) || static_cast<std::size_t>(c) >= sc.arrivals.size()) continue;
-    double most = 0;
-    for (std::size_t g = 0; g < sc.groups.size(); ++g) {
-      const auto& serves = sc.groups[g].channels;
-      const auto& extra = ch.overflow.groups;
-      if (std::find(serves.begin(), serves.end(), c) != serves.end() ||
-          std::find(extra.begin(), extra.end(), static_cast<int>(g)) != extra.end())
-        most += mostPerWeek(sc, sc.groups[g], c);
-    }
-    const double ratio = arrivalsPerWeek(sc, c) / most;  // +inf: nobody can serve it
-    if (!(ratio > 1)) continue;
-    const double days = sc.horizonDays * (1 - 1 / ratio);
-    if (days > worst.days) worst = {ch.name, ratio, days};
-  }
-  return worst;
-}
-
 /// The interval rows a replication holds while it runs (model/interval_window.hpp): those since
 /// the oldest contact in flight arrived (two days, or a growing backlog's age).
-double windowBytes(const Scenario& sc, const Backlog& b) {
+double windowBytes(const Scenario& sc, const QueueBacklog& b) {
   const double days = std::max(kWindowDays, b.days);
   const double rows = std::min<double>(sc.horizonIntervals(), days * sc.intervalsPerDay());
   return rows * static_cast<double>(sc.channels.size()) * sizeof(IntervalStats);
@@ -216,7 +140,7 @@ double customersOf(const Scenario& sc) {
 }
 
 std::string withThousands(double v) {
-  std::string s = std::to_string(static_cast<long long>(v));
+  std::string s = std::to_string(std::llround(v));
   for (int k = static_cast<int>(s.size()) - 3; k > 0; k -= 3)
     s.insert(static_cast<std::size_t>(k), " ");
   return s;
@@ -233,16 +157,18 @@ namespace {
 
 /// The part for the contacts in flight: the busiest day's arrivals, or every contact since a
 /// growing backlog's oldest one (held in the contact log's reorder until that one is answered).
-MemoryPart liveContacts(const Scenario& sc, const Demand& d, const Backlog& b, double jobs) {
+MemoryPart liveContacts(const Scenario& sc, const Demand& d, const QueueBacklog& b, double jobs) {
   const double held = std::max(d.busiestDay, d.contacts / sc.horizonDays * b.days);
   if (b.days <= kWindowDays)
     return {"contacts in flight (about " + withThousands(d.busiestDay) +
                 " arrivals on the busiest day)",
             jobs * held * kLiveContact, "lower the arrivals"};
   char ratio[64] = "more work than its agents can do";
+  const char* format = b.ratio < 1.1   ? "%.3f times %s"
+                       : b.ratio < 100 ? "%.3g times %s"
+                                       : "%.0f times %s";
   if (std::isfinite(b.ratio))
-    std::snprintf(ratio, sizeof ratio, b.ratio < 1000 ? "%.3g times %s" : "%.0f times %s", b.ratio,
-                  "the work its agents can do");
+    std::snprintf(ratio, sizeof ratio, format, b.ratio, "the work its agents can do");
   return {"a backlog on channel '" + b.channel + "' (its contacts never abandon and it gets " +
               ratio + ": the oldest waits about " + withThousands(b.days) + " days, and the " +
               withThousands(held) + " contacts since then are held)",
@@ -256,12 +182,13 @@ MemoryPart liveContacts(const Scenario& sc, const Demand& d, const Backlog& b, d
 RunMemory estimateRunMemory(const Scenario& sc, const RunOptions& o) {
   const double R = std::max(1, o.replications);
   const double jobs = std::min(std::max(1, o.jobs), std::max(1, o.replications));
-  const Backlog backlog = worstBacklog(sc);
+  const QueueBacklog backlog = worstBacklog(sc);
   const double kept = keptBytes(sc), window = windowBytes(sc, backlog), charts = chartBytes(sc);
   const Demand d = demandOf(sc);
   const std::string channels = withThousands(static_cast<double>(sc.channels.size())) +
                                (sc.channels.size() == 1 ? " channel" : " channels");
-  const std::string grid = channels + " x " + withThousands(sc.horizonIntervals()) + " intervals";
+  const std::string grid = channels + " x " + withThousands(sc.horizonIntervals()) +
+                           (sc.horizonIntervals() == 1 ? " interval" : " intervals");
   const std::string shorter =
       "shorten horizon_days, use a longer interval_minutes or fewer channels";
   const double outputs = static_cast<double>(sc.channels.size()) * kReportPerChannel;
@@ -347,7 +274,9 @@ RunMemory checkRunMemory(const Scenario& sc, const RunOptions& o) {
                          ": " + big.remedy},
                     {sc.file, 0, 0, "memory",
                      "the limit is " + formatBytes(limit.bytes) + " (" + limit.source +
-                         "; CCLAB_MEMORY_LIMIT_MB sets another)"}});
+                         (limit.source.rfind("CCLAB_MEMORY_LIMIT_MB=", 0) == 0
+                              ? ")"
+                              : "; CCLAB_MEMORY_LIMIT_MB sets another)")}});
 }
 
 void checkVariantsMemory(const std::vector<Scenario>& variants,
